@@ -1,0 +1,133 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import secureJson from 'secure-json-parse';
+import type { Config } from './config.js';
+import type { DbHandle } from './db/database.js';
+import { AppError } from './lib/app-error.js';
+import { newId } from './lib/ids.js';
+import { auditRoutes } from './modules/audit/audit.routes.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
+import { createAuthService } from './modules/auth/auth.service.js';
+import { createPasswordHasher } from './modules/auth/password.js';
+import { healthRoutes } from './modules/health/health.routes.js';
+import { notificationRoutes } from './modules/notifications/notifications.routes.js';
+import { orgRoutes } from './modules/orgs/orgs.routes.js';
+import { createOrgService } from './modules/orgs/orgs.service.js';
+import { userRoutes } from './modules/orgs/users.routes.js';
+import { createUserService } from './modules/orgs/users.service.js';
+import { authPlugin } from './plugins/auth.js';
+import { errorsPlugin } from './plugins/errors.js';
+import { webPlugin } from './plugins/web.js';
+
+export interface AppDeps {
+  config: Config;
+  database: DbHandle;
+  /** false in tests that don't care about logs. */
+  logger?: boolean;
+}
+
+const fatalUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The composition root: plugins, services and module routes. No listen: tests inject. */
+export async function buildApp({ config, database, logger = true }: AppDeps): Promise<FastifyInstance> {
+  const { db, dialect } = database;
+  const app = Fastify({
+    logger: logger && {
+      level: config.logLevel,
+      redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+    },
+    bodyLimit: 1024 * 1024,
+    trustProxy: process.env.TRUST_PROXY === 'true',
+    requestIdHeader: 'x-request-id',
+    genReqId: () => newId(),
+    return503OnClosing: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  // JSON bodies must be valid UTF-8 and free of prototype-pollution keys.
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_req, body: Buffer, done) => {
+    if (body.length === 0) return done(null, undefined);
+    try {
+      done(
+        null,
+        secureJson.parse(fatalUtf8.decode(body), undefined, {
+          protoAction: 'error',
+          constructorAction: 'error',
+        }),
+      );
+    } catch {
+      done(new AppError('BAD_JSON'), undefined);
+    }
+  });
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+    if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+  });
+
+  await app.register(errorsPlugin);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+    },
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: () => new AppError('RATE_LIMITED'),
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: '营商通 API',
+        version: '1',
+        description: 'Investment promotion and business-environment platform',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'ys_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(async (docs) => {
+    docs.addHook('onRoute', (route) => {
+      route.config = { ...(route.config as object), permission: 'public' };
+    });
+    await docs.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  });
+  await app.register(authPlugin, { db, config });
+
+  const hasher = createPasswordHasher(config.passwordHashing);
+  const auth = createAuthService({ db, config, hasher });
+  const orgs = createOrgService({ db, dialect });
+  const users = createUserService({ db, dialect, hasher });
+
+  await app.register(healthRoutes, { prefix: '/api', db, dialect });
+  await app.register(
+    async (v1) => {
+      await v1.register(authRoutes, { auth, config });
+      await v1.register(orgRoutes, { orgs });
+      await v1.register(userRoutes, { users });
+      await v1.register(auditRoutes, { db, dialect });
+      await v1.register(notificationRoutes, { db });
+    },
+    { prefix: '/api/v1' },
+  );
+  await app.register(webPlugin, { dist: config.webDist });
+  return app;
+}

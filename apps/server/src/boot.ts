@@ -1,0 +1,39 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Config } from './config.js';
+import { createDb, type DbHandle } from './db/database.js';
+import { migrateToLatest } from './db/migrate.js';
+import { createPasswordHasher, generatePassword } from './modules/auth/password.js';
+import { type DemoAccount, seedDemo, seedOrganisations } from './modules/orgs/seed.js';
+
+/** Opens the configured database and brings its schema up to date. */
+export async function openDatabase(config: Config): Promise<DbHandle> {
+  const database = createDb(config);
+  await migrateToLatest(database.db, database.dialect);
+  return database;
+}
+
+/** Loads the Shanxi organisation tree and, when asked, the demo enterprises and accounts. */
+export async function seed(database: DbHandle, config: Config, opts: { demo: boolean }) {
+  const units = await seedOrganisations(database.db);
+  let accounts: DemoAccount[] = [];
+  let password: string | null = null;
+  if (opts.demo) {
+    password = config.demoPassword ?? generatePassword();
+    accounts = await seedDemo(database.db, createPasswordHasher(config.passwordHashing), password);
+  }
+  return { units, accounts, password: accounts.length > 0 ? password : null };
+}
+
+/** Prints the demo logins once and keeps them in data/DEMO-LOGINS.txt (readable by the owner only). */
+export function announceDemo(config: Config, accounts: DemoAccount[], password: string): string {
+  const lines = [
+    '营商通 demo accounts (password for all of them below):',
+    ...accounts.map((a) => `  ${a.username.padEnd(14)} ${a.role.padEnd(15)} ${a.unit} · ${a.displayName}`),
+    `  password: ${password}`,
+  ];
+  const text = `${lines.join('\n')}\n`;
+  fs.mkdirSync(config.dataDir, { recursive: true });
+  fs.writeFileSync(path.join(config.dataDir, 'DEMO-LOGINS.txt'), text, { mode: 0o600 });
+  return text;
+}

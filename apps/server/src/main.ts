@@ -1,0 +1,44 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { buildApp } from './app.js';
+import { announceDemo, openDatabase, seed } from './boot.js';
+import { loadConfig } from './config.js';
+import { deleteExpiredSessions } from './modules/auth/session.repository.js';
+import { loggingSender, startOutboxWorker } from './modules/notifications/outbox.js';
+
+/** config → database (migrated, seeded with demo data on first start) → app → listen. */
+const config = loadConfig();
+const database = await openDatabase(config);
+const { accounts, password } = await seed(database, config, { demo: process.env.SEED_DEMO !== 'false' });
+const app = await buildApp({ config, database });
+
+if (accounts.length > 0 && password) console.log(`\n${announceDemo(config, accounts, password)}`);
+else if (fs.existsSync(path.join(config.dataDir, 'DEMO-LOGINS.txt'))) {
+  app.log.info(`demo logins: ${path.join(config.dataDir, 'DEMO-LOGINS.txt')}`);
+}
+
+const outbox = startOutboxWorker(database.db, database.dialect, loggingSender(app.log));
+const sweep = setInterval(
+  () => void deleteExpiredSessions(database.db, new Date().toISOString()).catch(() => {}),
+  3600_000,
+);
+sweep.unref();
+
+let closing = false;
+async function shutdown(signal: string) {
+  if (closing) return;
+  closing = true;
+  app.log.info({ signal }, 'shutting down: finishing in-flight requests');
+  outbox.stop();
+  clearInterval(sweep);
+  await app.close();
+  await database.close();
+  process.exit(0);
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));
+
+await app.listen({ port: config.port, host: config.host });
+console.log(
+  `营商通 is running at http://localhost:${config.port}  (database: ${database.dialect.name}, API docs: /api/docs)`,
+);

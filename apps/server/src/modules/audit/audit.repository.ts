@@ -1,0 +1,87 @@
+import type { Executor } from '../../db/database.js';
+import type { Dialect } from '../../db/dialect.js';
+import type { AuditRow } from '../../db/schema.js';
+import type { Actor } from '../../lib/actor.js';
+import { newId, now } from '../../lib/ids.js';
+
+export interface AuditInput {
+  action: string;
+  entity: string;
+  entityId: string | null;
+  /** Path of the org unit that owns the record: who may read this entry. */
+  scopePath: string;
+  summary?: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** Writes one audit row. Call it inside the command's transaction. */
+export async function recordAudit(db: Executor, actor: Actor | null, e: AuditInput): Promise<void> {
+  await db
+    .insertInto('auditLog')
+    .values({
+      id: newId(),
+      at: now(),
+      actorId: actor?.userId ?? null,
+      actorName: actor ? `${actor.displayName} (${actor.username})` : null,
+      action: e.action,
+      entity: e.entity,
+      entityId: e.entityId,
+      scopePath: e.scopePath,
+      summary: e.summary ?? null,
+      beforeJson: e.before === undefined || e.before === null ? null : JSON.stringify(e.before),
+      afterJson: e.after === undefined || e.after === null ? null : JSON.stringify(e.after),
+      requestId: actor?.requestId ?? null,
+      ip: actor?.ip ?? null,
+    })
+    .execute();
+}
+
+export interface AuditFilter {
+  scopePath: string;
+  actor?: string;
+  entity?: string;
+  entityId?: string;
+  action?: string;
+  from?: string;
+  to?: string;
+  page: number;
+  pageSize: number;
+}
+
+export async function listAudit(db: Executor, dialect: Dialect, f: AuditFilter) {
+  let q = db.selectFrom('auditLog').where(({ ref }) => dialect.under(ref('scopePath'), f.scopePath));
+  if (f.actor) q = q.where(({ ref }) => dialect.contains(ref('actorName'), f.actor!));
+  if (f.entity) q = q.where('entity', '=', f.entity);
+  if (f.entityId) q = q.where('entityId', '=', f.entityId);
+  if (f.action) q = q.where('action', '=', f.action);
+  // Days are Beijing days: 2026-05-31 runs from 2026-05-30T16:00Z to 2026-05-31T16:00Z.
+  if (f.from) q = q.where('at', '>=', new Date(`${f.from}T00:00:00+08:00`).toISOString());
+  if (f.to) q = q.where('at', '<', new Date(Date.parse(`${f.to}T00:00:00+08:00`) + 86400_000).toISOString());
+  const { total } = await q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+  const rows = await q
+    .selectAll()
+    .orderBy('at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize)
+    .execute();
+  return { items: rows.map(toEntry), total: Number(total), page: f.page, pageSize: f.pageSize };
+}
+
+function toEntry(r: AuditRow) {
+  return {
+    id: r.id,
+    at: r.at,
+    actorId: r.actorId,
+    actorName: r.actorName,
+    action: r.action,
+    entity: r.entity,
+    entityId: r.entityId,
+    summary: r.summary,
+    before: r.beforeJson ? JSON.parse(r.beforeJson) : null,
+    after: r.afterJson ? JSON.parse(r.afterJson) : null,
+    requestId: r.requestId,
+    ip: r.ip,
+  };
+}

@@ -1,0 +1,34 @@
+import crypto from 'node:crypto';
+import argon2, { type HashOptions } from 'argon2';
+
+export interface PasswordHasher {
+  hash(password: string): Promise<string>;
+  verify(hash: string, password: string): Promise<boolean>;
+}
+
+/** argon2id; the 'fast' cost exists for tests only (config PASSWORD_HASHING=fast). */
+export function createPasswordHasher(mode: 'standard' | 'fast'): PasswordHasher {
+  const options: HashOptions =
+    mode === 'fast'
+      ? { type: argon2.argon2id, memoryCost: 1024, timeCost: 1, parallelism: 1 }
+      : { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
+  return {
+    hash: (password) => argon2.hash(password, options),
+    verify: async (hash, password) => {
+      try {
+        return await argon2.verify(hash, password);
+      } catch {
+        return false;
+      }
+    },
+  };
+}
+
+/** A temporary password that meets the rule (letters and digits, ≥ 10 characters). */
+export function generatePassword(): string {
+  const letters = 'abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ';
+  const digits = '23456789';
+  const pick = (set: string) => set[crypto.randomInt(set.length)];
+  const chars = [pick(digits), pick(digits), ...Array.from({ length: 10 }, () => pick(letters + digits))];
+  return chars.sort(() => crypto.randomInt(3) - 1).join('');
+}

@@ -1,0 +1,116 @@
+import type { Executor } from '../../db/database.js';
+import type { NotificationRow } from '../../db/schema.js';
+import { newId, now } from '../../lib/ids.js';
+
+export interface NotificationInput {
+  kind: string;
+  title: string;
+  body?: string | null;
+  link?: string | null;
+}
+
+/**
+ * Posts an in-app notification to each user and, for users with a phone number, queues an SMS in
+ * the outbox (sent by the outbox worker through whatever gateway is configured). Call it inside
+ * the command's transaction so a notice exists exactly when the change does.
+ */
+export async function notify(db: Executor, userIds: readonly string[], n: NotificationInput): Promise<void> {
+  if (userIds.length === 0) return;
+  const at = now();
+  await db
+    .insertInto('notifications')
+    .values(
+      userIds.map((userId) => ({
+        id: newId(),
+        userId,
+        kind: n.kind,
+        title: n.title,
+        body: n.body ?? null,
+        link: n.link ?? null,
+        createdAt: at,
+      })),
+    )
+    .execute();
+  const phones = await db
+    .selectFrom('users')
+    .select('phone')
+    .where('id', 'in', userIds)
+    .where('phone', 'is not', null)
+    .where('disabled', '=', 0)
+    .execute();
+  if (phones.length > 0) {
+    await db
+      .insertInto('outbox')
+      .values(
+        phones.map((p) => ({
+          id: newId(),
+          channel: 'sms',
+          recipient: p.phone!,
+          subject: n.title,
+          body: n.body ?? n.title,
+          status: 'pending' as const,
+          createdAt: at,
+        })),
+      )
+      .execute();
+  }
+}
+
+export function toNotification(r: NotificationRow) {
+  return {
+    id: r.id,
+    kind: r.kind,
+    title: r.title,
+    body: r.body,
+    link: r.link,
+    createdAt: r.createdAt,
+    readAt: r.readAt,
+  };
+}
+
+export async function listNotifications(
+  db: Executor,
+  f: { userId: string; unread?: boolean; page: number; pageSize: number },
+) {
+  let q = db.selectFrom('notifications').where('userId', '=', f.userId);
+  if (f.unread) q = q.where('readAt', 'is', null);
+  const { total } = await q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+  const rows = await q
+    .selectAll()
+    .orderBy('createdAt', 'desc')
+    .orderBy('id', 'desc')
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize)
+    .execute();
+  return { items: rows.map(toNotification), total: Number(total), page: f.page, pageSize: f.pageSize };
+}
+
+export async function countUnread(db: Executor, userId: string): Promise<number> {
+  const r = await db
+    .selectFrom('notifications')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('userId', '=', userId)
+    .where('readAt', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** Marks one (or, without id, every) unread notification of the user read; returns how many. */
+export async function markRead(db: Executor, userId: string, id?: string): Promise<number> {
+  let q = db
+    .updateTable('notifications')
+    .set({ readAt: now() })
+    .where('userId', '=', userId)
+    .where('readAt', 'is', null);
+  if (id) q = q.where('id', '=', id);
+  const r = await q.executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
+export const notificationExists = (db: Executor, userId: string, id: string) =>
+  db
+    .selectFrom('notifications')
+    .select('id')
+    .where('id', '=', id)
+    .where('userId', '=', userId)
+    .executeTakeFirst();

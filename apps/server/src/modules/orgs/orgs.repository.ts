@@ -1,0 +1,120 @@
+import type { OrgKind } from '@yingshang/contracts';
+import type { Executor } from '../../db/database.js';
+import type { Dialect } from '../../db/dialect.js';
+import type { NewOrgUnit, OrgUnitRow } from '../../db/schema.js';
+
+export function toOrgUnit(r: OrgUnitRow) {
+  return {
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    shortName: r.shortName,
+    kind: r.kind,
+    parentId: r.parentId,
+    path: r.path,
+    depth: r.depth,
+    category: r.category,
+    creditCode: r.creditCode,
+    pinyin: r.pinyin,
+    active: r.active === 1,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+    version: r.version,
+  };
+}
+export type OrgUnitDto = ReturnType<typeof toOrgUnit>;
+
+export const findOrg = (db: Executor, id: string) =>
+  db.selectFrom('orgUnits').selectAll().where('id', '=', id).executeTakeFirst();
+
+export const findOrgByCode = (db: Executor, code: string) =>
+  db.selectFrom('orgUnits').selectAll().where('code', '=', code).executeTakeFirst();
+
+export async function insertOrgs(db: Executor, rows: NewOrgUnit[]): Promise<void> {
+  // Chunked: SQLite caps bound parameters per statement.
+  for (let i = 0; i < rows.length; i += 200)
+    await db
+      .insertInto('orgUnits')
+      .values(rows.slice(i, i + 200))
+      .execute();
+}
+
+export async function treeNodes(db: Executor, dialect: Dialect, scope: string, kinds: readonly OrgKind[]) {
+  return db
+    .selectFrom('orgUnits')
+    .select(['id', 'code', 'name', 'kind', 'parentId', 'depth'])
+    .where(({ ref }) => dialect.under(ref('path'), scope))
+    .where('kind', 'in', kinds)
+    .orderBy('depth')
+    .orderBy('sort')
+    .orderBy('code')
+    .execute();
+}
+
+export interface OrgFilter {
+  scope: string;
+  parentId?: string;
+  kind?: OrgKind;
+  q?: string;
+  page: number;
+  pageSize: number;
+}
+
+export async function listOrgs(db: Executor, dialect: Dialect, f: OrgFilter) {
+  let q = db.selectFrom('orgUnits').where(({ ref }) => dialect.under(ref('path'), f.scope));
+  if (f.parentId) q = q.where('parentId', '=', f.parentId);
+  if (f.kind) q = q.where('kind', '=', f.kind);
+  if (f.q) {
+    const text = f.q;
+    q = q.where(({ or, ref }) =>
+      or([
+        dialect.contains(ref('name'), text),
+        dialect.contains(ref('code'), text),
+        dialect.contains(ref('pinyin'), text.toLowerCase()),
+      ]),
+    );
+  }
+  const { total } = await q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+  const rows = await q
+    .selectAll()
+    .orderBy('depth')
+    .orderBy('sort')
+    .orderBy('code')
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize)
+    .execute();
+  return { items: rows.map(toOrgUnit), total: Number(total), page: f.page, pageSize: f.pageSize };
+}
+
+/** Optimistic update: null when the version is stale (or the row is gone). */
+export async function updateOrg(
+  db: Executor,
+  id: string,
+  version: number,
+  patch: Partial<Pick<OrgUnitRow, 'name' | 'shortName' | 'category' | 'creditCode' | 'active' | 'pinyin'>>,
+  at: string,
+) {
+  return db
+    .updateTable('orgUnits')
+    .set({ ...patch, updatedAt: at, version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function countActiveDependants(db: Executor, id: string): Promise<number> {
+  const units = await db
+    .selectFrom('orgUnits')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('parentId', '=', id)
+    .where('active', '=', 1)
+    .executeTakeFirstOrThrow();
+  const users = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('orgUnitId', '=', id)
+    .where('disabled', '=', 0)
+    .executeTakeFirstOrThrow();
+  return Number(units.n) + Number(users.n);
+}

@@ -1,0 +1,100 @@
+import type { Role } from '@yingshang/contracts';
+import type { Executor } from '../../db/database.js';
+import type { Dialect } from '../../db/dialect.js';
+import type { NewUser, UserRow, UserUpdate } from '../../db/schema.js';
+
+type UserWithUnit = UserRow & { orgUnitName: string; orgUnitPath: string };
+
+export function toUser(r: UserWithUnit, at = new Date().toISOString()) {
+  return {
+    id: r.id,
+    username: r.username,
+    displayName: r.displayName,
+    roles: JSON.parse(r.roles) as Role[],
+    orgUnitId: r.orgUnitId,
+    orgUnitName: r.orgUnitName,
+    phone: r.phone,
+    email: r.email,
+    disabled: r.disabled === 1,
+    locked: r.lockedUntil !== null && r.lockedUntil > at,
+    mustChangePassword: r.mustChangePassword === 1,
+    lastLoginAt: r.lastLoginAt,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+    version: r.version,
+  };
+}
+export type UserDto = ReturnType<typeof toUser>;
+
+function withUnit(db: Executor) {
+  return db
+    .selectFrom('users as u')
+    .innerJoin('orgUnits as o', 'o.id', 'u.orgUnitId')
+    .selectAll('u')
+    .select(['o.name as orgUnitName', 'o.path as orgUnitPath']);
+}
+
+export const findUser = (db: Executor, id: string) => withUnit(db).where('u.id', '=', id).executeTakeFirst();
+
+export const findUserByUsername = (db: Executor, username: string) =>
+  withUnit(db).where('u.username', '=', username).executeTakeFirst();
+
+export async function insertUser(db: Executor, row: NewUser) {
+  await db.insertInto('users').values(row).execute();
+}
+
+export interface UserFilter {
+  scope: string;
+  unitPath?: string;
+  role?: Role;
+  disabled?: boolean;
+  q?: string;
+  page: number;
+  pageSize: number;
+}
+
+export async function listUsers(db: Executor, dialect: Dialect, f: UserFilter) {
+  let q = db
+    .selectFrom('users as u')
+    .innerJoin('orgUnits as o', 'o.id', 'u.orgUnitId')
+    .where(({ ref }) => dialect.under(ref('o.path'), f.unitPath ?? f.scope));
+  if (f.role) q = q.where('u.roles', 'like', `%"${f.role}"%`);
+  if (f.disabled !== undefined) q = q.where('u.disabled', '=', f.disabled ? 1 : 0);
+  if (f.q) {
+    const text = f.q;
+    q = q.where(({ or, ref }) =>
+      or([
+        dialect.contains(ref('u.username'), text),
+        dialect.contains(ref('u.displayName'), text),
+        dialect.contains(ref('u.pinyin'), text.toLowerCase()),
+      ]),
+    );
+  }
+  const { total } = await q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+  const rows = await q
+    .selectAll('u')
+    .select(['o.name as orgUnitName', 'o.path as orgUnitPath'])
+    .orderBy('o.path')
+    .orderBy('u.username')
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize)
+    .execute();
+  const at = new Date().toISOString();
+  return { items: rows.map((r) => toUser(r, at)), total: Number(total), page: f.page, pageSize: f.pageSize };
+}
+
+/** Optimistic update: undefined when the version is stale. */
+export async function updateUser(db: Executor, id: string, version: number, patch: UserUpdate, at: string) {
+  const r = await db
+    .updateTable('users')
+    .set({ ...patch, updatedAt: at, version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** Updates that are not user edits (sign-in bookkeeping) and so don't bump the version. */
+export async function setLoginState(db: Executor, id: string, patch: UserUpdate) {
+  await db.updateTable('users').set(patch).where('id', '=', id).execute();
+}

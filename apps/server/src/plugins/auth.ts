@@ -1,0 +1,103 @@
+import crypto from 'node:crypto';
+import { permissionsOf, type RouteGuard } from '@yingshang/contracts';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Config } from '../config.js';
+import type { Db } from '../db/database.js';
+import type { Actor } from '../lib/actor.js';
+import { AppError } from '../lib/app-error.js';
+import { sha256 } from '../lib/ids.js';
+import { deleteSession, findSession, touchSession } from '../modules/auth/session.repository.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Every route declares who may call it; the guard refuses routes that don't. */
+    permission?: RouteGuard;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+    sessionExpired: boolean;
+  }
+}
+
+export const SESSION_COOKIE = 'ys_session';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Routes a user who must change the initial password may still call. */
+const PASSWORD_CHANGE_ALLOWED = /^\/api\/v1\/auth\//;
+
+export function sessionExpiry(createdAt: string, seenAt: Date, config: Config): string {
+  const absolute = Date.parse(createdAt) + config.sessionTtlHours * 3600_000;
+  const idle = seenAt.getTime() + config.sessionIdleMinutes * 60_000;
+  return new Date(Math.min(absolute, idle)).toISOString();
+}
+
+function sameToken(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && crypto.timingSafeEqual(x, y);
+}
+
+/**
+ * Server-side sessions (shared by every process through the database), the route guard and
+ * CSRF: a cookie-authenticated write must echo the session's CSRF token in `x-csrf-token`.
+ */
+export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Db; config: Config }) => {
+  const { db, config } = opts;
+  app.decorateRequest('actor', null);
+  app.decorateRequest('sessionExpired', false);
+
+  app.addHook('onRequest', async (req) => {
+    const token = req.cookies[SESSION_COOKIE];
+    if (!token) return;
+    const id = sha256(token);
+    const s = await findSession(db, id);
+    if (!s) return;
+    const nowDate = new Date();
+    if (s.expiresAt <= nowDate.toISOString() || s.disabled) {
+      await deleteSession(db, id);
+      req.sessionExpired = true;
+      return;
+    }
+    // Sliding idle timeout, written at most once a minute.
+    if (nowDate.getTime() - Date.parse(s.lastSeenAt) > 60_000) {
+      await touchSession(db, id, nowDate.toISOString(), sessionExpiry(s.createdAt, nowDate, config));
+    }
+    req.actor = {
+      userId: s.userId,
+      username: s.username,
+      displayName: s.displayName,
+      roles: s.roles,
+      permissions: new Set(permissionsOf(s.roles)),
+      orgUnit: s.orgUnit,
+      locale: s.locale,
+      mustChangePassword: s.mustChangePassword,
+      sessionId: id,
+      csrfToken: s.csrfToken,
+      requestId: req.id,
+      ip: req.ip,
+    };
+  });
+
+  app.addHook('preHandler', async (req) => {
+    if (req.is404) return;
+    const guard = req.routeOptions.config.permission;
+    if (!guard) throw new AppError('FORBIDDEN', { reason: 'route declares no permission' });
+    if (guard === 'public') return;
+    const actor = req.actor;
+    if (!actor) throw new AppError(req.sessionExpired ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED');
+    if (!SAFE_METHODS.has(req.method)) {
+      const sent = req.headers['x-csrf-token'];
+      if (typeof sent !== 'string' || !sameToken(sent, actor.csrfToken)) throw new AppError('CSRF_INVALID');
+    }
+    if (actor.mustChangePassword && !PASSWORD_CHANGE_ALLOWED.test(req.url)) {
+      throw new AppError('PASSWORD_CHANGE_REQUIRED');
+    }
+    if (guard !== 'authenticated' && !actor.permissions.has(guard)) throw new AppError('FORBIDDEN');
+  });
+});
+
+/** The acting user of a guarded route. */
+export function actorOf(req: FastifyRequest): Actor {
+  if (!req.actor) throw new AppError('UNAUTHENTICATED');
+  return req.actor;
+}

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { ORG_KINDS, PERMISSIONS, ROLES } from './roles.js';
+
+export const LoginBody = z
+  .object({
+    username: z.string().trim().min(1).max(64),
+    password: z.string().min(1).max(200),
+  })
+  .strict();
+
+export const ChangePasswordBody = z
+  .object({
+    currentPassword: z.string().min(1).max(200),
+    newPassword: z.string().min(1).max(200),
+  })
+  .strict();
+
+export const OrgRef = z.object({
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  kind: z.enum(ORG_KINDS),
+  path: z.string(),
+});
+
+export const Me = z.object({
+  user: z.object({
+    id: z.string(),
+    username: z.string(),
+    displayName: z.string(),
+    roles: z.array(z.enum(ROLES)),
+    locale: z.enum(['zh-CN', 'en-US']),
+    mustChangePassword: z.boolean(),
+    orgUnit: OrgRef,
+  }),
+  permissions: z.array(z.enum(PERMISSIONS)),
+  csrfToken: z.string(),
+});
+export type Me = z.infer<typeof Me>;
+
+/** Password rule shared by server and forms: ≥ 10 chars, letters and digits, not the username. */
+export function isWeakPassword(password: string, username?: string): boolean {
+  return (
+    password.length < 10 ||
+    !/[A-Za-z]/.test(password) ||
+    !/[0-9]/.test(password) ||
+    (username !== undefined && password.toLowerCase().includes(username.toLowerCase()))
+  );
+}
+
+export const LocaleBody = z.object({ locale: z.enum(['zh-CN', 'en-US']) }).strict();

@@ -1,0 +1,51 @@
+/**
+ * Roles and permissions. A route declares one permission; a role grants a set of them.
+ * Data scope is separate from permission: it follows the user's organisation unit
+ * (region subtree, department or enterprise), see apps/server/src/plugins/access.ts.
+ */
+export const ROLES = [
+  'province_admin',
+  'city_bureau',
+  'county_staff',
+  'dept_handler',
+  'leader',
+  'inspector',
+  'enterprise',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = ['orgs.read', 'orgs.manage', 'users.read', 'users.manage', 'audit.read'] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** Route guards: a permission, or one of these two special levels. */
+export type RouteGuard = Permission | 'public' | 'authenticated';
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  province_admin: ['orgs.read', 'orgs.manage', 'users.read', 'users.manage', 'audit.read'],
+  city_bureau: ['orgs.read', 'orgs.manage', 'users.read', 'users.manage', 'audit.read'],
+  county_staff: ['orgs.read', 'users.read'],
+  dept_handler: ['orgs.read'],
+  leader: ['orgs.read', 'users.read', 'audit.read'],
+  inspector: ['orgs.read', 'users.read', 'audit.read'],
+  enterprise: [],
+};
+
+export function permissionsOf(roles: readonly Role[]): Permission[] {
+  const set = new Set<Permission>();
+  for (const r of roles) for (const p of ROLE_PERMISSIONS[r] ?? []) set.add(p);
+  return PERMISSIONS.filter((p) => set.has(p));
+}
+
+/** Organisation unit kinds. Regions and zones form the region tree; departments and enterprises hang off it. */
+export const ORG_KINDS = ['province', 'city', 'county', 'zone', 'department', 'enterprise'] as const;
+export type OrgKind = (typeof ORG_KINDS)[number];
+
+/** Which roles make sense for a user of a unit of this kind (the admin form offers these). */
+export const ROLES_BY_ORG_KIND: Record<OrgKind, readonly Role[]> = {
+  province: ['province_admin', 'leader', 'inspector'],
+  city: ['city_bureau', 'leader', 'inspector'],
+  county: ['county_staff', 'leader', 'inspector'],
+  zone: ['county_staff', 'leader', 'inspector'],
+  department: ['dept_handler', 'leader'],
+  enterprise: ['enterprise'],
+};
