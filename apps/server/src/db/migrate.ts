@@ -10,7 +10,8 @@ const MIGRATIONS: Record<string, { up(db: Kysely<unknown>, dialect: Dialect): Pr
   '0001-foundation': m0001,
 };
 
-export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect): Promise<string[]> {
+// biome-ignore lint/suspicious/noExplicitAny: migrations run before the typed schema exists
+export async function migrateToLatest(db: Kysely<any>, dialect: Dialect): Promise<string[]> {
   const migrations: Record<string, Migration> = {};
   for (const [name, m] of Object.entries(MIGRATIONS)) migrations[name] = { up: (d) => m.up(d, dialect) };
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });

@@ -1,0 +1,25 @@
+import { loadConfig } from '../src/config.js';
+import type { DbHandle } from '../src/db/database.js';
+import { migrateToLatest } from '../src/db/migrate.js';
+import { createPasswordHasher } from '../src/modules/auth/password.js';
+import { seedDemo, seedOrganisations } from '../src/modules/orgs/seed.js';
+
+/** Every test database starts as a copy of one migrated, seeded template. */
+export const TEST_PASSWORD = 'Demo12345678';
+
+export function testConfig(overrides: Record<string, string> = {}) {
+  return loadConfig({
+    ...process.env,
+    PASSWORD_HASHING: 'fast',
+    LOGIN_RATE_LIMIT: '100000',
+    WEB_DIST: '',
+    LOG_LEVEL: 'silent',
+    ...overrides,
+  });
+}
+
+export async function prepareTemplate(database: DbHandle): Promise<void> {
+  await migrateToLatest(database.db, database.dialect);
+  await seedOrganisations(database.db);
+  await seedDemo(database.db, createPasswordHasher('fast'), TEST_PASSWORD);
+}
