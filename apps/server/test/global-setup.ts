@@ -6,13 +6,6 @@ import type { TestProject } from 'vitest/node';
 import { createDb } from '../src/db/database.js';
 import { prepareTemplate } from './template.js';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    /** SQLite: path of the template file; PostgreSQL: name of the template database; null: skip. */
-    dbTemplate: string | null;
-  }
-}
-
 export const PG_ADMIN_URL = process.env.PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const root = path.resolve(import.meta.dirname, '../../..');
 

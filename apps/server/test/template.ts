@@ -4,6 +4,13 @@ import { migrateToLatest } from '../src/db/migrate.js';
 import { createPasswordHasher } from '../src/modules/auth/password.js';
 import { seedDemo, seedOrganisations } from '../src/modules/orgs/seed.js';
 
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** SQLite: path of the template file; PostgreSQL: name of the template database; null: skip. */
+    dbTemplate: string | null;
+  }
+}
+
 /** Every test database starts as a copy of one migrated, seeded template. */
 export const TEST_PASSWORD = 'Demo12345678';
 

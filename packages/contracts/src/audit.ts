@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Paging, Timestamp } from './common.js';
+import { Day, Paging, Timestamp } from './common.js';
 
 export const AuditEntry = z.object({
   id: z.string(),
@@ -17,7 +17,6 @@ export const AuditEntry = z.object({
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date: YYYY-MM-DD');
 export const AuditListQuery = Paging.extend({
   actor: z.string().trim().max(64).optional(),
   entity: z.string().trim().max(64).optional(),

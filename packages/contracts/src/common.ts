@@ -36,3 +36,12 @@ export const SearchText = z.string().trim().max(100);
 
 /** Every update carries the version the client read; a stale one is refused with 409. */
 export const Version = z.number().int().min(1);
+
+/** A calendar day, YYYY-MM-DD, that exists (no 2026-02-30). */
+export const Day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'date: YYYY-MM-DD')
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+  }, 'date: no such day');

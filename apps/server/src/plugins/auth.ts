@@ -46,7 +46,13 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Db; config
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionExpired', false);
 
+  // Who is calling, then whether they may: both before the body is even parsed.
   app.addHook('onRequest', async (req) => {
+    await resolveActor(req);
+    guard(req);
+  });
+
+  async function resolveActor(req: FastifyRequest) {
     const token = req.cookies[SESSION_COOKIE];
     if (!token) return;
     const id = sha256(token);
@@ -76,13 +82,13 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Db; config
       requestId: req.id,
       ip: req.ip,
     };
-  });
+  }
 
-  app.addHook('preHandler', async (req) => {
+  function guard(req: FastifyRequest) {
     if (req.is404) return;
-    const guard = req.routeOptions.config.permission;
-    if (!guard) throw new AppError('FORBIDDEN', { reason: 'route declares no permission' });
-    if (guard === 'public') return;
+    const permission = req.routeOptions.config.permission;
+    if (!permission) throw new AppError('FORBIDDEN', { reason: 'route declares no permission' });
+    if (permission === 'public') return;
     const actor = req.actor;
     if (!actor) throw new AppError(req.sessionExpired ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED');
     if (!SAFE_METHODS.has(req.method)) {
@@ -92,8 +98,8 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Db; config
     if (actor.mustChangePassword && !PASSWORD_CHANGE_ALLOWED.test(req.url)) {
       throw new AppError('PASSWORD_CHANGE_REQUIRED');
     }
-    if (guard !== 'authenticated' && !actor.permissions.has(guard)) throw new AppError('FORBIDDEN');
-  });
+    if (permission !== 'authenticated' && !actor.permissions.has(permission)) throw new AppError('FORBIDDEN');
+  }
 });
 
 /** The acting user of a guarded route. */
