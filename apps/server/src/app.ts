@@ -3,6 +3,7 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
+import type { RouteGuard } from '@yingshang/contracts';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import secureJson from 'secure-json-parse';
@@ -23,6 +24,13 @@ import { createUserService } from './modules/orgs/users.service.js';
 import { authPlugin } from './plugins/auth.js';
 import { errorsPlugin } from './plugins/errors.js';
 import { webPlugin } from './plugins/web.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Each registered route with the permission it declares (the guard test walks these). */
+    routeGuards(): { method: string; url: string; permission: RouteGuard | undefined }[];
+  }
+}
 
 export interface AppDeps {
   config: Config;
@@ -47,6 +55,18 @@ export async function buildApp({ config, database, logger = true }: AppDeps): Pr
     genReqId: () => newId(),
     return503OnClosing: true,
   });
+  // Every route, as registered (its config is read later: child contexts may still set it).
+  const routes: { method: string | string[]; url: string; config?: unknown }[] = [];
+  app.addHook('onRoute', (route) => void routes.push(route));
+  app.decorate('routeGuards', () =>
+    routes.flatMap((r) =>
+      [r.method].flat().map((method) => ({
+        method,
+        url: r.url,
+        permission: (r.config as { permission?: RouteGuard } | undefined)?.permission,
+      })),
+    ),
+  );
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -54,17 +74,24 @@ export async function buildApp({ config, database, logger = true }: AppDeps): Pr
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_req, body: Buffer, done) => {
     if (body.length === 0) return done(null, undefined);
+    let text: string;
     try {
-      done(
-        null,
-        secureJson.parse(fatalUtf8.decode(body), undefined, {
-          protoAction: 'error',
-          constructorAction: 'error',
-        }),
-      );
+      text = fatalUtf8.decode(body);
+    } catch {
+      return done(new AppError('BAD_JSON'), undefined);
+    }
+    // PostgreSQL cannot store NUL in text; refuse it on both databases alike.
+    if (/\\u0000/i.test(text))
+      return done(new AppError('VALIDATION_FAILED', [{ path: '', message: 'NUL character' }]));
+    try {
+      done(null, secureJson.parse(text, undefined, { protoAction: 'error', constructorAction: 'error' }));
     } catch {
       done(new AppError('BAD_JSON'), undefined);
     }
+  });
+  app.addHook('onRequest', async (req) => {
+    if (/%00/.test(req.url))
+      throw new AppError('VALIDATION_FAILED', [{ in: 'url', path: '', message: 'NUL character' }]);
   });
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);

@@ -1,0 +1,215 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import {
+  type Client,
+  createTestApp,
+  describeApi,
+  type TestApp,
+  tableCounts,
+  unitId,
+  userId,
+} from '../../test/harness.js';
+import { notify } from '../modules/notifications/notifications.repository.js';
+
+/**
+ * Every route declares its permission, and no role reads or writes outside its area.
+ * A new route fails this file until it declares a guard and gets a row in ACCESS below.
+ */
+
+interface Foreign {
+  unit: string;
+  enterprise: string;
+  user: string;
+  notification: string;
+  /** Strings that must never appear in what the actor can list. */
+  markers: string[];
+}
+
+type Probe = (f: Foreign) => { url: string; body?: unknown };
+
+/** For each route: how to aim it at someone else's record. 'self' routes act only on the caller. */
+const ACCESS: Record<string, Probe | 'self' | 'public'> = {
+  'POST /api/v1/auth/login': 'public',
+  'GET /api/v1/auth/me': 'self',
+  'POST /api/v1/auth/logout': 'self',
+  'POST /api/v1/auth/change-password': 'self',
+  'PATCH /api/v1/auth/locale': 'self',
+  'GET /api/v1/org-units/tree': () => ({
+    url: '/api/v1/org-units/tree?kinds=province,city,county,zone,department,enterprise',
+  }),
+  'GET /api/v1/org-units': () => ({ url: '/api/v1/org-units?pageSize=200' }),
+  'GET /api/v1/org-units/:id': (f) => ({ url: `/api/v1/org-units/${f.unit}` }),
+  'POST /api/v1/org-units': (f) => ({
+    url: '/api/v1/org-units',
+    body: { code: 'X-INTRUDER', name: '越权园区', kind: 'zone', parentId: f.unit },
+  }),
+  'PATCH /api/v1/org-units/:id': (f) => ({
+    url: `/api/v1/org-units/${f.enterprise}`,
+    body: { version: 1, name: '越权改名' },
+  }),
+  'GET /api/v1/users': () => ({ url: '/api/v1/users?pageSize=200' }),
+  'GET /api/v1/users/:id': (f) => ({ url: `/api/v1/users/${f.user}` }),
+  'POST /api/v1/users': (f) => ({
+    url: '/api/v1/users',
+    body: {
+      username: 'intruder',
+      displayName: '越权',
+      orgUnitId: f.unit,
+      roles: ['county_staff'],
+      password: 'Intrude2026x',
+    },
+  }),
+  'PATCH /api/v1/users/:id': (f) => ({
+    url: `/api/v1/users/${f.user}`,
+    body: { version: 1, disabled: true },
+  }),
+  'POST /api/v1/users/:id/reset-password': (f) => ({ url: `/api/v1/users/${f.user}/reset-password` }),
+  'GET /api/v1/audit': () => ({ url: '/api/v1/audit?pageSize=200' }),
+  'GET /api/v1/notifications': () => ({ url: '/api/v1/notifications?pageSize=200' }),
+  'GET /api/v1/notifications/unread-count': 'self',
+  'POST /api/v1/notifications/:id/read': (f) => ({ url: `/api/v1/notifications/${f.notification}/read` }),
+  'POST /api/v1/notifications/read-all': 'self',
+};
+
+describeApi('access', () => {
+  let t: TestApp;
+  let linfenSide: Foreign;
+  let taiyuanSide: Foreign;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const admin = await t.login('admin');
+    // Something of each side in the audit trail, and a notification for each side's user.
+    for (const [code, parent] of [
+      ['Z-ACC-TY', '140105'],
+      ['Z-ACC-LF', '141021'],
+    ] as const) {
+      await admin.post('/api/v1/org-units', {
+        code,
+        name: `测试园区${code}`,
+        kind: 'zone',
+        parentId: await unitId(t, parent),
+      });
+    }
+    const note = async (username: string) => {
+      const id = await userId(t, username);
+      await notify(t.database.db, [id], { kind: 'test', title: `通知-${username}` });
+      const row = await t.database.db
+        .selectFrom('notifications')
+        .select('id')
+        .where('userId', '=', id)
+        .executeTakeFirstOrThrow();
+      return row.id;
+    };
+    taiyuanSide = {
+      unit: await unitId(t, '140105'),
+      enterprise: await unitId(t, 'E-TYZN'),
+      user: await userId(t, 'taiyuan'),
+      notification: await note('taiyuan'),
+      markers: ['太原', '"taiyuan"', 'Z-ACC-TY', 'E-TYZN', '140105'],
+    };
+    linfenSide = {
+      unit: await unitId(t, '141002'),
+      enterprise: await unitId(t, 'E-JINXIN'),
+      user: await userId(t, 'yaodu'),
+      notification: await note('yaodu'),
+      markers: ['临汾', '"yaodu"', 'Z-ACC-LF', 'E-JINXIN', '141002'],
+    };
+  });
+  afterAll(() => t.close());
+
+  it('every route declares a permission and has a row in the access matrix', () => {
+    const api = t.app.routeGuards().filter((r) => r.method !== 'HEAD' && r.url.startsWith('/api'));
+    const unguarded = t.app.routeGuards().filter((r) => !r.permission);
+    expect(unguarded).toEqual([]);
+    const v1 = api.filter((r) => r.url.startsWith('/api/v1/')).map((r) => `${r.method} ${r.url}`);
+    expect(v1.filter((k) => !(k in ACCESS))).toEqual([]);
+    expect(Object.keys(ACCESS).filter((k) => !v1.includes(k))).toEqual([]);
+    const open = api.filter((r) => r.permission === 'public').map((r) => `${r.method} ${r.url}`);
+    expect(open.filter((k) => !k.includes('/api/docs'))).toEqual([
+      'GET /api/health',
+      'POST /api/v1/auth/login',
+    ]);
+  });
+
+  it('refuses every guarded route to an anonymous visitor', async () => {
+    const anon = t.anonymous();
+    for (const [key, probe] of Object.entries(ACCESS)) {
+      if (probe === 'public') continue;
+      const [method, path] = key.split(' ');
+      const { url, body } = probe === 'self' ? { url: path, body: undefined } : probe(taiyuanSide);
+      const res = await anon.request({
+        method: method as 'GET',
+        url,
+        ...(body !== undefined && { payload: body as object }),
+      });
+      expect(res.statusCode, key).toBe(401);
+    }
+  });
+
+  const sides: [string, 'linfen' | 'taiyuan'][] = [
+    ['linfen', 'linfen'],
+    ['yaodu', 'linfen'],
+    ['lfkfq', 'linfen'],
+    ['linfen_zrzy', 'linfen'],
+    ['linfen_leader', 'linfen'],
+    ['enterprise', 'linfen'],
+    ['taiyuan', 'taiyuan'],
+  ];
+  it.each(sides)('%s reads and writes nothing of the other city', async (username, side) => {
+    const foreign = side === 'linfen' ? taiyuanSide : linfenSide;
+    const c: Client = await t.login(username);
+    const before = await tableCounts(t);
+    const versions = await t.database.db
+      .selectFrom('orgUnits')
+      .select(['id', 'version'])
+      .where('id', '=', foreign.enterprise)
+      .execute();
+    for (const [key, probe] of Object.entries(ACCESS)) {
+      if (probe === 'self' || probe === 'public') continue;
+      const [method] = key.split(' ');
+      const { url, body } = probe(foreign);
+      const res = await c.request({
+        method: method as 'GET',
+        url,
+        ...(body !== undefined && { payload: body as object }),
+      });
+      if (res.statusCode === 200 && method === 'GET') {
+        for (const m of foreign.markers)
+          expect(res.body.includes(m), `${username} ${key} leaks ${m}`).toBe(false);
+      } else {
+        expect([400, 403, 404], `${username} ${key} → ${res.statusCode} ${res.body}`).toContain(
+          res.statusCode,
+        );
+      }
+    }
+    expect(await tableCounts(t)).toEqual(before);
+    expect(
+      await t.database.db
+        .selectFrom('orgUnits')
+        .select(['id', 'version'])
+        .where('id', '=', foreign.enterprise)
+        .execute(),
+    ).toEqual(versions);
+  });
+
+  it('an enterprise sees nothing but itself, a department nothing but its own unit', async () => {
+    const ent = await t.login('enterprise');
+    expect((await ent.get('/api/v1/users')).statusCode).toBe(403);
+    expect((await ent.get('/api/v1/org-units')).statusCode).toBe(403);
+    const dept = await t.login('linfen_zrzy');
+    const units = (await dept.get('/api/v1/org-units?pageSize=200')).json();
+    expect(units.items.map((u: { name: string }) => u.name)).toEqual(['临汾市自然资源局']);
+    const yaoduUnit = await unitId(t, '141002');
+    expect((await dept.get(`/api/v1/org-units/${yaoduUnit}`)).statusCode).toBe(404);
+  });
+
+  it('a county sees its county only, not its neighbours or its city', async () => {
+    const yaodu = await t.login('yaodu');
+    const tree = (await yaodu.get('/api/v1/org-units/tree')).json();
+    expect(tree.map((n: { name: string }) => n.name)).toEqual(['尧都区']);
+    expect((await yaodu.get(`/api/v1/org-units/${await unitId(t, '141000')}`)).statusCode).toBe(404);
+    expect((await yaodu.get(`/api/v1/org-units/${await unitId(t, '141021')}`)).statusCode).toBe(404);
+    const users = (await yaodu.get('/api/v1/users')).json();
+    expect(users.items.map((u: { username: string }) => u.username)).toEqual(['yaodu']);
+  });
+});
