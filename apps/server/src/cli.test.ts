@@ -1,0 +1,116 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const bin = path.resolve(import.meta.dirname, '../bin/yingshang.mjs');
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ys-cli-'));
+const env = {
+  ...process.env,
+  DATA_DIR: dir,
+  DATABASE_URL: '',
+  PASSWORD_HASHING: 'fast',
+  DEMO_PASSWORD: 'Demo12345678',
+};
+const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { env, encoding: 'utf8' });
+const usernames = () => {
+  const db = new SQLite(path.join(dir, 'yingshang.sqlite'), { readonly: true });
+  try {
+    return (db.prepare('select username from users order by username').all() as { username: string }[]).map(
+      (r) => r.username,
+    );
+  } finally {
+    db.close();
+  }
+};
+
+describe('admin CLI (SQLite)', () => {
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('migrates, seeds the demo and writes the logins file', () => {
+    expect(run('migrate').stdout).toContain('up to date');
+    const seeded = run('seed', '--demo');
+    expect(seeded.status).toBe(0);
+    expect(seeded.stdout).toMatch(/organisation units added: \d{4}/);
+    expect(seeded.stdout).toContain('linfen_zrzy');
+    expect(fs.readFileSync(path.join(dir, 'DEMO-LOGINS.txt'), 'utf8')).toContain('password: Demo12345678');
+    expect(run('seed', '--demo').stdout).toContain('organisation units added: 0');
+  });
+
+  it('creates users and refuses bad ones with a clear message', () => {
+    const ok = run(
+      'user',
+      'create',
+      '--username',
+      'quwo',
+      '--name',
+      '曲沃县招商员',
+      '--unit',
+      '141021',
+      '--role',
+      'county_staff',
+    );
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toMatch(/created quwo \(county_staff\) in 曲沃县; password: \w{12}/);
+    const badUnit = run(
+      'user',
+      'create',
+      '--username',
+      'x1',
+      '--name',
+      'x',
+      '--unit',
+      '999',
+      '--role',
+      'county_staff',
+    );
+    expect([badUnit.status, badUnit.stderr.trim()]).toEqual([1, 'error: no unit with code 999']);
+    const badRole = run(
+      'user',
+      'create',
+      '--username',
+      'x2',
+      '--name',
+      'x',
+      '--unit',
+      '141021',
+      '--role',
+      'city_bureau',
+    );
+    expect(badRole.status).toBe(1);
+    expect(badRole.stderr).toContain('ROLE_NOT_ALLOWED');
+    expect(usernames()).toContain('quwo');
+    expect(usernames()).not.toContain('x2');
+  });
+
+  it('backs up online and restores the copy', () => {
+    const backup = path.join(dir, 'backup.sqlite');
+    expect(run('backup', backup).status).toBe(0);
+    run(
+      'user',
+      'create',
+      '--username',
+      'later',
+      '--name',
+      '后来者',
+      '--unit',
+      '141021',
+      '--role',
+      'county_staff',
+    );
+    expect(usernames()).toContain('later');
+    expect(run('restore', backup).status).toBe(0);
+    expect(usernames()).not.toContain('later');
+    expect(usernames()).toContain('quwo');
+    const junk = path.join(dir, 'junk.sqlite');
+    execFileSync(process.execPath, [
+      '-e',
+      `require('fs').writeFileSync(${JSON.stringify(junk)}, 'not a database')`,
+    ]);
+    const refused = run('restore', junk);
+    expect(refused.status).toBe(1);
+    expect(usernames()).toContain('quwo');
+  });
+});
