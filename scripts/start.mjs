@@ -1,27 +1,8 @@
-// `npm start`: build the web app when its sources are newer than the build, then run the server
-// (TypeScript through tsx). The server migrates the database and seeds the demo on first start.
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
+// `npm start`: build the web app when stale, then run the server (TypeScript through tsx).
+// The server migrates the database and seeds the demo on first start.
 import { register } from 'tsx/esm/api';
+import { buildWebIfStale } from './build-web.mjs';
 
-const root = path.resolve(import.meta.dirname, '..');
-const built = path.join(root, 'apps/web/dist/index.html');
-const sources = ['apps/web/src', 'apps/web/index.html', 'apps/web/vite.config.ts', 'packages/contracts/src'];
-
-function newest(p) {
-  const full = path.join(root, p);
-  if (!fs.existsSync(full)) return 0;
-  const st = fs.statSync(full);
-  if (!st.isDirectory()) return st.mtimeMs;
-  return Math.max(0, ...fs.readdirSync(full).map((f) => newest(path.join(p, f))));
-}
-
-if (!fs.existsSync(built) || Math.max(...sources.map(newest)) > fs.statSync(built).mtimeMs) {
-  console.log('building the web app …');
-  const r = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
-  if (r.status !== 0) process.exit(r.status ?? 1);
-}
-
+buildWebIfStale();
 register();
 await import('../apps/server/src/main.ts');
