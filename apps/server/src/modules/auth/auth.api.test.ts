@@ -163,6 +163,20 @@ describeApi('auth API', () => {
     expect(denied.json().error.message).toBe('You are not allowed to do this');
   });
 
+  it('ends a session at its expiry with SESSION_EXPIRED', async () => {
+    const short = await createTestApp({ SESSION_IDLE_MINUTES: '0' });
+    try {
+      const c = await short.login('yaodu');
+      const res = await c.get('/api/v1/auth/me');
+      expect(res.statusCode).toBe(401);
+      expect(res.json().error.code).toBe('SESSION_EXPIRED');
+      const rows = await short.database.db.selectFrom('sessions').select('id').execute();
+      expect(rows).toEqual([]);
+    } finally {
+      await short.close();
+    }
+  });
+
   it('limits sign-in attempts per address', async () => {
     const limited = await createTestApp({ LOGIN_RATE_LIMIT: '3' });
     try {
