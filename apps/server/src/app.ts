@@ -112,6 +112,8 @@ export async function buildApp({ config, database, logger = true }: AppDeps): Pr
         frameAncestors: ["'none'"],
         baseUri: ["'self'"],
         formAction: ["'self'"],
+        // Only behind HTTPS: on plain HTTP (a LAN address) it would break every asset.
+        upgradeInsecureRequests: config.cookieSecure ? [] : null,
       },
     },
   });

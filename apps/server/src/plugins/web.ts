@@ -8,30 +8,37 @@ const NOT_BUILT = `<!doctype html><meta charset="utf-8"><title>营商通</title>
 <p>The web app is not built yet: run <code>npm run build</code> (npm start does it for you).</p>`;
 
 /**
- * Serves the built web app; unknown non-API paths get index.html so client routes work on reload.
- * The assets are public by nature; their routes are marked so in the route guard.
+ * Serves the built web app; unknown non-API paths get index.html so client routes survive a reload.
+ * The assets are public by nature: their routes are marked so for the route guard.
  */
 export async function webPlugin(app: FastifyInstance, opts: { dist: string | null }) {
-  const dist = opts.dist && fs.existsSync(path.join(opts.dist, 'index.html')) ? opts.dist : null;
+  const dist = opts.dist;
+  const index = dist && path.join(dist, 'index.html');
   if (dist) {
     await app.register(async (child) => {
       child.addHook('onRoute', (route) => {
         route.config = { ...(route.config as object), permission: 'public' };
       });
+      // wildcard: files of a later build are served without a restart; missing ones fall through below.
       await child.register(fastifyStatic, {
         root: dist,
-        wildcard: false,
-        index: false,
+        wildcard: true,
+        index: 'index.html',
         maxAge: '1h',
-        immutable: false,
+        // index.html names the hashed assets of the current build: never cache it.
+        setHeaders: (reply, file) => {
+          if (file.endsWith('.html')) reply.header('cache-control', 'no-cache');
+        },
       });
     });
   }
-  app.setNotFoundHandler((req, reply) => {
+  app.setNotFoundHandler(async (req, reply) => {
     if (req.url.startsWith('/api') || (req.method !== 'GET' && req.method !== 'HEAD')) {
       return sendError(req, reply, 'ROUTE_NOT_FOUND');
     }
-    if (!dist) return reply.type('text/html').send(NOT_BUILT);
-    return reply.header('cache-control', 'no-cache').sendFile('index.html', dist);
+    // A missing file (it has an extension) is a 404; anything else is a client-side route.
+    if (/\.[a-z0-9]+$/i.test(req.url.split('?')[0])) return sendError(req, reply, 'NOT_FOUND');
+    const html = index && fs.existsSync(index) ? await fs.promises.readFile(index, 'utf8') : NOT_BUILT;
+    return reply.status(200).header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(html);
   });
 }

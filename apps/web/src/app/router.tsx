@@ -1,0 +1,62 @@
+import { MODULES, type ModuleKey, type Permission } from '@yingshang/contracts';
+import { lazy, type ReactNode } from 'react';
+import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
+import { ChangePasswordPage } from '../features/auth/pages/ChangePasswordPage';
+import { LoginPage } from '../features/auth/pages/LoginPage';
+import { HomePage } from '../features/home/pages/HomePage';
+import { ModulePlaceholderPage } from '../features/placeholder/pages/ModulePlaceholderPage';
+import { RequireAuth } from './auth/RequireAuth';
+import { RequirePermission } from './auth/RequirePermission';
+import { AppLayout } from './layout/AppLayout';
+import { NotFoundPage } from './layout/NotFoundPage';
+
+const OrgsPage = lazy(() => import('../features/orgs/pages/OrgsPage').then((m) => ({ default: m.OrgsPage })));
+const UsersPage = lazy(() =>
+  import('../features/users/pages/UsersPage').then((m) => ({ default: m.UsersPage })),
+);
+const AuditPage = lazy(() =>
+  import('../features/audit/pages/AuditPage').then((m) => ({ default: m.AuditPage })),
+);
+const NotificationsPage = lazy(() =>
+  import('../features/notifications/pages/NotificationsPage').then((m) => ({
+    default: m.NotificationsPage,
+  })),
+);
+
+function guarded(permission: Permission, page: ReactNode): ReactNode {
+  return <RequirePermission permission={permission}>{page}</RequirePermission>;
+}
+
+/** Each business module owns its path and everything under it, so links into a module never 404. */
+function moduleRoutes(key: ModuleKey): RouteObject[] {
+  const element = <ModulePlaceholderPage module={key} />;
+  return [
+    { path: key, element },
+    { path: `${key}/*`, element },
+  ];
+}
+
+export const routes: RouteObject[] = [
+  { path: '/login', element: <LoginPage /> },
+  {
+    element: <RequireAuth />,
+    children: [
+      {
+        element: <AppLayout />,
+        children: [
+          { index: true, element: <HomePage /> },
+          ...MODULES.flatMap((m) => moduleRoutes(m.key)),
+          { path: 'admin', element: <Navigate to="/admin/orgs" replace /> },
+          { path: 'admin/orgs', element: guarded('orgs.read', <OrgsPage />) },
+          { path: 'admin/users', element: guarded('users.read', <UsersPage />) },
+          { path: 'admin/audit', element: guarded('audit.read', <AuditPage />) },
+          { path: 'notifications', element: <NotificationsPage /> },
+          { path: 'change-password', element: <ChangePasswordPage /> },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+];
+
+export const router = createBrowserRouter(routes);
