@@ -38,14 +38,4 @@ export const Me = z.object({
 });
 export type Me = z.infer<typeof Me>;
 
-/** Password rule shared by server and forms: ≥ 10 chars, letters and digits, not the username. */
-export function isWeakPassword(password: string, username?: string): boolean {
-  return (
-    password.length < 10 ||
-    !/[A-Za-z]/.test(password) ||
-    !/[0-9]/.test(password) ||
-    (username !== undefined && password.toLowerCase().includes(username.toLowerCase()))
-  );
-}
-
 export const LocaleBody = z.object({ locale: z.enum(['zh-CN', 'en-US']) }).strict();

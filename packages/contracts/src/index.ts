@@ -6,3 +6,4 @@ export * from './modules.js';
 export * from './notifications.js';
 export * from './orgs.js';
 export * from './roles.js';
+export * from './texts.js';

@@ -90,6 +90,7 @@ export const User = z.object({
   roles: z.array(z.enum(ROLES)),
   orgUnitId: z.string(),
   orgUnitName: z.string(),
+  orgUnitKind: z.enum(ORG_KINDS),
   phone: z.string().nullable(),
   email: z.string().nullable(),
   disabled: z.boolean(),
@@ -105,7 +106,8 @@ export type User = z.infer<typeof User>;
 export const UserListQuery = Paging.extend({
   orgUnitId: z.string().max(64).optional(),
   role: z.enum(ROLES).optional(),
-  disabled: z.enum(['true', 'false']).optional(),
+  /** active: can sign in; disabled: switched off; locked: temporarily locked after failed sign-ins. */
+  status: z.enum(['active', 'disabled', 'locked']).optional(),
   q: SearchText.optional(),
 }).strict();
 

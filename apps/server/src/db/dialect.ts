@@ -17,6 +17,8 @@ export interface Dialect {
   under(column: Expression<string | null> | RawBuilder<unknown>, prefix: string): RawBuilder<SqlBool>;
   /** Case-insensitive substring match; `needle` is escaped. */
   contains(column: Expression<string | null> | RawBuilder<unknown>, needle: string): RawBuilder<SqlBool>;
+  /** Some space-separated word of `column` starts with `needle` (pinyin keys: "lf" finds 临汾, not 杏花岭分局). */
+  wordPrefix(column: Expression<string | null> | RawBuilder<unknown>, needle: string): RawBuilder<SqlBool>;
   /** Suffix for a SELECT that claims queue rows. */
   skipLocked: string;
   /** Column type names for migrations. */
@@ -27,12 +29,22 @@ function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
+function wordPrefix(
+  op: 'like' | 'ilike',
+  column: Expression<string | null> | RawBuilder<unknown>,
+  needle: string,
+) {
+  const n = escapeLike(needle);
+  return sql<SqlBool>`(${column} ${sql.raw(op)} ${`${n}%`} escape '\\' or ${column} ${sql.raw(op)} ${`% ${n}%`} escape '\\')`;
+}
+
 export function dialectFor(name: DialectName): Dialect {
   if (name === 'postgres') {
     return {
       name,
       under: (column, prefix) => sql<SqlBool>`${column} like ${`${escapeLike(prefix)}%`}`,
       contains: (column, needle) => sql<SqlBool>`${column} ilike ${`%${escapeLike(needle)}%`} escape '\\'`,
+      wordPrefix: (column, needle) => wordPrefix('ilike', column, needle),
       skipLocked: 'for update skip locked',
       types: { bigint: 'bigint', text: 'text' },
     };
@@ -41,6 +53,7 @@ export function dialectFor(name: DialectName): Dialect {
     name,
     under: (column, prefix) => sql<SqlBool>`${column} glob ${`${prefix.replace(/[*?[\]]/g, '')}*`}`,
     contains: (column, needle) => sql<SqlBool>`${column} like ${`%${escapeLike(needle)}%`} escape '\\'`,
+    wordPrefix: (column, needle) => wordPrefix('like', column, needle),
     skipLocked: '',
     types: { bigint: 'integer', text: 'text' },
   };

@@ -82,8 +82,8 @@ export interface NotificationTable {
   id: string;
   userId: string;
   kind: string;
-  title: string;
-  body: string | null;
+  /** JSON object filling the kind's template (contracts NOTICE_TEXT), rendered in the reader's language. */
+  params: string;
   link: string | null;
   createdAt: string;
   readAt: string | null;

@@ -92,7 +92,7 @@ describeApi('access', () => {
     }
     const note = async (username: string) => {
       const id = await userId(t, username);
-      await notify(t.database.db, [id], { kind: 'test', title: `通知-${username}` });
+      await notify(t.database.db, [id], { kind: 'test', params: { title: `通知-${username}` } });
       const row = await t.database.db
         .selectFrom('notifications')
         .select('id')

@@ -1,3 +1,4 @@
+import type { AUDIT_ACTIONS, AUDIT_ENTITIES } from '@yingshang/contracts';
 import type { Executor } from '../../db/database.js';
 import type { Dialect } from '../../db/dialect.js';
 import type { AuditRow } from '../../db/schema.js';
@@ -5,8 +6,8 @@ import type { Actor } from '../../lib/actor.js';
 import { newId, now } from '../../lib/ids.js';
 
 export interface AuditInput {
-  action: string;
-  entity: string;
+  action: (typeof AUDIT_ACTIONS)[number];
+  entity: (typeof AUDIT_ENTITIES)[number];
   entityId: string | null;
   /** Path of the org unit that owns the record: who may read this entry. */
   scopePath: string;

@@ -11,8 +11,7 @@ describeApi('notifications API and outbox', () => {
     for (let i = 1; i <= 3; i++) {
       await notify(t.database.db, ids, {
         kind: 'deadline',
-        title: `期限提醒 ${i}`,
-        body: '请及时处理',
+        params: { title: `期限提醒 ${i}`, body: '请及时处理' },
         link: '/appeals',
       });
     }

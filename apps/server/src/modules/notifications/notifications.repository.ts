@@ -1,22 +1,24 @@
+import { type Locale, renderNotice } from '@yingshang/contracts';
 import type { Executor } from '../../db/database.js';
 import type { NotificationRow } from '../../db/schema.js';
 import { newId, now } from '../../lib/ids.js';
 
 export interface NotificationInput {
+  /** A kind of contracts' NOTICE_TEXT, or any kind with literal `title` / `body` params. */
   kind: string;
-  title: string;
-  body?: string | null;
+  params?: Record<string, string>;
   link?: string | null;
 }
 
 /**
  * Posts an in-app notification to each user and, for users with a phone number, queues an SMS in
- * the outbox (sent by the outbox worker through whatever gateway is configured). Call it inside
- * the command's transaction so a notice exists exactly when the change does.
+ * their language in the outbox (sent by the outbox worker through the configured gateway). Call it
+ * inside the command's transaction so that a notice exists exactly when the change does.
  */
 export async function notify(db: Executor, userIds: readonly string[], n: NotificationInput): Promise<void> {
   if (userIds.length === 0) return;
   const at = now();
+  const params = n.params ?? {};
   await db
     .insertInto('notifications')
     .values(
@@ -24,8 +26,7 @@ export async function notify(db: Executor, userIds: readonly string[], n: Notifi
         id: newId(),
         userId,
         kind: n.kind,
-        title: n.title,
-        body: n.body ?? null,
+        params: JSON.stringify(params),
         link: n.link ?? null,
         createdAt: at,
       })),
@@ -33,44 +34,39 @@ export async function notify(db: Executor, userIds: readonly string[], n: Notifi
     .execute();
   const phones = await db
     .selectFrom('users')
-    .select('phone')
+    .select(['phone', 'locale'])
     .where('id', 'in', userIds)
     .where('phone', 'is not', null)
     .where('disabled', '=', 0)
     .execute();
-  if (phones.length > 0) {
-    await db
-      .insertInto('outbox')
-      .values(
-        phones.map((p) => ({
+  if (phones.length === 0) return;
+  await db
+    .insertInto('outbox')
+    .values(
+      phones.map((p) => {
+        const text = renderNotice(n.kind, params, p.locale as Locale);
+        return {
           id: newId(),
           channel: 'sms',
           recipient: p.phone!,
-          subject: n.title,
-          body: n.body ?? n.title,
+          subject: text.title,
+          body: text.body ?? text.title,
           status: 'pending' as const,
           createdAt: at,
-        })),
-      )
-      .execute();
-  }
+        };
+      }),
+    )
+    .execute();
 }
 
-export function toNotification(r: NotificationRow) {
-  return {
-    id: r.id,
-    kind: r.kind,
-    title: r.title,
-    body: r.body,
-    link: r.link,
-    createdAt: r.createdAt,
-    readAt: r.readAt,
-  };
+export function toNotification(r: NotificationRow, locale: Locale) {
+  const { title, body } = renderNotice(r.kind, JSON.parse(r.params), locale);
+  return { id: r.id, kind: r.kind, title, body, link: r.link, createdAt: r.createdAt, readAt: r.readAt };
 }
 
 export async function listNotifications(
   db: Executor,
-  f: { userId: string; unread?: boolean; page: number; pageSize: number },
+  f: { userId: string; locale: Locale; unread?: boolean; page: number; pageSize: number },
 ) {
   let q = db.selectFrom('notifications').where('userId', '=', f.userId);
   if (f.unread) q = q.where('readAt', 'is', null);
@@ -82,7 +78,12 @@ export async function listNotifications(
     .limit(f.pageSize)
     .offset((f.page - 1) * f.pageSize)
     .execute();
-  return { items: rows.map(toNotification), total: Number(total), page: f.page, pageSize: f.pageSize };
+  return {
+    items: rows.map((r) => toNotification(r, f.locale)),
+    total: Number(total),
+    page: f.page,
+    pageSize: f.pageSize,
+  };
 }
 
 export async function countUnread(db: Executor, userId: string): Promise<number> {

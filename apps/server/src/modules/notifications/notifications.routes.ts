@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/database.js';
 import { fail } from '../../lib/app-error.js';
 import { actorOf } from '../../plugins/auth.js';
+import { localeOf } from '../../plugins/errors.js';
 import * as repo from './notifications.repository.js';
 
 /** Each user reads and marks only their own notifications. */
@@ -17,6 +18,7 @@ export const notificationRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app,
         ...req.query,
         unread: req.query.unread === 'true',
         userId: actorOf(req).userId,
+        locale: localeOf(req),
       }),
   );
   app.get(

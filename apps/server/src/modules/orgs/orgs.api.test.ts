@@ -49,10 +49,16 @@ describeApi('org units API', () => {
     const admin = await t.login('admin');
     const byPinyin = (await admin.get('/api/v1/org-units?q=ydq&kind=county')).json();
     expect(byPinyin.items.map((u: { name: string }) => u.name)).toEqual(['尧都区']);
+    // Initials match from the start of a word: "lf" finds 临汾…, never 杏花岭分局.
+    const lf = (await admin.get('/api/v1/org-units?q=lf&pageSize=200')).json();
+    expect(lf.items.map((u: { name: string }) => u.name)).toContain('临汾市');
+    expect(lf.items.map((u: { name: string }) => u.name)).not.toContain('太原市生态环境局杏花岭分局');
+    const linfen = (await admin.get('/api/v1/org-units?q=linfen&kind=city')).json();
+    expect(linfen.items.map((u: { name: string }) => u.name)).toEqual(['临汾市']);
     const byCode = (await admin.get('/api/v1/org-units?q=141081')).json();
     expect(byCode.items[0].name).toBe('侯马市');
     const byName = (
-      await admin.get('/api/v1/org-units?q=自然资源&parentId=' + (await unitId(t, '141000')))
+      await admin.get(`/api/v1/org-units?q=自然资源&parentId=${await unitId(t, '141000')}`)
     ).json();
     expect(byName.items.map((u: { name: string }) => u.name)).toEqual(['临汾市自然资源局']);
     expect(byName.total).toBe(1);

@@ -70,7 +70,7 @@ export async function listOrgs(db: Executor, dialect: Dialect, f: OrgFilter) {
       or([
         dialect.contains(ref('name'), text),
         dialect.contains(ref('code'), text),
-        dialect.contains(ref('pinyin'), text.toLowerCase()),
+        dialect.wordPrefix(ref('pinyin'), text.toLowerCase()),
       ]),
     );
   }

@@ -62,7 +62,15 @@ describeApi('users API', () => {
     ).toBe(200);
     expect((await c.get('/api/v1/org-units/tree')).statusCode).toBe(200);
     const notes = (await c.get('/api/v1/notifications')).json();
-    expect(notes.items[0]).toMatchObject({ kind: 'account', readAt: null });
+    expect(notes.items[0]).toMatchObject({ kind: 'account_created', title: '欢迎使用营商通', readAt: null });
+    const en = await c.request({
+      method: 'GET',
+      url: '/api/v1/notifications',
+      headers: { 'accept-language': 'en-US' },
+    });
+    expect(en.json().items[0].body).toBe(
+      '临汾市投促局业务员 opened an account for you; change the password at your first sign-in.',
+    );
     const sms = await t.database.db
       .selectFrom('outbox')
       .selectAll()

@@ -1,9 +1,9 @@
-import type { Role } from '@yingshang/contracts';
+import type { OrgKind, Role } from '@yingshang/contracts';
 import type { Executor } from '../../db/database.js';
 import type { Dialect } from '../../db/dialect.js';
 import type { NewUser, UserRow, UserUpdate } from '../../db/schema.js';
 
-type UserWithUnit = UserRow & { orgUnitName: string; orgUnitPath: string };
+type UserWithUnit = UserRow & { orgUnitName: string; orgUnitPath: string; orgUnitKind: OrgKind };
 
 export function toUser(r: UserWithUnit, at = new Date().toISOString()) {
   return {
@@ -13,6 +13,7 @@ export function toUser(r: UserWithUnit, at = new Date().toISOString()) {
     roles: JSON.parse(r.roles) as Role[],
     orgUnitId: r.orgUnitId,
     orgUnitName: r.orgUnitName,
+    orgUnitKind: r.orgUnitKind,
     phone: r.phone,
     email: r.email,
     disabled: r.disabled === 1,
@@ -31,7 +32,7 @@ function withUnit(db: Executor) {
     .selectFrom('users as u')
     .innerJoin('orgUnits as o', 'o.id', 'u.orgUnitId')
     .selectAll('u')
-    .select(['o.name as orgUnitName', 'o.path as orgUnitPath']);
+    .select(['o.name as orgUnitName', 'o.path as orgUnitPath', 'o.kind as orgUnitKind']);
 }
 
 export const findUser = (db: Executor, id: string) => withUnit(db).where('u.id', '=', id).executeTakeFirst();
@@ -47,7 +48,7 @@ export interface UserFilter {
   scope: string;
   unitPath?: string;
   role?: Role;
-  disabled?: boolean;
+  status?: 'active' | 'disabled' | 'locked';
   q?: string;
   page: number;
   pageSize: number;
@@ -59,27 +60,33 @@ export async function listUsers(db: Executor, dialect: Dialect, f: UserFilter) {
     .innerJoin('orgUnits as o', 'o.id', 'u.orgUnitId')
     .where(({ ref }) => dialect.under(ref('o.path'), f.unitPath ?? f.scope));
   if (f.role) q = q.where('u.roles', 'like', `%"${f.role}"%`);
-  if (f.disabled !== undefined) q = q.where('u.disabled', '=', f.disabled ? 1 : 0);
+  const at = new Date().toISOString();
+  if (f.status === 'disabled') q = q.where('u.disabled', '=', 1);
+  if (f.status === 'locked') q = q.where('u.lockedUntil', '>', at);
+  if (f.status === 'active') {
+    q = q
+      .where('u.disabled', '=', 0)
+      .where((eb) => eb.or([eb('u.lockedUntil', 'is', null), eb('u.lockedUntil', '<=', at)]));
+  }
   if (f.q) {
     const text = f.q;
     q = q.where(({ or, ref }) =>
       or([
         dialect.contains(ref('u.username'), text),
         dialect.contains(ref('u.displayName'), text),
-        dialect.contains(ref('u.pinyin'), text.toLowerCase()),
+        dialect.wordPrefix(ref('u.pinyin'), text.toLowerCase()),
       ]),
     );
   }
   const { total } = await q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
   const rows = await q
     .selectAll('u')
-    .select(['o.name as orgUnitName', 'o.path as orgUnitPath'])
+    .select(['o.name as orgUnitName', 'o.path as orgUnitPath', 'o.kind as orgUnitKind'])
     .orderBy('o.path')
     .orderBy('u.username')
     .limit(f.pageSize)
     .offset((f.page - 1) * f.pageSize)
     .execute();
-  const at = new Date().toISOString();
   return { items: rows.map((r) => toUser(r, at)), total: Number(total), page: f.page, pageSize: f.pageSize };
 }
 

@@ -11,7 +11,7 @@ import type { Dialect } from '../../db/dialect.js';
 import type { UserUpdate } from '../../db/schema.js';
 import { type Actor, inScope, isProvinceAdmin, scopePath } from '../../lib/actor.js';
 import { fail } from '../../lib/app-error.js';
-import { newId, now } from '../../lib/ids.js';
+import { beijingDay, newId, now } from '../../lib/ids.js';
 import { pinyinKey } from '../../lib/pinyin.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { generatePassword, type PasswordHasher } from '../auth/password.js';
@@ -61,32 +61,15 @@ export function createUserService(deps: { db: Db; dialect: Dialect; hasher: Pass
   }
 
   return {
-    async list(
-      actor: Actor,
-      q: {
-        orgUnitId?: string;
-        role?: Role;
-        disabled?: 'true' | 'false';
-        q?: string;
-        page: number;
-        pageSize: number;
-      },
-    ) {
+    async list(actor: Actor, query: Omit<repo.UserFilter, 'scope' | 'unitPath'> & { orgUnitId?: string }) {
+      const { orgUnitId, ...filter } = query;
       let unitPath: string | undefined;
-      if (q.orgUnitId) {
-        const unit = await findOrg(db, q.orgUnitId);
+      if (orgUnitId) {
+        const unit = await findOrg(db, orgUnitId);
         if (!unit || !inScope(actor, unit.path)) fail('ORG_NOT_FOUND');
         unitPath = unit.path;
       }
-      return repo.listUsers(db, dialect, {
-        scope: scopePath(actor),
-        unitPath,
-        role: q.role,
-        disabled: q.disabled === undefined ? undefined : q.disabled === 'true',
-        q: q.q,
-        page: q.page,
-        pageSize: q.pageSize,
-      });
+      return repo.listUsers(db, dialect, { ...filter, scope: scopePath(actor), unitPath });
     },
 
     async get(actor: Actor, id: string) {
@@ -127,9 +110,8 @@ export function createUserService(deps: { db: Db; dialect: Dialect; hasher: Pass
           after: auditView(created),
         });
         await notify(trx, [id], {
-          kind: 'account',
-          title: '欢迎使用营商通 / Welcome to 营商通',
-          body: `${actor.displayName} 为您开通了账号，首次登录请修改密码。`,
+          kind: 'account_created',
+          params: { actor: actor.displayName },
           link: '/account',
         });
         return created;
@@ -195,9 +177,8 @@ export function createUserService(deps: { db: Db; dialect: Dialect; hasher: Pass
           summary: `${row.displayName} (${row.username})`,
         });
         await notify(trx, [id], {
-          kind: 'account',
-          title: '您的密码已被重置 / Your password was reset',
-          body: `${actor.displayName} 于 ${at.slice(0, 10)} 重置了您的密码。`,
+          kind: 'password_reset',
+          params: { actor: actor.displayName, date: beijingDay(at) },
         });
       });
       return { temporaryPassword };

@@ -54,7 +54,7 @@ export interface UpdateUserInput {
 export interface UserQuery {
   orgUnitId?: string;
   role?: string;
-  disabled?: 'true' | 'false';
+  status?: 'active' | 'disabled' | 'locked';
   q?: string;
   page?: number;
   pageSize?: number;

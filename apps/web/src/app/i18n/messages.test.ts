@@ -1,4 +1,4 @@
-import { MODULES, ORG_KINDS, ROLES } from '@yingshang/contracts';
+import { AUDIT_ACTIONS, AUDIT_ENTITIES, MODULES, ORG_KINDS, ROLES } from '@yingshang/contracts';
 import { describe, expect, it } from 'vitest';
 import { enUS } from './en-US';
 import { translate } from './messages';
@@ -30,6 +30,8 @@ describe('message tables', () => {
     for (const table of Object.values(tables)) {
       for (const role of ROLES) expect(table[`role.${role}`]).toBeTruthy();
       for (const kind of ORG_KINDS) expect(table[`orgKind.${kind}`]).toBeTruthy();
+      for (const e of AUDIT_ENTITIES) expect(table[`audit.entity.${e}`], e).toBeTruthy();
+      for (const a of AUDIT_ACTIONS) expect(table[`audit.action.${a}`], a).toBeTruthy();
       for (const m of MODULES) {
         expect(table[`module.${m.key}.name`]).toBeTruthy();
         expect(table[`module.${m.key}.desc`]).toBeTruthy();

@@ -1,5 +1,6 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import type { AuditEntry } from '@yingshang/contracts';
+import { AUDIT_ACTIONS, AUDIT_ENTITIES } from '@yingshang/contracts';
 import {
   AutoComplete,
   Button,
@@ -21,20 +22,13 @@ import { auditApi } from '../../../app/api/endpoints';
 import { useRequest } from '../../../app/api/use-request';
 import { formatDateTime } from '../../../app/i18n/format';
 import { useI18n } from '../../../app/i18n/i18n-context';
-import { zhCN } from '../../../app/i18n/zh-CN';
 import { AuditDiff } from '../components/AuditDiff';
 
 const PAGE_SIZES = [20, 50, 100];
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-/** Known codes for the entity / action boxes, taken from the message table. */
-function knownCodes(prefix: string): string[] {
-  const seen = new Set<string>();
-  for (const k of Object.keys(zhCN)) if (k.startsWith(prefix)) seen.add(k.slice(prefix.length));
-  return [...seen];
-}
-const ENTITIES = knownCodes('audit.entity.');
-const ACTIONS = knownCodes('audit.action.');
+const ENTITIES = AUDIT_ENTITIES;
+const ACTIONS = AUDIT_ACTIONS;
 
 const ACTION_COLORS: Record<string, string> = {
   create: 'green',

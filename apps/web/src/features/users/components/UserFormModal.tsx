@@ -1,9 +1,9 @@
 import { isWeakPassword, type OrgKind, ROLES_BY_ORG_KIND, type Role, type User } from '@yingshang/contracts';
 import type { ButtonProps } from 'antd';
-import { Alert, App, Col, Form, Input, Modal, Row, Select, Spin } from 'antd';
+import { Alert, App, Col, Form, Input, Modal, Row, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { ApiError } from '../../../app/api/client';
-import { orgApi, userApi } from '../../../app/api/endpoints';
+import { userApi } from '../../../app/api/endpoints';
 import { applyFieldErrors } from '../../../app/api/form-errors';
 import { useI18n } from '../../../app/i18n/i18n-context';
 import { OrgPicker, type PickedOrg } from '../../orgs/components/OrgPicker';
@@ -40,11 +40,10 @@ export function UserFormModal({ mode, onClose, onSaved }: Props) {
   const [unit, setUnit] = useState<PickedOrg | undefined>();
   const [editing, setEditing] = useState<User | null>(null);
   const [saving, setSaving] = useState(false);
-  const [loadingUnit, setLoadingUnit] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const isCreate = mode?.kind === 'create';
 
-  const fill = async (user: User) => {
+  const fill = (user: User) => {
     setEditing(user);
     form.setFieldsValue({
       username: user.username,
@@ -54,16 +53,7 @@ export function UserFormModal({ mode, onClose, onSaved }: Props) {
       phone: user.phone ?? '',
       email: user.email ?? '',
     });
-    setUnit({ id: user.orgUnitId, name: user.orgUnitName, kind: 'county' });
-    setLoadingUnit(true);
-    try {
-      const org = await orgApi.get(user.orgUnitId);
-      setUnit({ id: org.id, name: org.name, kind: org.kind });
-    } catch {
-      setUnit(undefined);
-    } finally {
-      setLoadingUnit(false);
-    }
+    setUnit({ id: user.orgUnitId, name: user.orgUnitName, kind: user.orgUnitKind });
   };
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset when the modal opens
@@ -71,14 +61,14 @@ export function UserFormModal({ mode, onClose, onSaved }: Props) {
     setError(null);
     if (!mode) return;
     form.resetFields();
-    if (mode.kind === 'edit') void fill(mode.user);
+    if (mode.kind === 'edit') fill(mode.user);
     else {
       setEditing(null);
       setUnit(undefined);
     }
   }, [mode]);
 
-  const allowedRoles: readonly Role[] = unit && !loadingUnit ? ROLES_BY_ORG_KIND[unit.kind as OrgKind] : [];
+  const allowedRoles: readonly Role[] = unit ? ROLES_BY_ORG_KIND[unit.kind as OrgKind] : [];
 
   const onUnitChange = (_id: string | undefined, picked: PickedOrg | undefined) => {
     setUnit(picked);
@@ -236,7 +226,7 @@ export function UserFormModal({ mode, onClose, onSaved }: Props) {
         <Form.Item
           name="roles"
           label={t('users.field.roles')}
-          extra={unit && !loadingUnit ? t('users.rolesHelp', { kind: t(`orgKind.${unit.kind}`) }) : undefined}
+          extra={unit ? t('users.rolesHelp', { kind: t(`orgKind.${unit.kind}`) }) : undefined}
           rules={[
             {
               required: true,
@@ -251,7 +241,6 @@ export function UserFormModal({ mode, onClose, onSaved }: Props) {
             data-testid="user-form-roles"
             disabled={!unit}
             placeholder={unit ? undefined : t('users.rolesPickUnitFirst')}
-            notFoundContent={loadingUnit ? <Spin size="small" /> : undefined}
             options={allowedRoles.map((r) => ({ value: r, label: t(`role.${r}`) }))}
           />
         </Form.Item>

@@ -28,7 +28,8 @@ import { TempPasswordModal } from '../components/TempPasswordModal';
 import { UserFormModal, type UserFormMode } from '../components/UserFormModal';
 import { UserStatusTag } from '../components/UserStatusTag';
 
-type Status = 'active' | 'disabled';
+const STATUSES = ['active', 'disabled', 'locked'] as const;
+type Status = (typeof STATUSES)[number];
 const PAGE_SIZES = [20, 50, 100];
 
 export function UsersPage() {
@@ -46,8 +47,7 @@ export function UsersPage() {
   const role =
     roleParam && (ROLES as readonly string[]).includes(roleParam) ? (roleParam as Role) : undefined;
   const statusParam = params.get('status');
-  const status: Status | undefined =
-    statusParam === 'active' || statusParam === 'disabled' ? statusParam : undefined;
+  const status = STATUSES.find((s) => s === statusParam);
   const page = Math.max(1, Number(params.get('page')) || 1);
   const pageSize = PAGE_SIZES.includes(Number(params.get('pageSize'))) ? Number(params.get('pageSize')) : 20;
 
@@ -64,7 +64,7 @@ export function UsersPage() {
         q: q || undefined,
         orgUnitId: org,
         role,
-        disabled: status === 'disabled' ? 'true' : status === 'active' ? 'false' : undefined,
+        status,
         page,
         pageSize,
       }),
@@ -270,10 +270,7 @@ export function UsersPage() {
           placeholder={t('users.filter.status')}
           value={status}
           onChange={(v) => update({ status: v })}
-          options={[
-            { value: 'active', label: t('users.status.active') },
-            { value: 'disabled', label: t('users.status.disabled') },
-          ]}
+          options={STATUSES.map((s) => ({ value: s, label: t(`users.status.${s}`) }))}
           data-testid="users-filter-status"
         />
         <Button onClick={() => setParams(new URLSearchParams())} disabled={!filtered}>
