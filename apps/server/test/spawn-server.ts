@@ -20,7 +20,9 @@ function freePort(): Promise<number> {
 export interface RunningServer {
   baseUrl: string;
   dataDir: string;
-  stop(): Promise<void>;
+  /** SIGTERM, wait for the exit; returns the exit code. Removes the data unless `keep`. */
+  stop(opts?: { keep?: boolean }): Promise<number | null>;
+  output(): string;
 }
 
 /**
@@ -30,8 +32,8 @@ export interface RunningServer {
 export async function startServer(
   password: string,
   env: Record<string, string> = {},
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ys-server-')),
 ): Promise<RunningServer> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ys-server-'));
   const port = await freePort();
   const server = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
     cwd: root,
@@ -69,11 +71,13 @@ export async function startServer(
   return {
     baseUrl,
     dataDir,
-    async stop() {
-      const exited = new Promise((r) => server.once('exit', r));
+    output: () => output,
+    async stop(opts = {}) {
+      const exited = new Promise<number | null>((r) => server.once('exit', (code) => r(code)));
       server.kill('SIGTERM');
-      await exited;
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      const code = await exited;
+      if (!opts.keep) fs.rmSync(dataDir, { recursive: true, force: true });
+      return code;
     },
   };
 }
