@@ -1,6 +1,7 @@
 import type { AUDIT_ACTIONS, AUDIT_ENTITIES } from '@yingshang/contracts';
 import type { Executor } from '../../db/database.js';
 import type { Dialect } from '../../db/dialect.js';
+import { fetchPage } from '../../db/paging.js';
 import type { AuditRow } from '../../db/schema.js';
 import type { Actor } from '../../lib/actor.js';
 import { newId, now } from '../../lib/ids.js';
@@ -59,15 +60,7 @@ export async function listAudit(db: Executor, dialect: Dialect, f: AuditFilter) 
   // Days are Beijing days: 2026-05-31 runs from 2026-05-30T16:00Z to 2026-05-31T16:00Z.
   if (f.from) q = q.where('at', '>=', new Date(`${f.from}T00:00:00+08:00`).toISOString());
   if (f.to) q = q.where('at', '<', new Date(Date.parse(`${f.to}T00:00:00+08:00`) + 86400_000).toISOString());
-  const { total } = await q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-  const rows = await q
-    .selectAll()
-    .orderBy('at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize)
-    .execute();
-  return { items: rows.map(toEntry), total: Number(total), page: f.page, pageSize: f.pageSize };
+  return fetchPage(q, f, (q) => q.selectAll().orderBy('at', 'desc').orderBy('id', 'desc'), toEntry);
 }
 
 function toEntry(r: AuditRow) {

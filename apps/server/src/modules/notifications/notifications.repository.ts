@@ -1,5 +1,6 @@
 import { type Locale, renderNotice } from '@yingshang/contracts';
 import type { Executor } from '../../db/database.js';
+import { fetchPage } from '../../db/paging.js';
 import type { NotificationRow } from '../../db/schema.js';
 import { newId, now } from '../../lib/ids.js';
 
@@ -70,20 +71,12 @@ export async function listNotifications(
 ) {
   let q = db.selectFrom('notifications').where('userId', '=', f.userId);
   if (f.unread) q = q.where('readAt', 'is', null);
-  const { total } = await q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-  const rows = await q
-    .selectAll()
-    .orderBy('createdAt', 'desc')
-    .orderBy('id', 'desc')
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize)
-    .execute();
-  return {
-    items: rows.map((r) => toNotification(r, f.locale)),
-    total: Number(total),
-    page: f.page,
-    pageSize: f.pageSize,
-  };
+  return fetchPage(
+    q,
+    f,
+    (q) => q.selectAll().orderBy('createdAt', 'desc').orderBy('id', 'desc'),
+    (r) => toNotification(r, f.locale),
+  );
 }
 
 export async function countUnread(db: Executor, userId: string): Promise<number> {

@@ -1,6 +1,7 @@
 import type { OrgKind } from '@yingshang/contracts';
 import type { Executor } from '../../db/database.js';
 import type { Dialect } from '../../db/dialect.js';
+import { fetchPage } from '../../db/paging.js';
 import type { NewOrgUnit, OrgUnitRow } from '../../db/schema.js';
 
 export function toOrgUnit(r: OrgUnitRow) {
@@ -74,16 +75,7 @@ export async function listOrgs(db: Executor, dialect: Dialect, f: OrgFilter) {
       ]),
     );
   }
-  const { total } = await q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-  const rows = await q
-    .selectAll()
-    .orderBy('depth')
-    .orderBy('sort')
-    .orderBy('code')
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize)
-    .execute();
-  return { items: rows.map(toOrgUnit), total: Number(total), page: f.page, pageSize: f.pageSize };
+  return fetchPage(q, f, (q) => q.selectAll().orderBy('depth').orderBy('sort').orderBy('code'), toOrgUnit);
 }
 
 /** Optimistic update: null when the version is stale (or the row is gone). */

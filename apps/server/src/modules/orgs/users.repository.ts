@@ -1,6 +1,7 @@
 import type { OrgKind, Role } from '@yingshang/contracts';
 import type { Executor } from '../../db/database.js';
 import type { Dialect } from '../../db/dialect.js';
+import { fetchPage } from '../../db/paging.js';
 import type { NewUser, UserRow, UserUpdate } from '../../db/schema.js';
 
 type UserWithUnit = UserRow & { orgUnitName: string; orgUnitPath: string; orgUnitKind: OrgKind };
@@ -78,16 +79,17 @@ export async function listUsers(db: Executor, dialect: Dialect, f: UserFilter) {
       ]),
     );
   }
-  const { total } = await q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-  const rows = await q
-    .selectAll('u')
-    .select(['o.name as orgUnitName', 'o.path as orgUnitPath', 'o.kind as orgUnitKind'])
-    .orderBy('o.path')
-    .orderBy('u.username')
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize)
-    .execute();
-  return { items: rows.map((r) => toUser(r, at)), total: Number(total), page: f.page, pageSize: f.pageSize };
+  return fetchPage(
+    q,
+    f,
+    (q) =>
+      q
+        .selectAll('u')
+        .select(['o.name as orgUnitName', 'o.path as orgUnitPath', 'o.kind as orgUnitKind'])
+        .orderBy('o.path')
+        .orderBy('u.username'),
+    (r) => toUser(r, at),
+  );
 }
 
 /** Optimistic update: undefined when the version is stale. */
