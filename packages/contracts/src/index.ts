@@ -5,5 +5,6 @@ export * from './errors.js';
 export * from './modules.js';
 export * from './notifications.js';
 export * from './orgs.js';
+export * from './projects.js';
 export * from './roles.js';
 export * from './texts.js';
