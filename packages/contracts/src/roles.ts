@@ -14,19 +14,46 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
-export const PERMISSIONS = ['orgs.read', 'orgs.manage', 'users.read', 'users.manage', 'audit.read'] as const;
+export const PERMISSIONS = [
+  'orgs.read',
+  'orgs.manage',
+  'users.read',
+  'users.manage',
+  'audit.read',
+  'projects.read',
+  'projects.write',
+  /** Move a project's stage backwards, with a reason (audited). */
+  'projects.correct',
+] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** Route guards: a permission, or one of these two special levels. */
 export type RouteGuard = Permission | 'public' | 'authenticated';
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  province_admin: ['orgs.read', 'orgs.manage', 'users.read', 'users.manage', 'audit.read'],
-  city_bureau: ['orgs.read', 'orgs.manage', 'users.read', 'users.manage', 'audit.read'],
-  county_staff: ['orgs.read', 'users.read'],
+  province_admin: [
+    'orgs.read',
+    'orgs.manage',
+    'users.read',
+    'users.manage',
+    'audit.read',
+    'projects.read',
+    'projects.write',
+    'projects.correct',
+  ],
+  city_bureau: [
+    'orgs.read',
+    'orgs.manage',
+    'users.read',
+    'users.manage',
+    'audit.read',
+    'projects.read',
+    'projects.write',
+  ],
+  county_staff: ['orgs.read', 'users.read', 'projects.read', 'projects.write'],
   dept_handler: ['orgs.read'],
-  leader: ['orgs.read', 'users.read', 'audit.read'],
-  inspector: ['orgs.read', 'users.read', 'audit.read'],
+  leader: ['orgs.read', 'users.read', 'audit.read', 'projects.read'],
+  inspector: ['orgs.read', 'users.read', 'audit.read', 'projects.read'],
   enterprise: [],
 };
 

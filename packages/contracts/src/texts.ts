@@ -37,7 +37,15 @@ export function renderNotice(
 }
 
 /** What the audit trail records (the web app names each in both languages). */
-export const AUDIT_ENTITIES = ['org_unit', 'user'] as const;
+export const AUDIT_ENTITIES = [
+  'org_unit',
+  'user',
+  'project',
+  'investor',
+  'factor_need',
+  'promise',
+  'fund',
+] as const;
 export const AUDIT_ACTIONS = [
   'create',
   'update',
@@ -46,6 +54,8 @@ export const AUDIT_ACTIONS = [
   'reset_password',
   'change_password',
   'lock',
+  'stage',
+  'import',
 ] as const;
 
 /** Password rule shared by server and forms: ≥ 10 characters, letters and digits, not containing the username. */
