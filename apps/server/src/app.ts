@@ -21,6 +21,9 @@ import { orgRoutes } from './modules/orgs/orgs.routes.js';
 import { createOrgService } from './modules/orgs/orgs.service.js';
 import { userRoutes } from './modules/orgs/users.routes.js';
 import { createUserService } from './modules/orgs/users.service.js';
+import { createInvestorService } from './modules/projects/investors.service.js';
+import { projectRoutes } from './modules/projects/projects.routes.js';
+import { createProjectService } from './modules/projects/projects.service.js';
 import { authPlugin } from './plugins/auth.js';
 import { errorsPlugin } from './plugins/errors.js';
 import { webPlugin } from './plugins/web.js';
@@ -145,6 +148,8 @@ export async function buildApp({ config, database, logger = true }: AppDeps): Pr
   const auth = createAuthService({ db, config, hasher });
   const orgs = createOrgService({ db, dialect });
   const users = createUserService({ db, dialect, hasher });
+  const projects = createProjectService({ db, dialect, config });
+  const investors = createInvestorService({ db, dialect });
 
   await app.register(healthRoutes, { prefix: '/api', db, dialect });
   await app.register(
@@ -154,6 +159,7 @@ export async function buildApp({ config, database, logger = true }: AppDeps): Pr
       await v1.register(userRoutes, { users });
       await v1.register(auditRoutes, { db, dialect });
       await v1.register(notificationRoutes, { db });
+      await v1.register(projectRoutes, { projects, investors });
     },
     { prefix: '/api/v1' },
   );

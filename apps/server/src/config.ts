@@ -21,6 +21,14 @@ export interface Config {
   /** 'fast' lowers argon2 cost: tests only. */
   passwordHashing: 'standard' | 'fast';
   webDist: string | null;
+  /**
+   * USD→CNY rate for CNY equivalents of foreign funds until the exchange-rate table of the
+   * incentive module exists: a decision, not a fact; set it to the current PBOC central parity.
+   */
+  usdCnyRate: string;
+  /** A signed project not started after this many days, or started and not producing after the other, is stalled. */
+  stallSignedDays: number;
+  stallStartedDays: number;
 }
 
 const root = path.resolve(import.meta.dirname, '../../..');
@@ -43,6 +51,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     lockoutMinutes: Number(env.LOCKOUT_MINUTES ?? 15),
     loginRateLimit: Number(env.LOGIN_RATE_LIMIT ?? 30),
     passwordHashing: env.PASSWORD_HASHING === 'fast' ? 'fast' : 'standard',
+    usdCnyRate: env.USD_CNY_RATE ?? '7.1',
+    stallSignedDays: Number(env.STALL_SIGNED_DAYS ?? 180),
+    stallStartedDays: Number(env.STALL_STARTED_DAYS ?? 365),
     webDist: env.WEB_DIST === '' ? null : path.resolve(env.WEB_DIST ?? path.join(root, 'apps/web/dist')),
   };
 }

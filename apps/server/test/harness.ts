@@ -134,7 +134,20 @@ export async function userId(t: TestApp, username: string): Promise<string> {
 
 /** Row counts of every table: "nothing changed" means these are equal before and after. */
 export async function tableCounts(t: TestApp): Promise<Record<string, number>> {
-  const tables = ['org_units', 'users', 'audit_log', 'notifications', 'outbox'] as const;
+  const tables = [
+    'org_units',
+    'users',
+    'audit_log',
+    'notifications',
+    'outbox',
+    'investors',
+    'projects',
+    'project_investors',
+    'project_events',
+    'factor_needs',
+    'project_promises',
+    'project_funds',
+  ] as const;
   const out: Record<string, number> = {};
   for (const table of tables) {
     const r = await t.database.db

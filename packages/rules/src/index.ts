@@ -1,1 +1,5 @@
 export * from './credit-code.js';
+export * from './industry.js';
+export * from './money.js';
+export * from './origin.js';
+export * from './stage.js';

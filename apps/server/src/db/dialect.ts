@@ -19,6 +19,8 @@ export interface Dialect {
   contains(column: Expression<string | null> | RawBuilder<unknown>, needle: string): RawBuilder<SqlBool>;
   /** Some space-separated word of `column` starts with `needle` (pinyin keys: "lf" finds 临汾, not 杏花岭分局). */
   wordPrefix(column: Expression<string | null> | RawBuilder<unknown>, needle: string): RawBuilder<SqlBool>;
+  /** The YYYY-MM-DD day `n` days after a YYYY-MM-DD text column. */
+  dayPlus(column: Expression<string | null> | RawBuilder<unknown>, n: number): RawBuilder<string>;
   /** Suffix for a SELECT that claims queue rows. */
   skipLocked: string;
   /** Column type names for migrations. */
@@ -45,6 +47,8 @@ export function dialectFor(name: DialectName): Dialect {
       under: (column, prefix) => sql<SqlBool>`${column} like ${`${escapeLike(prefix)}%`}`,
       contains: (column, needle) => sql<SqlBool>`${column} ilike ${`%${escapeLike(needle)}%`} escape '\\'`,
       wordPrefix: (column, needle) => wordPrefix('ilike', column, needle),
+      dayPlus: (column, n) =>
+        sql<string>`to_char(cast(${column} as date) + ${sql.lit(Math.trunc(n))}, 'YYYY-MM-DD')`,
       skipLocked: 'for update skip locked',
       types: { bigint: 'bigint', text: 'text' },
     };
@@ -54,6 +58,7 @@ export function dialectFor(name: DialectName): Dialect {
     under: (column, prefix) => sql<SqlBool>`${column} glob ${`${prefix.replace(/[*?[\]]/g, '')}*`}`,
     contains: (column, needle) => sql<SqlBool>`${column} like ${`%${escapeLike(needle)}%`} escape '\\'`,
     wordPrefix: (column, needle) => wordPrefix('like', column, needle),
+    dayPlus: (column, n) => sql<string>`date(${column}, ${`+${Math.trunc(n)} days`})`,
     skipLocked: '',
     types: { bigint: 'integer', text: 'text' },
   };

@@ -1,6 +1,7 @@
 import { type Kysely, type Migration, Migrator } from 'kysely';
 import type { Dialect } from './dialect.js';
 import * as m0001 from './migrations/0001-foundation.js';
+import * as m0002 from './migrations/0002-projects.js';
 
 /**
  * One append-only migration set for both databases: each migration is given the dialect
@@ -8,6 +9,7 @@ import * as m0001 from './migrations/0001-foundation.js';
  */
 const MIGRATIONS: Record<string, { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> }> = {
   '0001-foundation': m0001,
+  '0002-projects': m0002,
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations run before the typed schema exists

@@ -17,6 +17,9 @@ import { notify } from '../modules/notifications/notifications.repository.js';
 
 interface Foreign {
   unit: string;
+  project: string;
+  need: string;
+  promise: string;
   enterprise: string;
   user: string;
   notification: string;
@@ -65,6 +68,55 @@ const ACCESS: Record<string, Probe | 'self' | 'public'> = {
   'POST /api/v1/users/:id/reset-password': (f) => ({ url: `/api/v1/users/${f.user}/reset-password` }),
   'GET /api/v1/audit': () => ({ url: '/api/v1/audit?pageSize=200' }),
   'GET /api/v1/notifications': () => ({ url: '/api/v1/notifications?pageSize=200' }),
+  'GET /api/v1/projects': () => ({ url: '/api/v1/projects?pageSize=200' }),
+  'GET /api/v1/projects/figures': (f) => ({
+    url: `/api/v1/projects/figures?regionId=${f.unit}&from=2020-01-01&to=2030-12-31`,
+  }),
+  'GET /api/v1/projects/:id': (f) => ({ url: `/api/v1/projects/${f.project}` }),
+  'POST /api/v1/projects': (f) => ({
+    url: '/api/v1/projects',
+    body: {
+      name: '越权项目',
+      regionId: f.unit,
+      industryCode: '39',
+      totalInvestmentFen: 1,
+      projectType: 'new',
+      investorIds: ['x'],
+    },
+  }),
+  'PATCH /api/v1/projects/:id': (f) => ({
+    url: `/api/v1/projects/${f.project}`,
+    body: { version: 1, name: '越权改名' },
+  }),
+  'POST /api/v1/projects/:id/stage': (f) => ({
+    url: `/api/v1/projects/${f.project}/stage`,
+    body: { version: 1, action: 'advance', to: 'negotiating', date: '2026-01-05' },
+  }),
+  'POST /api/v1/projects/:id/factor-needs': (f) => ({
+    url: `/api/v1/projects/${f.project}/factor-needs`,
+    body: { kind: 'land' },
+  }),
+  'PATCH /api/v1/projects/:id/factor-needs/:itemId': (f) => ({
+    url: `/api/v1/projects/${f.project}/factor-needs/${f.need}`,
+    body: { version: 1, status: 'met' },
+  }),
+  'POST /api/v1/projects/:id/promises': (f) => ({
+    url: `/api/v1/projects/${f.project}/promises`,
+    body: { content: '越权承诺', dueOn: '2026-01-05' },
+  }),
+  'PATCH /api/v1/projects/:id/promises/:itemId': (f) => ({
+    url: `/api/v1/projects/${f.project}/promises/${f.promise}`,
+    body: { version: 1, status: 'fulfilled' },
+  }),
+  'POST /api/v1/projects/:id/funds': (f) => ({
+    url: `/api/v1/projects/${f.project}/funds`,
+    body: { receivedOn: '2026-01-05', currency: 'CNY', amount: 100 },
+  }),
+  // Investors are shared across the province (see investors.service.ts); the industry list is public data.
+  'GET /api/v1/investors': 'self',
+  'GET /api/v1/investors/matches': 'self',
+  'POST /api/v1/investors': 'self',
+  'GET /api/v1/industries': 'self',
   'GET /api/v1/notifications/unread-count': 'self',
   'POST /api/v1/notifications/:id/read': (f) => ({ url: `/api/v1/notifications/${f.notification}/read` }),
   'POST /api/v1/notifications/read-all': 'self',
@@ -100,7 +152,30 @@ describeApi('access', () => {
         .executeTakeFirstOrThrow();
       return row.id;
     };
+    const investor = (
+      await admin.post('/api/v1/investors', { name: '访问测试投资方', creditCode: '91110000802100433B' })
+    ).json();
+    const project = async (regionCode: string, name: string) => {
+      const p = (
+        await admin.post('/api/v1/projects', {
+          name,
+          regionId: await unitId(t, regionCode),
+          industryCode: '39',
+          totalInvestmentFen: 100_000_00,
+          projectType: 'new',
+          investorIds: [investor.id],
+        })
+      ).json();
+      const withNeed = (
+        await admin.post(`/api/v1/projects/${p.id}/factor-needs`, { kind: 'land', quantity: '120' })
+      ).json();
+      const withPromise = (
+        await admin.post(`/api/v1/projects/${p.id}/promises`, { content: '承诺', dueOn: '2026-01-05' })
+      ).json();
+      return { project: p.id, need: withNeed.factorNeeds[0].id, promise: withPromise.promises[0].id };
+    };
     taiyuanSide = {
+      ...(await project('140105', '太原测试项目')),
       unit: await unitId(t, '140105'),
       enterprise: await unitId(t, 'E-TYZN'),
       user: await userId(t, 'taiyuan'),
@@ -108,6 +183,7 @@ describeApi('access', () => {
       markers: ['太原', '"taiyuan"', 'Z-ACC-TY', 'E-TYZN', '140105'],
     };
     linfenSide = {
+      ...(await project('141002', '临汾测试项目')),
       unit: await unitId(t, '141002'),
       enterprise: await unitId(t, 'E-JINXIN'),
       user: await userId(t, 'yaodu'),

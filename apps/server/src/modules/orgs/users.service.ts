@@ -11,7 +11,8 @@ import type { Dialect } from '../../db/dialect.js';
 import type { UserUpdate } from '../../db/schema.js';
 import { type Actor, inScope, isProvinceAdmin, scopePath } from '../../lib/actor.js';
 import { fail } from '../../lib/app-error.js';
-import { beijingDay, newId, now } from '../../lib/ids.js';
+import { beijingToday } from '../../lib/days.js';
+import { newId, now } from '../../lib/ids.js';
 import { pinyinKey } from '../../lib/pinyin.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { generatePassword, type PasswordHasher } from '../auth/password.js';
@@ -178,7 +179,7 @@ export function createUserService(deps: { db: Db; dialect: Dialect; hasher: Pass
         });
         await notify(trx, [id], {
           kind: 'password_reset',
-          params: { actor: actor.displayName, date: beijingDay(at) },
+          params: { actor: actor.displayName, date: beijingToday(Date.parse(at)) },
         });
       });
       return { temporaryPassword };

@@ -1,0 +1,222 @@
+import type { ProjectStatus } from '@yingshang/contracts';
+import { industryByCode } from '@yingshang/rules';
+import { type ExpressionBuilder, sql } from 'kysely';
+import type { Executor } from '../../db/database.js';
+import type { Dialect } from '../../db/dialect.js';
+import { fetchPage } from '../../db/paging.js';
+import type { Database, ProjectRow } from '../../db/schema.js';
+
+/** Today and the stall thresholds: what makes a project blocked or stalled right now. */
+export interface Clock {
+  today: string;
+  /** Signed before this day and not started: stalled. */
+  stalledSignedBefore: string;
+  /** Started before this day and not producing: stalled. */
+  stalledStartedBefore: string;
+}
+
+type P = ExpressionBuilder<Database & { p: Database['projects'] }, 'p'>;
+
+/** 1 when the project has an unmet factor need past its due date. */
+const blockedExpr = (eb: P, today: string) =>
+  sql<number>`case when ${eb.exists(
+    eb
+      .selectFrom('factorNeeds as f')
+      .select('f.id')
+      .whereRef('f.projectId', '=', 'p.id')
+      .where('f.status', '!=', 'met')
+      .where('f.dueOn', '<', today),
+  )} then 1 else 0 end`;
+
+const stalledWhere = (eb: P, c: Clock) =>
+  eb.or([
+    eb.and([eb('p.status', '=', 'signed'), eb('p.signedOn', '<', c.stalledSignedBefore)]),
+    eb.and([eb('p.status', '=', 'started'), eb('p.startedOn', '<', c.stalledStartedBefore)]),
+  ]);
+
+export const isStalled = (r: Pick<ProjectRow, 'status' | 'signedOn' | 'startedOn'>, c: Clock) =>
+  (r.status === 'signed' && !!r.signedOn && r.signedOn < c.stalledSignedBefore) ||
+  (r.status === 'started' && !!r.startedOn && r.startedOn < c.stalledStartedBefore);
+
+export function toSummary(r: ProjectRow & { regionName: string; blocked: number }, c: Clock) {
+  return {
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    regionId: r.regionId,
+    regionName: r.regionName,
+    industryCode: r.industryCode,
+    industryName: industryByCode(r.industryCode)?.name ?? r.industryCode,
+    totalInvestmentFen: Number(r.totalInvestmentFen),
+    foreignCapitalUsdCents: Number(r.foreignCapitalUsdCents),
+    fundsInPlaceFen: Number(r.fundsInPlaceFen),
+    projectType: r.projectType as never,
+    originGroup: r.originGroup as never,
+    investorNames: r.investorNames,
+    status: r.status as ProjectStatus,
+    paused: r.paused === 1,
+    leaderName: r.leaderName,
+    signedOn: r.signedOn,
+    startedOn: r.startedOn,
+    producingOn: r.producingOn,
+    blocked: Number(r.blocked) === 1,
+    stalled: isStalled(r, c),
+    updatedAt: r.updatedAt,
+    version: r.version,
+  };
+}
+export type Summary = ReturnType<typeof toSummary>;
+
+function withRegion(db: Executor, c: Clock) {
+  return db
+    .selectFrom('projects as p')
+    .innerJoin('orgUnits as o', 'o.id', 'p.regionId')
+    .selectAll('p')
+    .select((eb) => ['o.name as regionName', blockedExpr(eb as unknown as P, c.today).as('blocked')]);
+}
+
+export const findProjectRow = (db: Executor, id: string) =>
+  db.selectFrom('projects').selectAll().where('id', '=', id).executeTakeFirst();
+
+export async function findSummary(db: Executor, id: string, c: Clock) {
+  const r = await withRegion(db, c).where('p.id', '=', id).executeTakeFirst();
+  return r && toSummary(r, c);
+}
+
+export interface ProjectFilter {
+  scope: string;
+  regionPath?: string;
+  q?: string;
+  status?: ProjectStatus;
+  industry?: string;
+  origin?: string;
+  minInvestmentFen?: number;
+  maxInvestmentFen?: number;
+  leader?: string;
+  blocked?: 'true' | 'false';
+  stalled?: 'true' | 'false';
+  sort: 'updatedAt' | 'totalInvestment' | 'signedOn' | 'name';
+  order: 'asc' | 'desc';
+  page: number;
+  pageSize: number;
+}
+
+const SORT_COLUMN = {
+  updatedAt: 'p.updatedAt',
+  totalInvestment: 'p.totalInvestmentFen',
+  signedOn: 'p.signedOn',
+  name: 'p.name',
+} as const;
+
+/** The filtered query (no selection yet): shared by the list, the export and the figures. */
+export function filteredProjects(
+  db: Executor,
+  dialect: Dialect,
+  f: Omit<ProjectFilter, 'sort' | 'order' | 'page' | 'pageSize'>,
+  c: Clock,
+) {
+  let q = db
+    .selectFrom('projects as p')
+    .where(({ ref }) => dialect.under(ref('p.regionPath'), f.regionPath ?? f.scope));
+  if (f.status) q = q.where('p.status', '=', f.status);
+  if (f.industry) {
+    const industry = f.industry;
+    q = /^[A-T]$/.test(industry)
+      ? q.where('p.industrySection', '=', industry)
+      : q.where(({ ref }) => dialect.under(ref('p.industryCode'), industry));
+  }
+  if (f.origin) q = q.where('p.originGroup', '=', f.origin);
+  if (f.minInvestmentFen !== undefined) q = q.where('p.totalInvestmentFen', '>=', f.minInvestmentFen);
+  if (f.maxInvestmentFen !== undefined) q = q.where('p.totalInvestmentFen', '<=', f.maxInvestmentFen);
+  if (f.leader) {
+    const leader = f.leader;
+    q = q.where(({ ref }) => dialect.contains(ref('p.leaderName'), leader));
+  }
+  if (f.q) {
+    const text = f.q.toLowerCase();
+    q = q.where(({ ref }) => dialect.contains(ref('p.searchText'), text));
+  }
+  if (f.blocked) {
+    const blocked = (eb: P) => blockedExpr(eb, c.today);
+    q = q.where((eb) => eb(blocked(eb as unknown as P), '=', f.blocked === 'true' ? 1 : 0));
+  }
+  if (f.stalled === 'true') q = q.where((eb) => stalledWhere(eb as unknown as P, c));
+  if (f.stalled === 'false') q = q.where((eb) => eb.not(stalledWhere(eb as unknown as P, c)));
+  return q;
+}
+
+export function listProjects(db: Executor, dialect: Dialect, f: ProjectFilter, c: Clock) {
+  const base = filteredProjects(db, dialect, f, c);
+  return fetchPage(
+    base,
+    f,
+    (q) =>
+      q
+        .innerJoin('orgUnits as o', 'o.id', 'p.regionId')
+        .selectAll('p')
+        .select((eb) => ['o.name as regionName', blockedExpr(eb as unknown as P, c.today).as('blocked')])
+        .orderBy(SORT_COLUMN[f.sort], f.order)
+        .orderBy('p.id', f.order),
+    (r) => toSummary(r, c),
+  );
+}
+
+export async function projectParts(db: Executor, id: string) {
+  const [investors, events, needs, promises, funds] = await Promise.all([
+    db
+      .selectFrom('projectInvestors as pi')
+      .innerJoin('investors as i', 'i.id', 'pi.investorId')
+      .selectAll('i')
+      .where('pi.projectId', '=', id)
+      .orderBy('pi.position')
+      .execute(),
+    db
+      .selectFrom('projectEvents')
+      .selectAll()
+      .where('projectId', '=', id)
+      .orderBy('createdAt')
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('factorNeeds as f')
+      .leftJoin('orgUnits as o', 'o.id', 'f.responsibleOrgId')
+      .selectAll('f')
+      .select('o.name as responsibleOrgName')
+      .where('f.projectId', '=', id)
+      .orderBy('f.createdAt')
+      .execute(),
+    db
+      .selectFrom('projectPromises as pp')
+      .leftJoin('orgUnits as o', 'o.id', 'pp.responsibleOrgId')
+      .selectAll('pp')
+      .select('o.name as responsibleOrgName')
+      .where('pp.projectId', '=', id)
+      .orderBy('pp.dueOn')
+      .execute(),
+    db
+      .selectFrom('projectFunds')
+      .selectAll()
+      .where('projectId', '=', id)
+      .orderBy('receivedOn')
+      .orderBy('id')
+      .execute(),
+  ]);
+  return { investors, events, needs, promises, funds };
+}
+
+/** Keeps the denormalised sum of funds in place (CNY equivalent) in step with the fund rows. */
+export async function refreshFundsInPlace(db: Executor, projectId: string) {
+  await db
+    .updateTable('projects')
+    .set((eb) => ({
+      fundsInPlaceFen: eb.fn.coalesce(
+        eb
+          .selectFrom('projectFunds')
+          .select((s) => s.fn.sum<number>('amountFen').as('s'))
+          .where('projectId', '=', projectId),
+        sql<number>`0`,
+      ),
+    }))
+    .where('id', '=', projectId)
+    .execute();
+}
