@@ -312,3 +312,12 @@ export const ProjectFigures = z.object({
   blocked: z.number().int(),
 });
 export type ProjectFigures = z.infer<typeof ProjectFigures>;
+
+/** An overdue promise with its project: the ledger for problem 1 of the campaign (招商承诺不兑现). */
+export const OverduePromise = ProjectPromise.extend({
+  projectId: z.string(),
+  projectName: z.string(),
+  regionName: z.string(),
+  daysOverdue: z.number().int(),
+});
+export const OverduePromiseQuery = Paging.extend({ regionId: z.string().max(64).optional() }).strict();

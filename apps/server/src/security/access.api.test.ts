@@ -73,6 +73,9 @@ const ACCESS: Record<string, Probe | 'self' | 'public'> = {
     url: `/api/v1/projects/figures?regionId=${f.unit}&from=2020-01-01&to=2030-12-31`,
   }),
   'GET /api/v1/projects/:id': (f) => ({ url: `/api/v1/projects/${f.project}` }),
+  'GET /api/v1/projects/promises/overdue': (f) => ({
+    url: `/api/v1/projects/promises/overdue?regionId=${f.unit}`,
+  }),
   'POST /api/v1/projects': (f) => ({
     url: '/api/v1/projects',
     body: {

@@ -5,6 +5,7 @@ import type { Executor } from '../../db/database.js';
 import type { Dialect } from '../../db/dialect.js';
 import { fetchPage } from '../../db/paging.js';
 import type { Database, ProjectRow } from '../../db/schema.js';
+import { daysBetween } from '../../lib/days.js';
 
 /** Today and the stall thresholds: what makes a project blocked or stalled right now. */
 export interface Clock {
@@ -219,4 +220,47 @@ export async function refreshFundsInPlace(db: Executor, projectId: string) {
     }))
     .where('id', '=', projectId)
     .execute();
+}
+
+/** Pending promises past their due date in a region subtree, most overdue first. */
+export function overduePromises(
+  db: Executor,
+  dialect: Dialect,
+  f: { regionPath: string; today: string; page: number; pageSize: number },
+) {
+  const q = db
+    .selectFrom('projectPromises as pp')
+    .innerJoin('projects as p', 'p.id', 'pp.projectId')
+    .innerJoin('orgUnits as o', 'o.id', 'p.regionId')
+    .leftJoin('orgUnits as r', 'r.id', 'pp.responsibleOrgId')
+    .where(({ ref }) => dialect.under(ref('p.regionPath'), f.regionPath))
+    .where('pp.status', '=', 'pending')
+    .where('pp.dueOn', '<', f.today)
+    .where('p.status', '!=', 'terminated');
+  return fetchPage(
+    q,
+    f,
+    (q) =>
+      q
+        .selectAll('pp')
+        .select(['p.name as projectName', 'o.name as regionName', 'r.name as responsibleOrgName'])
+        .orderBy('pp.dueOn')
+        .orderBy('pp.id'),
+    (r) => ({
+      id: r.id,
+      content: r.content,
+      responsibleOrgId: r.responsibleOrgId,
+      responsibleOrgName: r.responsibleOrgName,
+      dueOn: r.dueOn,
+      status: r.status as 'pending',
+      fulfilledOn: r.fulfilledOn,
+      evidence: r.evidence,
+      overdue: true,
+      version: r.version,
+      projectId: r.projectId,
+      projectName: r.projectName,
+      regionName: r.regionName,
+      daysOverdue: daysBetween(r.dueOn, f.today),
+    }),
+  );
 }

@@ -7,6 +7,8 @@ import {
   InvestorInput,
   InvestorListQuery,
   InvestorMatches,
+  OverduePromise,
+  OverduePromiseQuery,
   ProjectDetail,
   ProjectFigures,
   ProjectFiguresQuery,
@@ -68,6 +70,19 @@ export const projectRoutes: FastifyPluginAsyncZod<{
       },
     },
     async (req) => projects.figures(actorOf(req), req.query),
+  );
+  app.get(
+    '/projects/promises/overdue',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'Overdue promises made to investors (招商承诺不兑现), most overdue first',
+        querystring: OverduePromiseQuery,
+        response: { 200: pageOf(OverduePromise) },
+      },
+    },
+    async (req) => projects.overduePromises(actorOf(req), req.query),
   );
   app.get(
     '/projects/:id',

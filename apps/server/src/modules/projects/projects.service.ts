@@ -54,6 +54,14 @@ export function createProjectService(deps: { db: Db; dialect: Dialect; config: C
     return row;
   }
 
+  /** The path of a region filter inside the actor's area (the whole area without one). */
+  async function regionPathOf(actor: Actor, regionId: string | undefined) {
+    if (!regionId) return scopePath(actor);
+    const unit = await findOrg(db, regionId);
+    if (!unit || !inScope(actor, unit.path)) fail('ORG_NOT_FOUND');
+    return unit.path;
+  }
+
   async function writable(trx: Tx, actor: Actor, id: string) {
     const row = await visible(trx, actor, id);
     if (row.status === 'terminated') fail('PROJECT_CLOSED');
@@ -220,30 +228,27 @@ export function createProjectService(deps: { db: Db; dialect: Dialect; config: C
   return {
     clock,
 
-    list: (actor: Actor, q: Omit<repo.ProjectFilter, 'scope' | 'regionPath'> & { regionId?: string }) =>
-      db.transaction().execute(async (trx) => {
-        const { regionId, ...filter } = q;
-        let regionPath: string | undefined;
-        if (regionId) {
-          const unit = await findOrg(trx, regionId);
-          if (!unit || !inScope(actor, unit.path)) fail('ORG_NOT_FOUND');
-          regionPath = unit.path;
-        }
-        return repo.listProjects(trx, dialect, { ...filter, scope: scopePath(actor), regionPath }, clock());
-      }),
+    async list(actor: Actor, q: Omit<repo.ProjectFilter, 'scope' | 'regionPath'> & { regionId?: string }) {
+      const { regionId, ...filter } = q;
+      const regionPath = await regionPathOf(actor, regionId);
+      return repo.listProjects(db, dialect, { ...filter, scope: scopePath(actor), regionPath }, clock());
+    },
 
     get: async (actor: Actor, id: string): Promise<Detail> => {
       await visible(db, actor, id);
       return detail(db, id);
     },
 
+    async overduePromises(actor: Actor, q: { regionId?: string; page: number; pageSize: number }) {
+      return repo.overduePromises(db, dialect, {
+        ...q,
+        regionPath: await regionPathOf(actor, q.regionId),
+        today: beijingToday(),
+      });
+    },
+
     async figures(actor: Actor, q: { regionId?: string; from: string; to: string }) {
-      let regionPath = scopePath(actor);
-      if (q.regionId) {
-        const unit = await findOrg(db, q.regionId);
-        if (!unit || !inScope(actor, unit.path)) fail('ORG_NOT_FOUND');
-        regionPath = unit.path;
-      }
+      const regionPath = await regionPathOf(actor, q.regionId);
       if (q.from > q.to) fail('VALIDATION_FAILED', [{ path: 'from', message: 'from > to' }]);
       return projectFigures(db, dialect, {
         ...q,
