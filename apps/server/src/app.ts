@@ -1,5 +1,6 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -11,6 +12,7 @@ import type { Config } from './config.js';
 import type { DbHandle } from './db/database.js';
 import { AppError } from './lib/app-error.js';
 import { newId } from './lib/ids.js';
+import { createAttachmentService } from './modules/attachments/attachments.service.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { createAuthService } from './modules/auth/auth.service.js';
@@ -21,6 +23,7 @@ import { orgRoutes } from './modules/orgs/orgs.routes.js';
 import { createOrgService } from './modules/orgs/orgs.service.js';
 import { userRoutes } from './modules/orgs/users.routes.js';
 import { createUserService } from './modules/orgs/users.service.js';
+import { projectAttachmentRoutes } from './modules/projects/attachments.routes.js';
 import { createInvestorService } from './modules/projects/investors.service.js';
 import { projectRoutes } from './modules/projects/projects.routes.js';
 import { createProjectService } from './modules/projects/projects.service.js';
@@ -121,6 +124,8 @@ export async function buildApp({ config, database, logger = true }: AppDeps): Pr
     },
   });
   await app.register(fastifyCookie);
+  // Uploads (attachments, Excel imports): one file per request, 20 MB at most.
+  await app.register(fastifyMultipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 10 } });
   await app.register(fastifyRateLimit, {
     global: false,
     errorResponseBuilder: () => new AppError('RATE_LIMITED'),
@@ -150,6 +155,7 @@ export async function buildApp({ config, database, logger = true }: AppDeps): Pr
   const users = createUserService({ db, dialect, hasher });
   const projects = createProjectService({ db, dialect, config });
   const investors = createInvestorService({ db, dialect });
+  const attachments = createAttachmentService({ db, dataDir: config.dataDir });
 
   await app.register(healthRoutes, { prefix: '/api', db, dialect });
   await app.register(
@@ -160,6 +166,7 @@ export async function buildApp({ config, database, logger = true }: AppDeps): Pr
       await v1.register(auditRoutes, { db, dialect });
       await v1.register(notificationRoutes, { db });
       await v1.register(projectRoutes, { projects, investors });
+      await v1.register(projectAttachmentRoutes, { projects, attachments });
     },
     { prefix: '/api/v1' },
   );

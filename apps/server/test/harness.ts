@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
@@ -88,7 +89,8 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
     };
   }
-  const config = testConfig(env);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ys-api-'));
+  const config = testConfig({ DATA_DIR: dataDir, ...env });
   const app = await buildApp({ config, database, logger: false });
   await app.ready();
   return {
@@ -109,6 +111,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       await app.close();
       await database.close();
       await drop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
@@ -157,4 +160,17 @@ export async function tableCounts(t: TestApp): Promise<Record<string, number>> {
     out[table] = Number((r as { n: number }).n);
   }
   return out;
+}
+
+/** A multipart/form-data body with one file field named "file", for app.inject. */
+export function multipart(fileName: string, data: Buffer, field = 'file') {
+  const boundary = `----ys${Date.now().toString(16)}`;
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+  );
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  return {
+    payload: Buffer.concat([head, data, tail]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
 }

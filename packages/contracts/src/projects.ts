@@ -321,3 +321,11 @@ export const OverduePromise = ProjectPromise.extend({
   daysOverdue: z.number().int(),
 });
 export const OverduePromiseQuery = Paging.extend({ regionId: z.string().max(64).optional() }).strict();
+
+export const Attachment = z.object({
+  id: z.string(),
+  fileName: z.string(),
+  mime: z.string(),
+  size: z.number().int(),
+  createdAt: Timestamp,
+});

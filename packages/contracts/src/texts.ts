@@ -45,6 +45,7 @@ export const AUDIT_ENTITIES = [
   'factor_need',
   'promise',
   'fund',
+  'attachment',
 ] as const;
 export const AUDIT_ACTIONS = [
   'create',
@@ -56,6 +57,7 @@ export const AUDIT_ACTIONS = [
   'lock',
   'stage',
   'import',
+  'delete',
 ] as const;
 
 /** Password rule shared by server and forms: ≥ 10 characters, letters and digits, not containing the username. */

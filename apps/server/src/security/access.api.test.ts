@@ -3,6 +3,7 @@ import {
   type Client,
   createTestApp,
   describeApi,
+  multipart,
   type TestApp,
   tableCounts,
   unitId,
@@ -17,6 +18,7 @@ import { notify } from '../modules/notifications/notifications.repository.js';
 
 interface Foreign {
   unit: string;
+  attachment: string;
   project: string;
   need: string;
   promise: string;
@@ -115,6 +117,17 @@ const ACCESS: Record<string, Probe | 'self' | 'public'> = {
     url: `/api/v1/projects/${f.project}/funds`,
     body: { receivedOn: '2026-01-05', currency: 'CNY', amount: 100 },
   }),
+  'GET /api/v1/projects/:id/attachments': (f) => ({ url: `/api/v1/projects/${f.project}/attachments` }),
+  'POST /api/v1/projects/:id/attachments': (f) => ({
+    url: `/api/v1/projects/${f.project}/attachments`,
+    body: {},
+  }),
+  'GET /api/v1/projects/:id/attachments/:itemId': (f) => ({
+    url: `/api/v1/projects/${f.project}/attachments/${f.attachment}`,
+  }),
+  'DELETE /api/v1/projects/:id/attachments/:itemId': (f) => ({
+    url: `/api/v1/projects/${f.project}/attachments/${f.attachment}`,
+  }),
   // Investors are shared across the province (see investors.service.ts); the industry list is public data.
   'GET /api/v1/investors': 'self',
   'GET /api/v1/investors/matches': 'self',
@@ -175,7 +188,17 @@ describeApi('access', () => {
       const withPromise = (
         await admin.post(`/api/v1/projects/${p.id}/promises`, { content: '承诺', dueOn: '2026-01-05' })
       ).json();
-      return { project: p.id, need: withNeed.factorNeeds[0].id, promise: withPromise.promises[0].id };
+      const upload = await admin.request({
+        method: 'POST',
+        url: `/api/v1/projects/${p.id}/attachments`,
+        ...multipart('协议.pdf', Buffer.from('%PDF-1.4 test')),
+      });
+      return {
+        project: p.id,
+        need: withNeed.factorNeeds[0].id,
+        promise: withPromise.promises[0].id,
+        attachment: upload.json().id,
+      };
     };
     taiyuanSide = {
       ...(await project('140105', '太原测试项目')),

@@ -228,6 +228,14 @@ export function createProjectService(deps: { db: Db; dialect: Dialect; config: C
   return {
     clock,
 
+    /** The project as the owner of attachments, if the actor may see (or, with write, change) it. */
+    async attachmentOwner(actor: Actor, id: string, write: boolean) {
+      const row = write
+        ? await db.transaction().execute((trx) => writable(trx, actor, id))
+        : await visible(db, actor, id);
+      return { type: 'project' as const, id: row.id, scopePath: row.regionPath };
+    },
+
     async list(actor: Actor, q: Omit<repo.ProjectFilter, 'scope' | 'regionPath'> & { regionId?: string }) {
       const { regionId, ...filter } = q;
       const regionPath = await regionPathOf(actor, regionId);

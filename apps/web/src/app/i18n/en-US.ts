@@ -281,4 +281,13 @@ export const enUS: Record<MessageKey, string> = {
   'audit.action.disable': 'Disable',
   'audit.action.enable': 'Enable',
   'audit.action.lock': 'Lock',
+  'audit.action.stage': 'Stage change',
+  'audit.action.import': 'Excel import',
+  'audit.action.delete': 'Delete',
+  'audit.entity.project': 'Project',
+  'audit.entity.investor': 'Investor',
+  'audit.entity.factor_need': 'Factor need',
+  'audit.entity.promise': 'Promise',
+  'audit.entity.fund': 'Funds in place',
+  'audit.entity.attachment': 'Attachment',
 };

@@ -270,6 +270,15 @@ export const zhCN = {
   'audit.action.disable': '停用',
   'audit.action.enable': '启用',
   'audit.action.lock': '锁定',
+  'audit.action.stage': '阶段变更',
+  'audit.action.import': 'Excel 导入',
+  'audit.action.delete': '删除',
+  'audit.entity.project': '招商项目',
+  'audit.entity.investor': '投资方',
+  'audit.entity.factor_need': '要素保障',
+  'audit.entity.promise': '招商承诺',
+  'audit.entity.fund': '到位资金',
+  'audit.entity.attachment': '附件',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

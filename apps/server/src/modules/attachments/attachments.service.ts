@@ -1,0 +1,136 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Db } from '../../db/database.js';
+import type { Actor } from '../../lib/actor.js';
+import { fail } from '../../lib/app-error.js';
+import { newId, now } from '../../lib/ids.js';
+import { recordAudit } from '../audit/audit.repository.js';
+
+export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
+
+/** Accepted types, told by extension AND by the file's first bytes (a renamed .exe is refused). */
+const TYPES: Record<string, { mime: string; magic: number[][] }> = {
+  pdf: { mime: 'application/pdf', magic: [[0x25, 0x50, 0x44, 0x46]] },
+  png: { mime: 'image/png', magic: [[0x89, 0x50, 0x4e, 0x47]] },
+  jpg: { mime: 'image/jpeg', magic: [[0xff, 0xd8, 0xff]] },
+  jpeg: { mime: 'image/jpeg', magic: [[0xff, 0xd8, 0xff]] },
+  docx: {
+    mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    magic: [[0x50, 0x4b, 0x03, 0x04]],
+  },
+  xlsx: {
+    mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    magic: [[0x50, 0x4b, 0x03, 0x04]],
+  },
+  doc: { mime: 'application/msword', magic: [[0xd0, 0xcf, 0x11, 0xe0]] },
+  xls: { mime: 'application/vnd.ms-excel', magic: [[0xd0, 0xcf, 0x11, 0xe0]] },
+};
+export const ATTACHMENT_EXTENSIONS = Object.keys(TYPES);
+
+export interface AttachmentOwner {
+  type: 'project';
+  id: string;
+  /** Path of the owner's region: who may read the file. */
+  scopePath: string;
+}
+
+/** Files on disk under DATA_DIR/attachments, named by their SHA-256; metadata in the database. */
+export function createAttachmentService(deps: { db: Db; dataDir: string }) {
+  const { db } = deps;
+  const root = path.join(deps.dataDir, 'attachments');
+  const fileOf = (sha256: string) => path.join(root, sha256.slice(0, 2), sha256);
+
+  return {
+    list: (owner: AttachmentOwner) =>
+      db
+        .selectFrom('attachments')
+        .select(['id', 'fileName', 'mime', 'size', 'createdAt'])
+        .where('ownerType', '=', owner.type)
+        .where('ownerId', '=', owner.id)
+        .orderBy('createdAt')
+        .execute(),
+
+    async add(actor: Actor, owner: AttachmentOwner, fileName: string, data: Buffer) {
+      const safeName = path
+        .basename(fileName)
+        .replace(/[\u0000-\u001f/\\]/g, '')
+        .slice(0, 200);
+      const ext = safeName.split('.').pop()?.toLowerCase() ?? '';
+      const type = TYPES[ext];
+      if (!type || !type.magic.some((m) => m.every((b, i) => data[i] === b))) {
+        fail('FILE_INVALID', { allowed: ATTACHMENT_EXTENSIONS });
+      }
+      if (data.length > MAX_ATTACHMENT_BYTES) fail('FILE_TOO_LARGE', { max: MAX_ATTACHMENT_BYTES });
+      const sha256 = crypto.createHash('sha256').update(data).digest('hex');
+      const file = fileOf(sha256);
+      if (!fs.existsSync(file)) {
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        // write then rename: a crash never leaves a half-written file under the final name
+        const tmp = `${file}.${process.pid}.tmp`;
+        await fs.promises.writeFile(tmp, data);
+        await fs.promises.rename(tmp, file);
+      }
+      const row = {
+        id: newId(),
+        ownerType: owner.type,
+        ownerId: owner.id,
+        fileName: safeName,
+        mime: type.mime,
+        size: data.length,
+        sha256,
+        createdBy: actor.userId,
+        createdAt: now(),
+      };
+      await db.transaction().execute(async (trx) => {
+        await trx.insertInto('attachments').values(row).execute();
+        await recordAudit(trx, actor, {
+          action: 'create',
+          entity: 'attachment',
+          entityId: row.id,
+          scopePath: owner.scopePath,
+          summary: `${safeName} (${data.length} B)`,
+          after: { ownerType: owner.type, ownerId: owner.id, fileName: safeName, size: data.length, sha256 },
+        });
+      });
+      return { id: row.id, fileName: row.fileName, mime: row.mime, size: row.size, createdAt: row.createdAt };
+    },
+
+    /** The attachment row and a stream of its bytes; the caller checks the owner's scope first. */
+    async open(owner: AttachmentOwner, id: string) {
+      const row = await db
+        .selectFrom('attachments')
+        .selectAll()
+        .where('id', '=', id)
+        .where('ownerType', '=', owner.type)
+        .where('ownerId', '=', owner.id)
+        .executeTakeFirst();
+      if (!row || !fs.existsSync(fileOf(row.sha256))) fail('ITEM_NOT_FOUND');
+      return { row, stream: fs.createReadStream(fileOf(row.sha256)) };
+    },
+
+    async remove(actor: Actor, owner: AttachmentOwner, id: string) {
+      await db.transaction().execute(async (trx) => {
+        const row = await trx
+          .selectFrom('attachments')
+          .selectAll()
+          .where('id', '=', id)
+          .where('ownerType', '=', owner.type)
+          .where('ownerId', '=', owner.id)
+          .executeTakeFirst();
+        if (!row) fail('ITEM_NOT_FOUND');
+        await trx.deleteFrom('attachments').where('id', '=', id).execute();
+        await recordAudit(trx, actor, {
+          action: 'delete',
+          entity: 'attachment',
+          entityId: id,
+          scopePath: owner.scopePath,
+          summary: row.fileName,
+          before: { fileName: row.fileName, size: row.size, sha256: row.sha256 },
+        });
+      });
+      // The bytes stay: another attachment may share them, and deletion is audited, not destructive.
+    },
+  };
+}
+export type AttachmentService = ReturnType<typeof createAttachmentService>;
