@@ -25,8 +25,11 @@ import { userRoutes } from './modules/orgs/users.routes.js';
 import { createUserService } from './modules/orgs/users.service.js';
 import { projectAttachmentRoutes } from './modules/projects/attachments.routes.js';
 import { createInvestorService } from './modules/projects/investors.service.js';
+import { createProjectExcelService } from './modules/projects/projects.excel.js';
 import { projectRoutes } from './modules/projects/projects.routes.js';
 import { createProjectService } from './modules/projects/projects.service.js';
+import { projectExcelRoutes } from './modules/projects/projects-excel.routes.js';
+import { createProjectImportService } from './modules/projects/projects-import.service.js';
 import { authPlugin } from './plugins/auth.js';
 import { errorsPlugin } from './plugins/errors.js';
 import { webPlugin } from './plugins/web.js';
@@ -155,6 +158,8 @@ export async function buildApp({ config, database, logger = true }: AppDeps): Pr
   const users = createUserService({ db, dialect, hasher });
   const projects = createProjectService({ db, dialect, config });
   const investors = createInvestorService({ db, dialect });
+  const excel = createProjectExcelService({ db, dialect, projects });
+  const imports = createProjectImportService({ db, dialect, config, log: app.log });
   const attachments = createAttachmentService({ db, dataDir: config.dataDir });
 
   await app.register(healthRoutes, { prefix: '/api', db, dialect });
@@ -166,6 +171,7 @@ export async function buildApp({ config, database, logger = true }: AppDeps): Pr
       await v1.register(auditRoutes, { db, dialect });
       await v1.register(notificationRoutes, { db });
       await v1.register(projectRoutes, { projects, investors });
+      await v1.register(projectExcelRoutes, { excel, imports });
       await v1.register(projectAttachmentRoutes, { projects, attachments });
     },
     { prefix: '/api/v1' },

@@ -10,6 +10,7 @@ import {
   userId,
 } from '../../test/harness.js';
 import { notify } from '../modules/notifications/notifications.repository.js';
+import { insertImportJob } from '../modules/projects/projects-ledger.repository.js';
 
 /**
  * Every route declares its permission, and no role reads or writes outside its area.
@@ -25,6 +26,8 @@ interface Foreign {
   enterprise: string;
   user: string;
   notification: string;
+  /** An import job started by that side's user: jobs are visible to their uploader only. */
+  importJob: string;
   /** Strings that must never appear in what the actor can list. */
   markers: string[];
 }
@@ -128,6 +131,14 @@ const ACCESS: Record<string, Probe | 'self' | 'public'> = {
   'DELETE /api/v1/projects/:id/attachments/:itemId': (f) => ({
     url: `/api/v1/projects/${f.project}/attachments/${f.attachment}`,
   }),
+  'GET /api/v1/projects/export.xlsx': (f) => ({ url: `/api/v1/projects/export.xlsx?regionId=${f.unit}` }),
+  // An upload writes only inside the caller's area: rows elsewhere are refused one by one
+  // (projects-excel.api.test.ts); the job it starts belongs to the caller.
+  'POST /api/v1/projects/import': 'self',
+  'GET /api/v1/projects/import/:id': (f) => ({ url: `/api/v1/projects/import/${f.importJob}` }),
+  'POST /api/v1/projects/import/:id/cancel': (f) => ({
+    url: `/api/v1/projects/import/${f.importJob}/cancel`,
+  }),
   // Investors are shared across the province (see investors.service.ts); the industry list is public data.
   'GET /api/v1/investors': 'self',
   'GET /api/v1/investors/matches': 'self',
@@ -200,8 +211,27 @@ describeApi('access', () => {
         attachment: upload.json().id,
       };
     };
+    const importJob = async (username: string) => {
+      const id = `job-${username}`;
+      const at = new Date().toISOString();
+      await insertImportJob(t.database.db, {
+        id,
+        kind: 'projects',
+        mode: 'check',
+        status: 'running',
+        phase: 'checking',
+        actorId: await userId(t, username),
+        fileName: `${username}.xlsx`,
+        fileSha256: '0',
+        errorsJson: JSON.stringify({ code: null, errorCount: 0, errors: [] }),
+        createdAt: at,
+        updatedAt: at,
+      });
+      return id;
+    };
     taiyuanSide = {
       ...(await project('140105', '太原测试项目')),
+      importJob: await importJob('taiyuan'),
       unit: await unitId(t, '140105'),
       enterprise: await unitId(t, 'E-TYZN'),
       user: await userId(t, 'taiyuan'),
@@ -210,6 +240,7 @@ describeApi('access', () => {
     };
     linfenSide = {
       ...(await project('141002', '临汾测试项目')),
+      importJob: await importJob('yaodu'),
       unit: await unitId(t, '141002'),
       enterprise: await unitId(t, 'E-JINXIN'),
       user: await userId(t, 'yaodu'),

@@ -17,6 +17,15 @@ const UsersPage = lazy(() =>
 const AuditPage = lazy(() =>
   import('../features/audit/pages/AuditPage').then((m) => ({ default: m.AuditPage })),
 );
+const ProjectsPage = lazy(() =>
+  import('../features/projects/pages/ProjectsPage').then((m) => ({ default: m.ProjectsPage })),
+);
+const ProjectDetailPage = lazy(() =>
+  import('../features/projects/pages/ProjectDetailPage').then((m) => ({ default: m.ProjectDetailPage })),
+);
+const ProjectFormPage = lazy(() =>
+  import('../features/projects/pages/ProjectFormPage').then((m) => ({ default: m.ProjectFormPage })),
+);
 const NotificationsPage = lazy(() =>
   import('../features/notifications/pages/NotificationsPage').then((m) => ({
     default: m.NotificationsPage,
@@ -27,8 +36,20 @@ function guarded(permission: Permission, page: ReactNode): ReactNode {
   return <RequirePermission permission={permission}>{page}</RequirePermission>;
 }
 
+/** Modules that are built: their own pages. */
+const BUILT_MODULES: Partial<Record<ModuleKey, RouteObject[]>> = {
+  projects: [
+    { path: 'projects', element: guarded('projects.read', <ProjectsPage />) },
+    { path: 'projects/new', element: guarded('projects.write', <ProjectFormPage />) },
+    { path: 'projects/:id', element: guarded('projects.read', <ProjectDetailPage />) },
+    { path: 'projects/:id/edit', element: guarded('projects.write', <ProjectFormPage />) },
+  ],
+};
+
 /** Each business module owns its path and everything under it, so links into a module never 404. */
 function moduleRoutes(key: ModuleKey): RouteObject[] {
+  const built = BUILT_MODULES[key];
+  if (built) return built;
   const element = <ModulePlaceholderPage module={key} />;
   return [
     { path: key, element },

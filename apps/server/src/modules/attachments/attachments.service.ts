@@ -52,13 +52,14 @@ export function createAttachmentService(deps: { db: Db; dataDir: string }) {
         .execute(),
 
     async add(actor: Actor, owner: AttachmentOwner, fileName: string, data: Buffer) {
-      const safeName = path
-        .basename(fileName)
-        .replace(/[\u0000-\u001f/\\]/g, '')
+      // the base name only, without control characters or separators
+      const safeName = [...path.basename(fileName)]
+        .filter((ch) => ch.charCodeAt(0) >= 0x20 && ch !== '/' && ch !== '\\')
+        .join('')
         .slice(0, 200);
       const ext = safeName.split('.').pop()?.toLowerCase() ?? '';
       const type = TYPES[ext];
-      if (!type || !type.magic.some((m) => m.every((b, i) => data[i] === b))) {
+      if (!type?.magic.some((m) => m.every((b, i) => data[i] === b))) {
         fail('FILE_INVALID', { allowed: ATTACHMENT_EXTENSIONS });
       }
       if (data.length > MAX_ATTACHMENT_BYTES) fail('FILE_TOO_LARGE', { max: MAX_ATTACHMENT_BYTES });

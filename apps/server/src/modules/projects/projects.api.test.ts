@@ -95,7 +95,7 @@ describeApi('projects API', () => {
       version: 1,
       events: [],
     });
-    expect(p.code).toMatch(/^XM\d{8}-[0-9A-F]{8}$/);
+    expect(p.code).toMatch(/^XM\d{8}-[0-9A-F]{12}$/);
     expect(p.industryName).toBeTruthy();
     const audit = (await linfen.get(`/api/v1/audit?entity=project&entityId=${p.id}`)).json();
     expect(audit.items[0]).toMatchObject({ action: 'create' });

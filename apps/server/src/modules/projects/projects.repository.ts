@@ -7,6 +7,14 @@ import { fetchPage } from '../../db/paging.js';
 import type { Database, ProjectRow } from '../../db/schema.js';
 import { daysBetween } from '../../lib/days.js';
 
+/**
+ * A project's ledger number: XM + the Beijing day + the last 12 hex digits of its UUID v7 id
+ * (48 random bits: a collision among even 100,000 projects of one day is about 1 in 50,000;
+ * the unique index is the backstop).
+ */
+export const projectCode = (id: string, day: string) =>
+  `XM${day.replaceAll('-', '')}-${id.slice(-12).toUpperCase()}`;
+
 /** Today and the stall thresholds: what makes a project blocked or stalled right now. */
 export interface Clock {
   today: string;

@@ -278,7 +278,7 @@ export function createProjectService(deps: { db: Db; dialect: Dialect; config: C
           .values({
             ...columns,
             id,
-            code: `XM${today.replaceAll('-', '')}-${id.slice(-8).toUpperCase()}`,
+            code: repo.projectCode(id, today),
             status: 'lead',
             createdOn: today,
             lastEventOn: NO_EVENT_YET,

@@ -13,7 +13,10 @@ export function Breadcrumbs() {
   ];
   if (current && current !== HOME_NAV) {
     if (current.group === 'system') items.push({ title: t('nav.system') });
-    items.push({ title: t(current.label) });
+    // on a module's sub-page (a project's detail) the module name leads back to its list
+    items.push({
+      title: pathname === current.path ? t(current.label) : <Link to={current.path}>{t(current.label)}</Link>,
+    });
   }
   return <Breadcrumb data-testid="breadcrumbs" items={items} />;
 }

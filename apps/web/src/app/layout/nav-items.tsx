@@ -26,6 +26,8 @@ export interface NavItem {
   icon: ReactNode;
   /** Breadcrumb parent group, if any. */
   group?: 'system';
+  /** A business module whose pages exist (the others show a placeholder and a 建设中 tag on the home page). */
+  built?: boolean;
 }
 
 export const MODULE_NAV: Record<ModuleKey, NavItem> = {
@@ -42,6 +44,7 @@ export const MODULE_NAV: Record<ModuleKey, NavItem> = {
     label: 'module.projects.name',
     desc: 'module.projects.desc',
     icon: <ProjectOutlined />,
+    built: true,
   },
   activities: {
     key: 'activities',

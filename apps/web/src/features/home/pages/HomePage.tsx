@@ -91,7 +91,7 @@ export function HomePage() {
         <Row gutter={[16, 16]}>
           {business.map((n) => (
             <Col key={n.key} xs={24} md={12} xl={8}>
-              <FeatureCard item={n} building />
+              <FeatureCard item={n} building={!n.built} />
             </Col>
           ))}
           {admin.map((n) => (

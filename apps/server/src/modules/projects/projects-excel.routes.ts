@@ -1,0 +1,119 @@
+import {
+  IdParams,
+  ImportJob,
+  ImportStarted,
+  ImportStartQuery,
+  ProjectExportQuery,
+} from '@yingshang/contracts';
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { AppError, fail } from '../../lib/app-error.js';
+import { actorOf } from '../../plugins/auth.js';
+import { localeOf } from '../../plugins/errors.js';
+import { contentDisposition, type ProjectExcelService, XLSX_MIME } from './projects.excel.js';
+import type { ProjectImportService } from './projects-import.service.js';
+
+/** The upload limit (the multipart plugin is registered with the same in app.ts). */
+export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
+
+/** The uploaded file of a multipart request (field `file`), or FILE_INVALID / FILE_TOO_LARGE. */
+async function uploadedFile(req: FastifyRequest): Promise<{ fileName: string; data: Buffer }> {
+  if (!req.isMultipart()) fail('UNSUPPORTED_MEDIA_TYPE');
+  try {
+    const part = await req.file({ limits: { fileSize: IMPORT_MAX_BYTES, files: 1 } });
+    if (part?.fieldname !== 'file')
+      fail('FILE_INVALID', [{ path: 'file', message: 'a file in the field `file` is expected' }]);
+    const data = await part.toBuffer();
+    return { fileName: part.filename, data };
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    const code = (err as { code?: string }).code;
+    if (code === 'FST_REQ_FILE_TOO_LARGE' || code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT')
+      fail('FILE_TOO_LARGE', { maxBytes: IMPORT_MAX_BYTES });
+    fail('FILE_INVALID', [{ path: 'file', message: (err as Error).message }]);
+  }
+}
+
+/** 招商项目台账: Excel export of the filtered list, and the import jobs. */
+export const projectExcelRoutes: FastifyPluginAsyncZod<{
+  excel: ProjectExcelService;
+  imports: ProjectImportService;
+}> = async (app, { excel, imports }) => {
+  const tags = ['projects'];
+  const read = { permission: 'projects.read' as const };
+  const write = { permission: 'projects.write' as const };
+
+  app.addHook('onReady', () => imports.failStale());
+  app.addHook('onClose', () => imports.stop());
+
+  app.get(
+    '/projects/export.xlsx',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '招商项目台账 (.xlsx) of the filtered list in the caller’s area',
+        querystring: ProjectExportQuery,
+        produces: [XLSX_MIME],
+      },
+    },
+    async (req, reply) => {
+      const file = await excel.exportLedger(actorOf(req), req.query);
+      return reply
+        .header('content-type', XLSX_MIME)
+        .header(
+          'content-disposition',
+          contentDisposition(file.fileName, file.fileName.replace(/^\D+/, 'project-ledger-')),
+        )
+        .send(file.body);
+    },
+  );
+
+  app.post(
+    '/projects/import',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: 'Upload a ledger .xlsx (multipart field `file`, ≤ 20 MB): starts an import job',
+        consumes: ['multipart/form-data'],
+        querystring: ImportStartQuery,
+        response: { 202: ImportStarted },
+      },
+    },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const upload = await uploadedFile(req);
+      const id = await imports.start(actor, upload, req.query.mode);
+      return reply.status(202).send({ id });
+    },
+  );
+
+  app.get(
+    '/projects/import/:id',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: 'Progress and report of one of the caller’s imports',
+        params: IdParams,
+        response: { 200: ImportJob },
+      },
+    },
+    async (req) => imports.get(actorOf(req), req.params.id, localeOf(req)),
+  );
+
+  app.post(
+    '/projects/import/:id/cancel',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: 'Stop one of the caller’s running imports (everything it wrote is rolled back)',
+        params: IdParams,
+        response: { 200: ImportJob },
+      },
+    },
+    async (req) => imports.cancel(actorOf(req), req.params.id, localeOf(req)),
+  );
+};

@@ -1,0 +1,266 @@
+/**
+ * Reads a ledger .xlsx as a stream (a 20 MB upload is never expanded whole in memory): finds the
+ * header row under whatever title rows sit above it, maps the columns by their Chinese headers and
+ * hands back the data rows as plain cell values. Empty rows, the 合计 row and footnotes are skipped.
+ */
+import { Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
+import zlib from 'node:zlib';
+import type { ImportRowError } from '@yingshang/contracts';
+import ExcelJS from 'exceljs';
+import {
+  type CellValue,
+  cellText,
+  columnDef,
+  compact,
+  type HeaderMatch,
+  LEDGER_COLUMNS,
+  type LedgerKey,
+  matchHeader,
+  plainCell,
+} from './projects.ledger.js';
+
+/** How far down a sheet the header row may be. */
+const HEADER_SCAN_ROWS = 30;
+const TOTAL_WORDS = new Set(['合计', '总计', '小计', '累计']);
+const FOOTNOTE = /^(注|说明|备注|填报|制表|审核|单位负责人|联系人|联系电话)/;
+
+export interface LedgerColumn extends HeaderMatch {
+  /** The header cell's text as written (error reports name columns by it). */
+  header: string;
+  /** 1-based column number. */
+  col: number;
+}
+
+export interface LedgerHeader {
+  row: number;
+  sheet: string;
+  columns: Map<LedgerKey, LedgerColumn>;
+}
+
+export interface RawRow {
+  /** Excel row number. */
+  row: number;
+  cells: Partial<Record<LedgerKey, CellValue>>;
+}
+
+export class FileUnreadable extends Error {}
+
+/** The header problems that make the file unusable: missing or duplicate columns, unknown units. */
+export function headerProblems(
+  header: LedgerHeader,
+  dup: string[],
+  badUnits: LedgerColumn[],
+): ImportRowError[] {
+  const problems: ImportRowError[] = [];
+  for (const h of dup)
+    problems.push({ row: header.row, column: h, message: `列「${h}」重复出现，请只保留一列` });
+  for (const c of badUnits) {
+    const def = columnDef(c.key);
+    const allowed = def.money === 'cny' ? '元、万元或亿元' : '美元、万美元或亿美元';
+    problems.push({
+      row: header.row,
+      column: c.header,
+      message: `无法识别「${c.header}」的单位「${c.badUnit}」，应为${allowed}`,
+    });
+  }
+  for (const def of LEDGER_COLUMNS.filter((d) => d.required && !header.columns.has(d.key)))
+    problems.push({ row: header.row, column: def.header, message: `缺少必填列「${def.header}」` });
+  if (
+    !header.columns.has('creditCode') &&
+    !(header.columns.has('foreignRegNo') && header.columns.has('country'))
+  )
+    problems.push({
+      row: header.row,
+      column: '投资方统一社会信用代码',
+      message: '缺少「投资方统一社会信用代码」列（境外投资方可用「境外注册号」和「国别」两列）',
+    });
+  return problems;
+}
+
+/**
+ * exceljs's streaming reader (4.4) has flaws that lose or garble data. Two depend on the order of
+ * the archive's parts (exceljs#3064):
+ * - its zip parser (unzipper) emits 'end' once its input is used up, even while the last entry it
+ *   parsed still waits undelivered behind a busy consumer: a small last entry is then lost (exceljs
+ *   stores xl/workbook.xml last; another producer may store xl/sharedStrings.xml last);
+ * - it parses a sheet as soon as shared strings and relationships are known, even when
+ *   xl/workbook.xml (the sheet names) has not been read yet, and then fails.
+ * A large stored entry appended after the real ones holds the parser back (entries are streamed
+ * with back-pressure) until every real entry has been taken; the subclass makes a sheet wait for
+ * the workbook part (exceljs then parks it in a temporary file and reads it at the end).
+ */
+const EOCD_SIGNATURE = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
+const PADDING_BYTES = 256 * 1024;
+
+function withTrailingPadding(zip: Buffer): Buffer {
+  const eocd = zip.lastIndexOf(EOCD_SIGNATURE);
+  if (eocd < 0 || eocd + 22 > zip.length) throw new FileUnreadable('no end of central directory');
+  const centralDirectory = zip.readUInt32LE(eocd + 16);
+  if (centralDirectory > eocd) throw new FileUnreadable('central directory out of place');
+  const name = Buffer.from('yingshang/padding.bin');
+  const data = Buffer.alloc(PADDING_BYTES);
+  const header = Buffer.alloc(30);
+  header.writeUInt32LE(0x04034b50, 0); // local file header
+  header.writeUInt16LE(20, 4); // version needed: 2.0
+  header.writeUInt32LE(zlib.crc32(data), 14);
+  header.writeUInt32LE(data.length, 18); // compressed size (stored)
+  header.writeUInt32LE(data.length, 22); // uncompressed size
+  header.writeUInt16LE(name.length, 26);
+  return Buffer.concat([
+    zip.subarray(0, centralDirectory),
+    header,
+    name,
+    data,
+    zip.subarray(centralDirectory),
+  ]);
+}
+
+/**
+ * A third flaw: exceljs decodes every compressed chunk of XML on its own, so a Chinese character
+ * that straddles two chunks (every ~16 KB) turns into U+FFFD. The parts are handed over already
+ * decoded (a StringDecoder keeps split characters whole); exceljs passes strings through.
+ */
+async function* utf8Text(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+  const decoder = new StringDecoder('utf8');
+  for await (const chunk of chunks) {
+    const text = typeof chunk === 'string' ? chunk : decoder.write(chunk);
+    if (text) yield text;
+  }
+  const rest = decoder.end();
+  if (rest) yield rest;
+}
+
+interface ReaderInternals {
+  model?: unknown;
+  _parseWorkbook(entry: Readable): Promise<void>;
+  _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
+  _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): Generator<unknown>;
+}
+const stock = ExcelJS.stream.xlsx.WorkbookReader.prototype as unknown as ReaderInternals;
+
+class WorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader {
+  #rels: unknown;
+  /** Read by exceljs to decide whether a sheet can be parsed now: not before xl/workbook.xml. */
+  get workbookRels() {
+    return (this as unknown as ReaderInternals).model ? this.#rels : undefined;
+  }
+  set workbookRels(rels: unknown) {
+    this.#rels = rels;
+  }
+}
+Object.assign(WorkbookReader.prototype, {
+  _parseWorkbook(this: ReaderInternals, entry: Readable) {
+    entry.setEncoding('utf8');
+    return stock._parseWorkbook.call(this, entry);
+  },
+  _parseSharedStrings(this: ReaderInternals, entry: Readable) {
+    entry.setEncoding('utf8');
+    return stock._parseSharedStrings.call(this, entry);
+  },
+  _parseWorksheet(this: ReaderInternals, iterator: AsyncIterable<Buffer | string>, sheetNo: string) {
+    return stock._parseWorksheet.call(this, utf8Text(iterator), sheetNo);
+  },
+} satisfies Partial<ReaderInternals> & ThisType<ReaderInternals>);
+
+/**
+ * The rows of the first sheet that has a ledger header. `onRow` runs for every data row read and
+ * may throw to stop (cancellation).
+ */
+export async function readLedger(
+  file: Buffer,
+  onRow: (rowsRead: number) => Promise<void> | void,
+): Promise<{ header: LedgerHeader | null; rows: RawRow[]; problems: ImportRowError[] }> {
+  const reader = new WorkbookReader(Readable.from([withTrailingPadding(file)]), {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'ignore',
+  });
+  let header: LedgerHeader | null = null;
+  const rows: RawRow[] = [];
+  let problems: ImportRowError[] = [];
+  let sheets = 0;
+  /** What `onRow` threw (cancellation, a database error): passed on as it is. */
+  let stopped: unknown = null;
+  try {
+    for await (const sheet of reader) {
+      sheets += 1;
+      const ws = sheet as unknown as AsyncIterable<ExcelJS.Row> & { name?: string };
+      if (header) {
+        for await (const _ of ws); // drain the sheets after the ledger
+        continue;
+      }
+      let scanned = 0;
+      for await (const row of ws) {
+        const values = (row.values as unknown[]).map(plainCell);
+        if (!header) {
+          if (++scanned > HEADER_SCAN_ROWS) continue;
+          const found = findHeader(row.number, values, ws.name ?? `Sheet${sheets}`);
+          if (found) {
+            header = found.header;
+            problems = headerProblems(found.header, found.duplicates, found.badUnits);
+          }
+          continue;
+        }
+        const raw = dataRow(header, row.number, values);
+        if (!raw) continue;
+        rows.push(raw);
+        try {
+          await onRow(rows.length);
+        } catch (err) {
+          stopped = err;
+          throw err;
+        }
+      }
+    }
+  } catch (err) {
+    if (err === stopped || err instanceof FileUnreadable) throw err;
+    throw new FileUnreadable(err instanceof Error ? err.message : String(err));
+  }
+  if (sheets === 0) throw new FileUnreadable('no worksheet');
+  if (!header) {
+    problems.push({
+      row: 0,
+      column: null,
+      message: `未找到表头：前 ${HEADER_SCAN_ROWS} 行中没有同时包含「项目名称」「所在地」「行业代码」等列名的行`,
+    });
+  }
+  return { header, rows, problems };
+}
+
+function findHeader(rowNumber: number, values: CellValue[], sheet: string) {
+  const columns = new Map<LedgerKey, LedgerColumn>();
+  const duplicates: string[] = [];
+  const badUnits: LedgerColumn[] = [];
+  values.forEach((v, col) => {
+    if (typeof v !== 'string') return;
+    const m = matchHeader(v);
+    if (!m) return;
+    const column = { ...m, header: v.replace(/\s+/g, ' ').trim(), col };
+    if (columns.has(m.key)) duplicates.push(column.header);
+    else columns.set(m.key, column);
+    if (m.badUnit !== undefined) badUnits.push(column);
+  });
+  if (!columns.has('name') || columns.size < 3) return null;
+  return { header: { row: rowNumber, sheet, columns }, duplicates, badUnits };
+}
+
+function dataRow(header: LedgerHeader, rowNumber: number, values: CellValue[]): RawRow | null {
+  const filled = values.filter((v) => v !== null && cellText(v) !== '');
+  if (filled.length === 0) return null;
+  const first = compact(cellText(filled[0]));
+  if (filled.length === 1 && FOOTNOTE.test(first)) return null;
+  const cells: RawRow['cells'] = {};
+  let any = false;
+  for (const [key, c] of header.columns) {
+    const v = values[c.col] ?? null;
+    if (v !== null) any = true;
+    cells[key] = v;
+  }
+  if (!any) return null;
+  const label = compact(cellText(cells.seq ?? null)) || compact(cellText(cells.name ?? null));
+  if (TOTAL_WORDS.has(label) || /^(合计|总计)/.test(compact(cellText(cells.seq ?? null)))) return null;
+  return { row: rowNumber, cells };
+}

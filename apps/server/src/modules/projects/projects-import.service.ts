@@ -1,0 +1,393 @@
+/**
+ * Ledger import jobs: the upload answers 202 with a job id at once; the job then runs in this
+ * process through its phases (reading → checking → writing → done) and the uploader polls it.
+ *
+ * - mode=check reads and checks only. mode=commit writes every row in ONE transaction, or nothing
+ *   when any row has an error. mode=commit-valid writes the valid rows and skips the others.
+ * - Progress and the cancel flag live in memory while the job runs (and in import_jobs every ~200
+ *   rows). On SQLite the single connection is held by the write transaction, so during writing
+ *   only the in-memory state moves; on PostgreSQL the row is updated too, so another process can
+ *   read progress and request cancellation, which the worker checks between batches.
+ * - Cancellation rolls the open transaction back: nothing half-written.
+ * - A job dies with its process: running jobs whose row has not moved for an hour are marked
+ *   failed at start-up and when read.
+ */
+import crypto from 'node:crypto';
+import {
+  type ErrorCode,
+  errorMessage,
+  type ImportJob,
+  type ImportMode,
+  type ImportRowError,
+  type Locale,
+} from '@yingshang/contracts';
+import type { Config } from '../../config.js';
+import type { Db } from '../../db/database.js';
+import type { Dialect } from '../../db/dialect.js';
+import type { Actor } from '../../lib/actor.js';
+import { fail } from '../../lib/app-error.js';
+import { beijingToday } from '../../lib/days.js';
+import { newId, now } from '../../lib/ids.js';
+import { createResolver, createWriter, type Plan } from './projects-import.plan.js';
+import { FileUnreadable, readLedger } from './projects-import.reader.js';
+import { type ParsedRow, parseRow } from './projects-import.rows.js';
+import {
+  failStaleJobs,
+  findImportJob,
+  type ImportJobPatch,
+  insertImportJob,
+  isCancelRequested,
+  requestCancel,
+  updateImportJob,
+} from './projects-ledger.repository.js';
+
+/** Rows between progress updates and cancellation checks. */
+const BATCH = 200;
+/** Problems kept in the report (all are counted). */
+const MAX_REPORTED_ERRORS = 10_000;
+/** A running job whose row has not moved for this long belongs to a process that is gone. */
+const STALE_MS = 3600_000;
+
+type Status = ImportJob['status'];
+type Phase = ImportJob['phase'];
+
+interface Live {
+  id: string;
+  actorId: string;
+  mode: ImportMode;
+  fileName: string;
+  createdAt: string;
+  updatedAt: string;
+  status: Status;
+  phase: Phase;
+  total: number | null;
+  rowsRead: number;
+  rowsChecked: number;
+  rowsWritten: number;
+  created: number;
+  updated: number;
+  skipped: number;
+  errors: ImportRowError[];
+  errorCount: number;
+  code: ErrorCode | null;
+  cancel: boolean;
+  done: Promise<void>;
+}
+
+/** What errors_json holds. */
+interface Outcome {
+  code: ErrorCode | null;
+  errorCount: number;
+  errors: ImportRowError[];
+}
+
+class Cancelled extends Error {}
+class Conflicts extends Error {
+  constructor(readonly errors: ImportRowError[]) {
+    super('conflicts');
+  }
+}
+
+const byRow = (a: ImportRowError, b: ImportRowError) => a.row - b.row;
+/** Every .xlsx is a ZIP archive: its first bytes are a local file header. */
+const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+
+export function createProjectImportService(deps: {
+  db: Db;
+  dialect: Dialect;
+  config: Config;
+  log?: { error(obj: unknown, msg: string): void };
+}) {
+  const { db, dialect, config } = deps;
+  const live = new Map<string, Live>();
+
+  const outcomeJson = (job: Pick<Live, 'code' | 'errorCount' | 'errors'>) =>
+    JSON.stringify({ code: job.code, errorCount: job.errorCount, errors: job.errors } satisfies Outcome);
+
+  function view(j: Omit<Live, 'cancel' | 'done' | 'actorId'>, locale: Locale): ImportJob {
+    return {
+      id: j.id,
+      mode: j.mode,
+      status: j.status,
+      phase: j.phase,
+      fileName: j.fileName,
+      total: j.total,
+      rowsRead: j.rowsRead,
+      rowsChecked: j.rowsChecked,
+      rowsWritten: j.rowsWritten,
+      created: j.created,
+      updated: j.updated,
+      skipped: j.skipped,
+      errors: j.errors,
+      errorCount: j.errorCount,
+      code: j.code,
+      message: j.code ? errorMessage(j.code, locale) : null,
+      createdAt: j.createdAt,
+      updatedAt: j.updatedAt,
+    };
+  }
+
+  async function stored(actor: Actor, id: string) {
+    let row = await findImportJob(db, id);
+    if (!row || row.actorId !== actor.userId) fail('IMPORT_NOT_FOUND');
+    if (row.status === 'running' && !live.has(id) && Date.parse(row.updatedAt) < Date.now() - STALE_MS) {
+      await failStale();
+      row = (await findImportJob(db, id))!;
+    }
+    const outcome = JSON.parse(row.errorsJson) as Outcome;
+    return {
+      id: row.id,
+      mode: row.mode as ImportMode,
+      fileName: row.fileName,
+      createdAt: row.createdAt,
+      updatedAt: row.updatedAt,
+      status: row.status as Status,
+      phase: row.phase as Phase,
+      // Unknown until the sheet has been read (also when reading failed or was cancelled).
+      total: row.phase === 'reading' ? null : row.total,
+      rowsRead: row.rowsRead,
+      rowsChecked: row.rowsChecked,
+      rowsWritten: row.rowsWritten,
+      created: row.createdCount,
+      updated: row.updatedCount,
+      skipped: row.skippedCount,
+      errors: outcome.errors,
+      errorCount: outcome.errorCount,
+      code: outcome.code,
+    };
+  }
+
+  async function failStale() {
+    const at = now();
+    await failStaleJobs(
+      db,
+      new Date(Date.now() - STALE_MS).toISOString(),
+      JSON.stringify({ code: 'INTERNAL', errorCount: 0, errors: [] } satisfies Outcome),
+      at,
+    );
+  }
+
+  async function run(job: Live, actor: Actor, file: Buffer) {
+    const sqlite = dialect.name === 'sqlite';
+    /** True while the write transaction holds SQLite's only connection: no other query may run. */
+    let holdingSqlite = false;
+    const today = beijingToday();
+
+    const patch = (): ImportJobPatch & { updatedAt: string } => ({
+      status: job.status,
+      phase: job.phase,
+      total: job.total ?? 0,
+      rowsRead: job.rowsRead,
+      rowsChecked: job.rowsChecked,
+      rowsWritten: job.rowsWritten,
+      createdCount: job.created,
+      updatedCount: job.updated,
+      skippedCount: job.skipped,
+      updatedAt: job.updatedAt,
+    });
+    /** Between batches: let other requests run, stop when asked to, and publish progress. */
+    async function tick(withErrors = false) {
+      // better-sqlite3 answers synchronously: without this a job would run to its end in one
+      // macrotask and starve every other request (and the cancel button) until then.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      job.updatedAt = now();
+      if (job.cancel) throw new Cancelled();
+      if (sqlite && holdingSqlite) return;
+      if (await isCancelRequested(db, job.id)) {
+        job.cancel = true;
+        throw new Cancelled();
+      }
+      await updateImportJob(db, job.id, { ...patch(), ...(withErrors && { errorsJson: outcomeJson(job) }) });
+    }
+    function report(errors: ImportRowError[]) {
+      job.errorCount += errors.length;
+      const room = MAX_REPORTED_ERRORS - job.errors.length;
+      if (room > 0) job.errors.push(...errors.slice(0, room));
+    }
+    async function finish(status: Status, code: ErrorCode | null = null) {
+      job.status = status;
+      if (status === 'done') job.phase = 'done';
+      job.code = code;
+      job.errors.sort(byRow);
+      job.updatedAt = now();
+      await updateImportJob(db, job.id, { ...patch(), errorsJson: outcomeJson(job) });
+    }
+    const nothingWritten = () => {
+      job.created = 0;
+      job.updated = 0;
+      job.rowsWritten = 0;
+    };
+
+    try {
+      // reading
+      const { header, rows, problems } = await readLedger(file, async (n) => {
+        job.rowsRead = n;
+        if (n % BATCH === 0) await tick();
+      });
+      job.total = rows.length;
+      job.rowsRead = rows.length;
+      report(problems);
+      if (!header || problems.length > 0) {
+        if (job.mode !== 'check') job.skipped = rows.length;
+        return await finish('done', job.mode === 'check' ? null : 'IMPORT_INVALID');
+      }
+
+      // checking
+      job.phase = 'checking';
+      await tick();
+      const checkStartedAt = now();
+      const resolver = await createResolver(db, actor, header, today, config.usdCnyRate);
+      const ctx = { header, today, usdCnyRate: config.usdCnyRate };
+      const plans: Plan[] = [];
+      for (let i = 0; i < rows.length; i += BATCH) {
+        const batch = rows.slice(i, i + BATCH);
+        const parsed: ParsedRow[] = [];
+        const errors: ImportRowError[] = [];
+        for (const raw of batch) {
+          const r = parseRow(raw, ctx);
+          if (r.value) parsed.push(r.value);
+          errors.push(...r.errors);
+        }
+        const resolved = await resolver.resolve(parsed);
+        plans.push(...resolved.plans);
+        report([...errors, ...resolved.errors].sort(byRow));
+        job.rowsChecked += batch.length;
+        await tick();
+      }
+      if (job.mode === 'check') return await finish('done');
+      if (job.mode === 'commit' && job.errorCount > 0) {
+        job.skipped = rows.length;
+        return await finish('done', 'IMPORT_INVALID');
+      }
+
+      // writing
+      job.phase = 'writing';
+      job.skipped = rows.length - plans.length;
+      await tick(true);
+      const conflicts: ImportRowError[] = [];
+      holdingSqlite = true;
+      try {
+        await db.transaction().execute(async (trx) => {
+          const writer = createWriter(trx, actor, { id: job.id, fileName: job.fileName, today }, header);
+          await writer.prepare(plans, checkStartedAt);
+          for (let i = 0; i < plans.length; i += BATCH) {
+            const batch = plans.slice(i, i + BATCH);
+            const r = await writer.write(batch);
+            conflicts.push(...r.conflicts);
+            job.created += r.created;
+            job.updated += r.updated;
+            job.skipped += r.unchanged + r.conflicts.length;
+            job.rowsWritten += batch.length;
+            await tick();
+          }
+          if (conflicts.length > 0 && job.mode === 'commit') throw new Conflicts(conflicts);
+        });
+      } finally {
+        holdingSqlite = false;
+      }
+      report(conflicts);
+      await finish('done');
+    } catch (err) {
+      nothingWritten();
+      if (err instanceof Cancelled) return await finish('cancelled');
+      if (err instanceof Conflicts) {
+        report(err.errors);
+        job.skipped = job.total ?? 0;
+        return await finish('done', 'IMPORT_INVALID');
+      }
+      if (err instanceof FileUnreadable) {
+        report([{ row: 0, column: null, message: '无法读取该文件：不是有效的 .xlsx 文件，或文件已损坏' }]);
+        return await finish('failed', 'FILE_INVALID');
+      }
+      deps.log?.error({ err, job: job.id }, 'import job failed');
+      await finish('failed', 'INTERNAL');
+    }
+  }
+
+  return {
+    /** Registers the upload as a job and starts it after the caller has answered. */
+    async start(actor: Actor, upload: { fileName: string; data: Buffer }, mode: ImportMode): Promise<string> {
+      if (!/\.xlsx$/i.test(upload.fileName) || !upload.data.subarray(0, 4).equals(ZIP_MAGIC))
+        fail('FILE_INVALID', [{ path: 'file', message: 'an .xlsx workbook is expected' }]);
+      const at = now();
+      const job: Live = {
+        id: newId(),
+        actorId: actor.userId,
+        mode,
+        fileName: upload.fileName,
+        createdAt: at,
+        updatedAt: at,
+        status: 'running',
+        phase: 'reading',
+        total: null,
+        rowsRead: 0,
+        rowsChecked: 0,
+        rowsWritten: 0,
+        created: 0,
+        updated: 0,
+        skipped: 0,
+        errors: [],
+        errorCount: 0,
+        code: null,
+        cancel: false,
+        done: Promise.resolve(),
+      };
+      await insertImportJob(db, {
+        id: job.id,
+        kind: 'projects',
+        mode,
+        status: job.status,
+        phase: job.phase,
+        actorId: actor.userId,
+        fileName: upload.fileName,
+        fileSha256: crypto.createHash('sha256').update(upload.data).digest('hex'),
+        errorsJson: outcomeJson(job),
+        createdAt: at,
+        updatedAt: at,
+      });
+      live.set(job.id, job);
+      job.done = new Promise<void>((resolve) => setImmediate(resolve))
+        .then(() => run(job, actor, upload.data))
+        .catch((err) => deps.log?.error({ err, job: job.id }, 'import job could not record its end'))
+        .finally(() => live.delete(job.id));
+      return job.id;
+    },
+
+    async get(actor: Actor, id: string, locale: Locale): Promise<ImportJob> {
+      const j = live.get(id);
+      if (j) {
+        if (j.actorId !== actor.userId) fail('IMPORT_NOT_FOUND');
+        return view(j, locale);
+      }
+      return view(await stored(actor, id), locale);
+    },
+
+    /** Asks a running job to stop; it rolls back and ends as cancelled at its next batch. */
+    async cancel(actor: Actor, id: string, locale: Locale): Promise<ImportJob> {
+      const j = live.get(id);
+      if (j) {
+        if (j.actorId !== actor.userId) fail('IMPORT_NOT_FOUND');
+        // In memory only: on SQLite a write here would wait for the job's own transaction.
+        j.cancel = true;
+        return view(j, locale);
+      }
+      const row = await stored(actor, id);
+      // A job of another process (PostgreSQL): it reads the flag between batches.
+      if (row.status === 'running') await requestCancel(db, id, now());
+      return view(await stored(actor, id), locale);
+    },
+
+    failStale,
+
+    /** Server shutdown: running jobs are cancelled (rolled back) and awaited. */
+    async stop() {
+      const running = [...live.values()];
+      for (const j of running) j.cancel = true;
+      await Promise.all(running.map((j) => j.done));
+    },
+
+    /** Test and shutdown helper: resolves when the job has ended (at once when it is not running here). */
+    settled: (id: string) => live.get(id)?.done ?? Promise.resolve(),
+  };
+}
+export type ProjectImportService = ReturnType<typeof createProjectImportService>;

@@ -1,0 +1,273 @@
+/**
+ * SQL of the ledger export and import: the export's rows, the import's look-ups and bulk writes,
+ * and the import_jobs table.
+ */
+import { type ExpressionBuilder, type Insertable, sql, type Updateable } from 'kysely';
+import type { Executor } from '../../db/database.js';
+import type { Dialect } from '../../db/dialect.js';
+import type { Database, InvestorRow, ProjectRow } from '../../db/schema.js';
+import type { Actor } from '../../lib/actor.js';
+import { newId, now } from '../../lib/ids.js';
+import type { AuditInput } from '../audit/audit.repository.js';
+import { type Clock, filteredProjects, type ProjectFilter } from './projects.repository.js';
+
+/** Rows per statement in bulk reads and writes (SQLite and PostgreSQL cap bound parameters). */
+const CHUNK = 500;
+const chunks = <T>(list: readonly T[], size = CHUNK): T[][] => {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+};
+
+type P = ExpressionBuilder<Database & { p: Database['projects'] }, 'p'>;
+
+/** 1 when the project has an unmet factor need past its due date (as in the project list). */
+const blockedExpr = (eb: P, today: string) =>
+  sql<number>`case when ${eb.exists(
+    eb
+      .selectFrom('factorNeeds as f')
+      .select('f.id')
+      .whereRef('f.projectId', '=', 'p.id')
+      .where('f.status', '!=', 'met')
+      .where('f.dueOn', '<', today),
+  )} then 1 else 0 end`;
+
+const SORT_COLUMN = {
+  updatedAt: 'p.updatedAt',
+  totalInvestment: 'p.totalInvestmentFen',
+  signedOn: 'p.signedOn',
+  name: 'p.name',
+} as const;
+
+export type LedgerFilter = Omit<ProjectFilter, 'page' | 'pageSize'>;
+
+/** One page of the export: the list's filter and order, with the region's name and the blocked flag. */
+export function ledgerPage(
+  db: Executor,
+  dialect: Dialect,
+  f: LedgerFilter,
+  c: Clock,
+  page: { offset: number; limit: number },
+) {
+  return filteredProjects(db, dialect, f, c)
+    .innerJoin('orgUnits as o', 'o.id', 'p.regionId')
+    .selectAll('p')
+    .select((eb) => ['o.name as regionName', blockedExpr(eb as unknown as P, c.today).as('blocked')])
+    .orderBy(SORT_COLUMN[f.sort], f.order)
+    .orderBy('p.id', f.order)
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+}
+
+/** Investors of these projects, in position order. */
+export async function investorsOfProjects(db: Executor, projectIds: readonly string[]) {
+  const rows: (InvestorRow & { projectId: string; position: number })[] = [];
+  for (const ids of chunks(projectIds)) {
+    rows.push(
+      ...(await db
+        .selectFrom('projectInvestors as pi')
+        .innerJoin('investors as i', 'i.id', 'pi.investorId')
+        .selectAll('i')
+        .select(['pi.projectId', 'pi.position'])
+        .where('pi.projectId', 'in', ids)
+        .orderBy('pi.projectId')
+        .orderBy('pi.position')
+        .execute()),
+    );
+  }
+  const byProject = new Map<string, InvestorRow[]>();
+  for (const r of rows) {
+    const { projectId, position: _p, ...investor } = r;
+    byProject.set(projectId, [...(byProject.get(projectId) ?? []), investor]);
+  }
+  return byProject;
+}
+
+// ─── import look-ups ───────────────────────────────────────────────────────────────────────────
+
+/** Every region unit (province, cities, counties, zones): the import resolves 所在地 against them. */
+export const regionUnits = (db: Executor) =>
+  db
+    .selectFrom('orgUnits')
+    .select(['id', 'code', 'name', 'shortName', 'kind', 'parentId', 'path'])
+    .where('kind', 'in', ['province', 'city', 'county', 'zone'])
+    .execute();
+
+export async function investorsByCreditCodes(db: Executor, codes: readonly string[]) {
+  const out: InvestorRow[] = [];
+  for (const c of chunks(codes))
+    out.push(...(await db.selectFrom('investors').selectAll().where('creditCode', 'in', c).execute()));
+  return out;
+}
+
+export async function investorsByNameNorms(db: Executor, names: readonly string[]) {
+  const out: InvestorRow[] = [];
+  for (const c of chunks(names))
+    out.push(
+      ...(await db
+        .selectFrom('investors')
+        .selectAll()
+        .where('nameNorm', 'in', c)
+        .orderBy('createdAt')
+        .orderBy('id')
+        .execute()),
+    );
+  return out;
+}
+
+export async function projectsByCodes(db: Executor, codes: readonly string[]) {
+  const out: ProjectRow[] = [];
+  for (const c of chunks(codes))
+    out.push(...(await db.selectFrom('projects').selectAll().where('code', 'in', c).execute()));
+  return out;
+}
+
+export async function projectsByIds(db: Executor, ids: readonly string[]) {
+  const out: ProjectRow[] = [];
+  for (const c of chunks(ids))
+    out.push(...(await db.selectFrom('projects').selectAll().where('id', 'in', c).execute()));
+  return out;
+}
+
+/** Names of the projects of a region (for matching by name + region). */
+export const projectNamesInRegion = (db: Executor, regionId: string) =>
+  db.selectFrom('projects').select(['id', 'name']).where('regionId', '=', regionId).execute();
+
+/** Projects of these regions changed since a moment (what another user did while a file was checked). */
+export async function projectsChangedSince(db: Executor, regionIds: readonly string[], since: string) {
+  const out: { id: string; name: string; regionId: string }[] = [];
+  for (const c of chunks(regionIds))
+    out.push(
+      ...(await db
+        .selectFrom('projects')
+        .select(['id', 'name', 'regionId'])
+        .where('regionId', 'in', c)
+        .where('updatedAt', '>=', since)
+        .execute()),
+    );
+  return out;
+}
+
+// ─── import writes ─────────────────────────────────────────────────────────────────────────────
+
+export async function insertRows<T extends 'investors' | 'projects' | 'projectInvestors' | 'projectEvents'>(
+  db: Executor,
+  table: T,
+  rows: readonly Insertable<Database[T]>[],
+  // Wide tables (projects: ~35 columns) take fewer rows per statement.
+  size = table === 'projects' ? 200 : CHUNK,
+) {
+  for (const c of chunks(rows, size))
+    await db
+      .insertInto(table)
+      .values(c as never)
+      .execute();
+}
+
+/**
+ * The audit rows of a batch in one statement: the columns recordAudit (audit.repository.ts) writes,
+ * row for row (projects-excel.api.test.ts compares an imported project's audit entry with one the
+ * API wrote). A candidate for audit.repository.ts as `recordAudits`.
+ */
+export async function recordAudits(db: Executor, actor: Actor, entries: readonly AuditInput[]) {
+  const at = now();
+  const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
+  const rows = entries.map((e) => ({
+    id: newId(),
+    at,
+    actorId: actor.userId,
+    actorName: `${actor.displayName} (${actor.username})`,
+    action: e.action,
+    entity: e.entity,
+    entityId: e.entityId,
+    scopePath: e.scopePath,
+    summary: e.summary ?? null,
+    beforeJson: json(e.before),
+    afterJson: json(e.after),
+    requestId: actor.requestId,
+    ip: actor.ip,
+  }));
+  for (const c of chunks(rows, 200)) await db.insertInto('auditLog').values(c).execute();
+}
+
+/** Optimistic update of an imported project: false when someone changed it since it was read. */
+export async function updateProject(
+  db: Executor,
+  id: string,
+  version: number,
+  set: Partial<Omit<ProjectRow, 'id' | 'version'>>,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('projects')
+    .set({ ...set, version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export async function replaceProjectInvestors(
+  db: Executor,
+  projectId: string,
+  investorIds: readonly string[],
+) {
+  await db.deleteFrom('projectInvestors').where('projectId', '=', projectId).execute();
+  await db
+    .insertInto('projectInvestors')
+    .values(investorIds.map((investorId, position) => ({ projectId, investorId, position })))
+    .execute();
+}
+
+// ─── import jobs ───────────────────────────────────────────────────────────────────────────────
+
+export const findImportJob = (db: Executor, id: string) =>
+  db.selectFrom('importJobs').selectAll().where('id', '=', id).executeTakeFirst();
+
+export const insertImportJob = (db: Executor, row: Insertable<Database['importJobs']>) =>
+  db.insertInto('importJobs').values(row).execute();
+
+export type ImportJobPatch = Partial<
+  Pick<
+    Updateable<Database['importJobs']>,
+    | 'status'
+    | 'phase'
+    | 'total'
+    | 'rowsRead'
+    | 'rowsChecked'
+    | 'rowsWritten'
+    | 'createdCount'
+    | 'updatedCount'
+    | 'skippedCount'
+    | 'errorsJson'
+  >
+>;
+
+export const updateImportJob = (db: Executor, id: string, patch: ImportJobPatch & { updatedAt: string }) =>
+  db.updateTable('importJobs').set(patch).where('id', '=', id).execute();
+
+export async function isCancelRequested(db: Executor, id: string): Promise<boolean> {
+  const r = await db
+    .selectFrom('importJobs')
+    .select('cancelRequested')
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return r?.cancelRequested === 1;
+}
+
+export const requestCancel = (db: Executor, id: string, at: string) =>
+  db
+    .updateTable('importJobs')
+    .set({ cancelRequested: 1, updatedAt: at })
+    .where('id', '=', id)
+    .where('status', '=', 'running')
+    .execute();
+
+/** Running jobs that have not moved since `before`: their process is gone. */
+export const failStaleJobs = (db: Executor, before: string, errorsJson: string, at: string) =>
+  db
+    .updateTable('importJobs')
+    .set({ status: 'failed', errorsJson, updatedAt: at })
+    .where('status', '=', 'running')
+    .where('updatedAt', '<', before)
+    .execute();

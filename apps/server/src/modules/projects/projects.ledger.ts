@@ -1,0 +1,328 @@
+/**
+ * The project ledger (招商项目台账) as offices keep it in Excel: its columns, the zh-CN labels of
+ * stages and project types, and the pure parsing of what a clerk may have typed into a cell.
+ * Shared by the export (projects.excel.ts) and the import (projects-import.*.ts), so that an
+ * exported file reads back as it was written.
+ */
+import type { ProjectStatus } from '@yingshang/contracts';
+import { fenToWan, ORIGIN_GROUPS } from '@yingshang/rules';
+
+type ProjectType = 'new' | 'expansion' | 'relocation';
+
+/** The server's zh-CN labels (the web app has its own message table). */
+export const STAGE_LABELS: Record<ProjectStatus, string> = {
+  lead: '线索',
+  negotiating: '在谈',
+  signed: '签约',
+  started: '开工',
+  producing: '投产',
+  terminated: '终止',
+};
+export const PROJECT_TYPE_LABELS: Record<ProjectType, string> = {
+  new: '新建',
+  expansion: '扩建',
+  relocation: '东部转移',
+};
+export const ORIGIN_LABELS: Record<string, string> = Object.fromEntries(
+  ORIGIN_GROUPS.map((g) => [g.key, g.zh]),
+);
+
+/** What a ledger cell may say for a stage or a project type, beyond the labels above. */
+const STAGE_WORDS: Record<string, ProjectStatus> = {
+  ...Object.fromEntries(Object.entries(STAGE_LABELS).map(([k, v]) => [v, k as ProjectStatus])),
+  洽谈: 'negotiating',
+  已签约: 'signed',
+  已开工: 'started',
+  在建: 'started',
+  已投产: 'producing',
+  竣工投产: 'producing',
+  已终止: 'terminated',
+};
+const TYPE_WORDS: Record<string, ProjectType> = {
+  ...Object.fromEntries(Object.entries(PROJECT_TYPE_LABELS).map(([k, v]) => [v, k as ProjectType])),
+  改扩建: 'expansion',
+  转移: 'relocation',
+  产业转移: 'relocation',
+};
+
+export function parseStage(text: string): ProjectStatus | undefined {
+  const t = compact(text);
+  return STAGE_WORDS[t] ?? (t in STAGE_LABELS ? (t as ProjectStatus) : undefined);
+}
+export function parseProjectType(text: string): ProjectType | undefined {
+  const t = compact(text);
+  return TYPE_WORDS[t] ?? (t in PROJECT_TYPE_LABELS ? (t as ProjectType) : undefined);
+}
+
+/** Column keys of the ledger. */
+export type LedgerKey =
+  | 'seq'
+  | 'name'
+  | 'code'
+  | 'region'
+  | 'industryCode'
+  | 'industryName'
+  | 'total'
+  | 'foreign'
+  | 'investor'
+  | 'creditCode'
+  | 'foreignRegNo'
+  | 'country'
+  | 'origin'
+  | 'projectType'
+  | 'stage'
+  | 'negotiatingOn'
+  | 'signedOn'
+  | 'startedOn'
+  | 'producingOn'
+  | 'leader'
+  | 'funds'
+  | 'blocked'
+  | 'notes';
+
+/** Money units a header may carry, as a power of ten of the stored unit (fen for CNY, cents for USD). */
+const CNY_UNITS: Record<string, number> = { 元: 2, 万元: 6, 亿元: 10 };
+const USD_UNITS: Record<string, number> = { 美元: 2, 万美元: 6, 亿美元: 10 };
+
+interface ColumnDef {
+  key: LedgerKey;
+  /** The exported header. */
+  header: string;
+  /** Header names (normalised, unit removed) the import accepts. */
+  aliases: string[];
+  width: number;
+  money?: 'cny' | 'usd';
+  /** The unit an exported or unit-less header means. */
+  unit?: string;
+  required?: boolean;
+  /** Only an export column: the import ignores it (derived from other data). */
+  derived?: boolean;
+  /** Only an import column: not exported. */
+  importOnly?: boolean;
+}
+
+export const LEDGER_COLUMNS: readonly ColumnDef[] = [
+  { key: 'seq', header: '序号', aliases: ['序号'], width: 6, derived: true },
+  { key: 'name', header: '项目名称', aliases: ['项目名称'], width: 36, required: true },
+  { key: 'code', header: '项目编号', aliases: ['项目编号'], width: 22 },
+  {
+    key: 'region',
+    header: '所在地',
+    aliases: ['所在地', '项目所在地', '所在县区', '所在县'],
+    width: 14,
+    required: true,
+  },
+  {
+    key: 'industryCode',
+    header: '行业代码',
+    aliases: ['行业代码', '国民经济行业代码', '行业分类代码'],
+    width: 10,
+    required: true,
+  },
+  { key: 'industryName', header: '行业名称', aliases: ['行业名称'], width: 24, derived: true },
+  {
+    key: 'total',
+    header: '总投资（万元）',
+    aliases: ['总投资', '计划总投资', '总投资额', '项目总投资'],
+    width: 16,
+    money: 'cny',
+    unit: '万元',
+    required: true,
+  },
+  {
+    key: 'foreign',
+    header: '其中外资（万美元）',
+    aliases: ['其中外资', '外资', '其中:外资', '利用外资'],
+    width: 16,
+    money: 'usd',
+    unit: '万美元',
+  },
+  {
+    key: 'investor',
+    header: '投资方',
+    aliases: ['投资方', '投资方名称', '投资主体', '投资企业'],
+    width: 32,
+    required: true,
+  },
+  {
+    key: 'creditCode',
+    header: '投资方统一社会信用代码',
+    aliases: ['投资方统一社会信用代码', '统一社会信用代码', '信用代码'],
+    width: 22,
+  },
+  {
+    key: 'foreignRegNo',
+    header: '境外注册号',
+    aliases: ['境外注册号', '境外投资方注册号'],
+    width: 16,
+    importOnly: true,
+  },
+  { key: 'country', header: '国别', aliases: ['国别', '国家', '国家或地区'], width: 10, importOnly: true },
+  { key: 'origin', header: '来源地区', aliases: ['来源地区', '来源地'], width: 12, derived: true },
+  { key: 'projectType', header: '项目类型', aliases: ['项目类型'], width: 10 },
+  { key: 'stage', header: '阶段', aliases: ['阶段', '项目阶段', '推进阶段'], width: 8 },
+  { key: 'negotiatingOn', header: '在谈日期', aliases: ['在谈日期'], width: 12, importOnly: true },
+  { key: 'signedOn', header: '签约日期', aliases: ['签约日期', '签约时间'], width: 12 },
+  { key: 'startedOn', header: '开工日期', aliases: ['开工日期', '开工时间'], width: 12 },
+  { key: 'producingOn', header: '投产日期', aliases: ['投产日期', '投产时间'], width: 12 },
+  { key: 'leader', header: '责任领导', aliases: ['责任领导', '包联领导', '包抓领导'], width: 14 },
+  {
+    key: 'funds',
+    header: '到位资金（万元）',
+    aliases: ['到位资金'],
+    width: 16,
+    money: 'cny',
+    unit: '万元',
+    derived: true,
+  },
+  { key: 'blocked', header: '是否受阻', aliases: ['是否受阻'], width: 10, derived: true },
+  { key: 'notes', header: '备注', aliases: ['备注'], width: 30 },
+];
+export const EXPORT_COLUMNS = LEDGER_COLUMNS.filter((c) => !c.importOnly);
+export const columnDef = (key: LedgerKey) => LEDGER_COLUMNS.find((c) => c.key === key)!;
+
+/** NFKC (全角 → 半角), no whitespace at all, no required-field markers. */
+export function compact(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/[\s\u3000]+/g, '')
+    .replace(/^[*★※]+|[*★※]+$/g, '');
+}
+
+export interface HeaderMatch {
+  key: LedgerKey;
+  /** Power of ten from the header's unit to fen / cents (money columns). */
+  scale?: number;
+  /** The header's unit when it is not one the column accepts. */
+  badUnit?: string;
+}
+
+/**
+ * The column a header names: tolerant of full-width / half-width brackets, spaces, line breaks and
+ * a unit suffix (总投资（万元）, 总投资(亿元), 总投资 万元, 总投资/亿元). Undefined for other headers.
+ */
+export function matchHeader(text: string): HeaderMatch | undefined {
+  const h = compact(text);
+  if (!h) return undefined;
+  const m = /^(.+?)(?:\(([^()]*)\)|\/(.+)|[:：]?(元|万元|亿元|美元|万美元|亿美元))$/.exec(h);
+  const candidates: [string, string | undefined][] = [[h, undefined]];
+  if (m) candidates.push([m[1], m[2] ?? m[3] ?? m[4]]);
+  for (const [base, unit] of candidates) {
+    const def = LEDGER_COLUMNS.find((c) => c.aliases.includes(base));
+    if (!def) continue;
+    if (!def.money) return { key: def.key };
+    const units = def.money === 'cny' ? CNY_UNITS : USD_UNITS;
+    const u = (unit ?? def.unit!).replace(/^单位[:：]?/, '');
+    if (!(u in units)) return { key: def.key, badUnit: unit };
+    return { key: def.key, scale: units[u] };
+  }
+  return undefined;
+}
+
+/** What a cell holds once Excel's representations are taken apart. */
+export type CellValue = string | number | boolean | Date | null;
+
+/** exceljs cell values (rich text, formulas, hyperlinks, errors, shared strings) to plain values. */
+export function plainCell(v: unknown): CellValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string') return v.trim() === '' ? null : v;
+  if (typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
+  if (typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    if (Array.isArray(o.richText))
+      return plainCell(o.richText.map((r: { text?: string }) => r.text ?? '').join(''));
+    if ('result' in o) return plainCell(o.result);
+    if ('formula' in o || 'sharedFormula' in o) return null;
+    if ('text' in o) return plainCell(o.text);
+    if ('error' in o) return null;
+  }
+  return String(v);
+}
+
+/** A cell as text: numbers without float noise or exponents, dates as YYYY-MM-DD. */
+export function cellText(v: CellValue): string {
+  if (v === null) return '';
+  if (typeof v === 'string') return v.trim();
+  if (typeof v === 'number') return Number.isInteger(v) ? v.toFixed(0) : String(v);
+  if (typeof v === 'boolean') return v ? '是' : '否';
+  return v.toISOString().slice(0, 10);
+}
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+const bad = (message: string): Parsed<never> => ({ ok: false, message });
+
+/**
+ * An amount in the header's unit to integer minor units (fen / cents), exactly: numbers are taken
+ * to the minor unit (a formula's float noise such as 12.300000000000001 disappears), text must
+ * not be more precise than that. Thousands separators and the unit after the number are accepted.
+ */
+export function parseAmount(v: CellValue, scale: number, label: string): Parsed<number> {
+  let text: string;
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) return bad(`${label}不是有效的金额`);
+    text = v.toFixed(scale);
+  } else {
+    text = cellText(v)
+      .normalize('NFKC')
+      .replace(/[,\s]/g, '')
+      .replace(/(亿美元|万美元|美元|亿元|万元|元)$/, '');
+  }
+  const m = /^([+-]?)(\d+)(?:\.(\d*))?$/.exec(text);
+  if (!m) return bad(`${label}「${cellText(v)}」不是有效的金额`);
+  if (m[1] === '-' && /[1-9]/.test(m[2] + (m[3] ?? ''))) return bad(`${label}不能为负数`);
+  const frac = (m[3] ?? '').replace(/0+$/, '');
+  if (frac.length > scale) return bad(`${label}「${cellText(v)}」的小数位过多（最多精确到分）`);
+  const minor = BigInt(m[2]) * 10n ** BigInt(scale) + BigInt(frac.padEnd(scale, '0') || '0');
+  if (minor > BigInt(Number.MAX_SAFE_INTEGER)) return bad(`${label}金额过大，请检查单位`);
+  return ok(Number(minor));
+}
+
+const isRealDay = (y: number, m: number, d: number) => {
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+};
+
+/**
+ * A day (YYYY-MM-DD) from a real Excel date, a date serial number, or text such as 2026-05-31,
+ * 2026/5/31, 2026.5.31, 2026年5月31日 or 20260531 (a time after the day is ignored).
+ */
+export function parseDay(v: CellValue, label: string): Parsed<string> {
+  if (v instanceof Date) {
+    if (Number.isNaN(v.getTime())) return bad(`${label}不是有效日期`);
+    // exceljs reads Excel days as UTC midnights (plus the time of day, if any).
+    return ok(v.toISOString().slice(0, 10));
+  }
+  if (typeof v === 'number') {
+    // A date serial (1900 system) in a cell without a date format: 1 = 1900-01-01, 25569 = 1970-01-01.
+    if (v < 1 || v > 2958465) return bad(`${label}「${v}」不是有效日期（例如 2026-05-31）`);
+    return ok(new Date(Math.round((v - 25569) * 86400_000)).toISOString().slice(0, 10));
+  }
+  const text = cellText(v).normalize('NFKC').trim();
+  const m =
+    /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[\sT].*)?$/.exec(text) ??
+    /^(\d{4})(\d{2})(\d{2})$/.exec(text);
+  if (!m || !isRealDay(Number(m[1]), Number(m[2]), Number(m[3])))
+    return bad(`${label}「${text}」不是有效日期（例如 2026-05-31）`);
+  return ok(`${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`);
+}
+
+/** Lower-case, NFKC, without spaces and punctuation: how two spellings of one project name compare. */
+export function normaliseProjectName(name: string): string {
+  return name
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s()（）[\]【】《》<>"'“”‘’·.,，、。;；:：\-—_/]/g, '');
+}
+
+/** fen or cents → 万元 / 万美元 as the number Excel stores (the double nearest the exact decimal). */
+export const wanValue = (minor: number | bigint): number =>
+  Number(typeof minor === 'bigint' ? bigMinorToWan(minor) : fenToWan(minor));
+
+/** fenToWan for sums that may pass 2^53 fen. */
+export function bigMinorToWan(minor: bigint): string {
+  const sign = minor < 0n ? '-' : '';
+  const abs = minor < 0n ? -minor : minor;
+  const frac = (abs % 1_000_000n).toString().padStart(6, '0').replace(/0+$/, '');
+  return `${sign}${abs / 1_000_000n}${frac ? `.${frac}` : ''}`;
+}

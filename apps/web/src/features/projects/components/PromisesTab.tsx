@@ -1,0 +1,447 @@
+import { PlusOutlined } from '@ant-design/icons';
+import type { ProjectDetail } from '@yingshang/contracts';
+import type { ButtonProps } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Col,
+  DatePicker,
+  Empty,
+  Flex,
+  Form,
+  Input,
+  Modal,
+  Popconfirm,
+  Row,
+  Space,
+  Table,
+  Tag,
+} from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useEffect, useState } from 'react';
+import { ApiError } from '../../../app/api/client';
+import { projectApi } from '../../../app/api/endpoints';
+import { formatDate } from '../../../app/i18n/format';
+import { useI18n } from '../../../app/i18n/i18n-context';
+import { OrgPicker, type PickedOrg } from '../../orgs/components/OrgPicker';
+import { applyFormErrors } from '../form-errors';
+import type { ProjectPromise, PromiseStatus } from '../model';
+import { formatPercent, ratio } from '../money';
+
+const STATUS_COLOR: Record<PromiseStatus, string> = {
+  pending: 'gold',
+  fulfilled: 'green',
+  cancelled: 'default',
+};
+
+interface TabProps {
+  project: ProjectDetail;
+  canWrite: boolean;
+  onChanged: (p: ProjectDetail) => void;
+  onStale: () => void;
+}
+
+export function PromiseStatusTag({ promise }: { promise: ProjectPromise }) {
+  const { t } = useI18n();
+  if (promise.status === 'pending' && promise.overdue)
+    return (
+      <Tag color="red" style={{ marginInlineEnd: 0 }}>
+        {t('promise.overdue')}
+      </Tag>
+    );
+  return (
+    <Tag color={STATUS_COLOR[promise.status]} style={{ marginInlineEnd: 0 }}>
+      {t(`promise.status.${promise.status}`)}
+    </Tag>
+  );
+}
+
+/** 招商承诺: what the agreement promised, by when; overdue ones in red; fulfilled with evidence. */
+export function PromisesTab({ project, canWrite, onChanged, onStale }: TabProps) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [editing, setEditing] = useState<ProjectPromise | 'new' | null>(null);
+  const [fulfilling, setFulfilling] = useState<ProjectPromise | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+
+  const cancelPromise = async (p: ProjectPromise) => {
+    setBusy(p.id);
+    try {
+      onChanged(
+        await projectApi.updatePromise(project.id, p.id, { version: p.version, status: 'cancelled' }),
+      );
+      message.success(t('promise.cancelledDone'));
+    } catch (e) {
+      message.error(e instanceof ApiError ? e.message : t('error.unknown'));
+      if (e instanceof ApiError && e.code === 'VERSION_CONFLICT') onStale();
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const columns: ColumnsType<ProjectPromise> = [
+    { title: t('promise.col.content'), dataIndex: 'content', ellipsis: true },
+    {
+      title: t('promise.col.responsible'),
+      dataIndex: 'responsibleOrgName',
+      width: 160,
+      ellipsis: true,
+      render: (v: string | null) => v ?? '—',
+    },
+    {
+      title: t('promise.col.dueOn'),
+      dataIndex: 'dueOn',
+      width: 110,
+      className: 'num-cell',
+      render: (v: string, p) => (
+        <span style={p.overdue && p.status === 'pending' ? { color: '#cf1322', fontWeight: 600 } : undefined}>
+          {formatDate(v)}
+        </span>
+      ),
+    },
+    {
+      title: t('promise.col.status'),
+      key: 'status',
+      width: 110,
+      render: (_, p) => <PromiseStatusTag promise={p} />,
+    },
+    {
+      title: t('promise.col.fulfilledOn'),
+      dataIndex: 'fulfilledOn',
+      width: 110,
+      className: 'num-cell',
+      render: (v: string | null) => formatDate(v),
+    },
+    {
+      title: t('promise.col.evidence'),
+      dataIndex: 'evidence',
+      width: 200,
+      ellipsis: true,
+      render: (v: string | null) => v ?? '—',
+    },
+    ...(canWrite
+      ? [
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            width: 230,
+            render: (_: unknown, p: ProjectPromise) =>
+              p.status === 'pending' ? (
+                <Space size={0} className="row-actions">
+                  <Button
+                    size="small"
+                    type="link"
+                    onClick={() => setEditing(p)}
+                    data-testid={`promise-edit-${p.id}`}
+                  >
+                    {t('common.edit')}
+                  </Button>
+                  <Button
+                    size="small"
+                    type="link"
+                    onClick={() => setFulfilling(p)}
+                    data-testid={`promise-fulfil-${p.id}`}
+                  >
+                    {t('promise.fulfil')}
+                  </Button>
+                  <Popconfirm
+                    title={t('promise.cancel')}
+                    description={<div style={{ maxWidth: 260 }}>{t('promise.cancelConfirm')}</div>}
+                    okText={t('common.ok')}
+                    cancelText={t('common.cancel')}
+                    okButtonProps={{ danger: true }}
+                    onConfirm={() => void cancelPromise(p)}
+                  >
+                    <Button size="small" type="link" danger loading={busy === p.id}>
+                      {t('promise.cancel')}
+                    </Button>
+                  </Popconfirm>
+                </Space>
+              ) : null,
+          },
+        ]
+      : []),
+  ];
+
+  const due = project.promises.filter(
+    (p) => p.status !== 'cancelled' && (p.overdue || p.status === 'fulfilled'),
+  );
+  const kept = project.promises.filter((p) => p.status === 'fulfilled').length;
+  const overdue = project.promises.filter((p) => p.status === 'pending' && p.overdue).length;
+  return (
+    <Flex vertical gap={12}>
+      <Flex justify="space-between" align="center" gap={12}>
+        <span>
+          {t('promise.summary', {
+            total: project.promises.length,
+            kept,
+            overdue,
+            rate: formatPercent(ratio(kept, due.length)),
+          })}
+        </span>
+        {canWrite ? (
+          <Button
+            icon={<PlusOutlined />}
+            type="primary"
+            ghost
+            onClick={() => setEditing('new')}
+            data-testid="promise-add"
+          >
+            {t('promise.add')}
+          </Button>
+        ) : null}
+      </Flex>
+      <Table<ProjectPromise>
+        data-testid="promise-table"
+        rowKey="id"
+        size="small"
+        columns={columns}
+        dataSource={project.promises}
+        pagination={false}
+        tableLayout="fixed"
+        scroll={{ x: 1000 }}
+        rowClassName={(p) => (p.overdue && p.status === 'pending' ? 'row-blocking' : '')}
+        locale={{
+          emptyText: <Empty description={canWrite ? t('promise.empty') : t('promise.emptyReadOnly')} />,
+        }}
+      />
+      <PromiseFormModal
+        project={project}
+        promise={editing}
+        onClose={() => setEditing(null)}
+        onSaved={onChanged}
+        onStale={onStale}
+      />
+      <FulfilModal
+        project={project}
+        promise={fulfilling}
+        onClose={() => setFulfilling(null)}
+        onSaved={onChanged}
+        onStale={onStale}
+      />
+    </Flex>
+  );
+}
+
+interface ModalProps {
+  project: ProjectDetail;
+  onClose: () => void;
+  onSaved: (p: ProjectDetail) => void;
+  onStale: () => void;
+}
+
+function PromiseFormModal({
+  project,
+  promise,
+  onClose,
+  onSaved,
+  onStale,
+}: ModalProps & { promise: ProjectPromise | 'new' | null }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ content: string; responsibleOrgId?: string | null; dueOn?: Dayjs }>();
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const existing = promise && promise !== 'new' ? promise : null;
+
+  useEffect(() => {
+    if (!promise) return;
+    form.resetFields();
+    setError(null);
+    if (promise !== 'new')
+      form.setFieldsValue({
+        content: promise.content,
+        responsibleOrgId: promise.responsibleOrgId,
+        dueOn: dayjs(promise.dueOn),
+      });
+  }, [promise, form]);
+
+  const submit = async () => {
+    let v: { content: string; responsibleOrgId?: string | null; dueOn?: Dayjs };
+    try {
+      v = await form.validateFields();
+    } catch {
+      return;
+    }
+    setSaving(true);
+    setError(null);
+    const body = {
+      content: v.content.trim(),
+      responsibleOrgId: v.responsibleOrgId ?? null,
+      dueOn: (v.dueOn ?? dayjs()).format('YYYY-MM-DD'),
+    };
+    try {
+      const saved = existing
+        ? await projectApi.updatePromise(project.id, existing.id, { ...body, version: existing.version })
+        : await projectApi.addPromise(project.id, body);
+      message.success(t('common.saved'));
+      onSaved(saved);
+      onClose();
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'VERSION_CONFLICT') onStale();
+      applyFormErrors(form, e, ['content', 'responsibleOrgId', 'dueOn'], {
+        ORG_NOT_FOUND: 'responsibleOrgId',
+      });
+      setError(e instanceof ApiError ? e.message : t('error.unknown'));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={!!promise}
+      title={existing ? t('promise.edit') : t('promise.add')}
+      onCancel={onClose}
+      onOk={submit}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={saving}
+      forceRender
+      width={600}
+      okButtonProps={{ 'data-testid': 'promise-form-submit' } as ButtonProps}
+    >
+      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
+      <Form form={form} layout="vertical" requiredMark="optional" autoComplete="off">
+        <Form.Item
+          name="content"
+          label={t('promise.col.content')}
+          extra={t('promise.contentHelp')}
+          rules={[
+            {
+              required: true,
+              whitespace: true,
+              message: t('common.required', { field: t('promise.col.content') }),
+            },
+          ]}
+        >
+          <Input.TextArea
+            data-testid="promise-form-content"
+            maxLength={500}
+            showCount
+            autoSize={{ minRows: 2, maxRows: 6 }}
+          />
+        </Form.Item>
+        <Row gutter={16}>
+          <Col span={14}>
+            <Form.Item name="responsibleOrgId" label={t('promise.col.responsible')}>
+              <OrgPicker
+                withLeafUnits
+                known={
+                  existing?.responsibleOrgId
+                    ? ({
+                        id: existing.responsibleOrgId,
+                        name: existing.responsibleOrgName ?? existing.responsibleOrgId,
+                        kind: 'department',
+                      } as PickedOrg)
+                    : undefined
+                }
+                data-testid="promise-form-responsibleOrgId"
+              />
+            </Form.Item>
+          </Col>
+          <Col span={10}>
+            <Form.Item
+              name="dueOn"
+              label={t('promise.col.dueOn')}
+              rules={[
+                { required: true, message: t('common.selectRequired', { field: t('promise.col.dueOn') }) },
+              ]}
+            >
+              <DatePicker data-testid="promise-form-dueOn" format="YYYY-MM-DD" style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+        </Row>
+      </Form>
+    </Modal>
+  );
+}
+
+function FulfilModal({
+  project,
+  promise,
+  onClose,
+  onSaved,
+  onStale,
+}: ModalProps & { promise: ProjectPromise | null }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ evidence: string }>();
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!promise) return;
+    form.resetFields();
+    setError(null);
+  }, [promise, form]);
+
+  const submit = async () => {
+    if (!promise) return;
+    let v: { evidence: string };
+    try {
+      v = await form.validateFields();
+    } catch {
+      return;
+    }
+    setSaving(true);
+    setError(null);
+    try {
+      const saved = await projectApi.updatePromise(project.id, promise.id, {
+        version: promise.version,
+        status: 'fulfilled',
+        evidence: v.evidence.trim(),
+      });
+      message.success(t('promise.fulfilledDone'));
+      onSaved(saved);
+      onClose();
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'VERSION_CONFLICT') onStale();
+      applyFormErrors(form, e, ['evidence']);
+      setError(e instanceof ApiError ? e.message : t('error.unknown'));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={!!promise}
+      title={t('promise.fulfil')}
+      onCancel={onClose}
+      onOk={submit}
+      okText={t('promise.fulfil')}
+      cancelText={t('common.cancel')}
+      confirmLoading={saving}
+      forceRender
+      width={560}
+      okButtonProps={{ 'data-testid': 'promise-fulfil-submit' } as ButtonProps}
+    >
+      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
+      {promise ? <Alert type="info" title={promise.content} style={{ marginBottom: 16 }} /> : null}
+      <Form form={form} layout="vertical" autoComplete="off">
+        <Form.Item
+          name="evidence"
+          label={t('promise.col.evidence')}
+          extra={t('promise.evidenceHelp')}
+          rules={[
+            {
+              required: true,
+              whitespace: true,
+              message: t('common.required', { field: t('promise.col.evidence') }),
+            },
+          ]}
+        >
+          <Input.TextArea
+            data-testid="promise-fulfil-evidence"
+            maxLength={500}
+            showCount
+            autoSize={{ minRows: 2, maxRows: 5 }}
+          />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,422 @@
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import type { OrgKind, ProjectDetail } from '@yingshang/contracts';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Divider,
+  Flex,
+  Form,
+  Input,
+  Radio,
+  Result,
+  Row,
+  Select,
+  Spin,
+} from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { ApiError } from '../../../app/api/client';
+import { projectApi } from '../../../app/api/endpoints';
+import { useRequest } from '../../../app/api/use-request';
+import { useI18n } from '../../../app/i18n/i18n-context';
+import { OrgPicker, type PickedOrg } from '../../orgs/components/OrgPicker';
+import { IndustrySelect } from '../components/IndustrySelect';
+import { InvestorSelect } from '../components/InvestorSelect';
+import { MoneyInput } from '../components/MoneyInput';
+import { TaskForceFields, taskForceBody } from '../components/TaskForceFields';
+import { UserSelect } from '../components/UserSelect';
+import { applyFormErrors } from '../form-errors';
+import { PROJECT_TYPES, type ProjectType } from '../model';
+import { minorToWanInput, wanToMinor } from '../money';
+
+interface Values {
+  name: string;
+  regionId?: string;
+  industryCode?: string;
+  totalInvestment?: string;
+  foreignCapital?: string;
+  projectType?: ProjectType;
+  investorIds: string[];
+  leaderName?: string;
+  serviceOfficerId?: string | null;
+  taskForce: { name?: string; unit?: string | null; duty?: string | null }[];
+  tags: string[];
+  notes?: string;
+}
+
+const FIELDS = [
+  'name',
+  'regionId',
+  'industryCode',
+  'totalInvestment',
+  'foreignCapital',
+  'projectType',
+  'investorIds',
+  'leaderName',
+  'serviceOfficerId',
+  'taskForce',
+  'tags',
+  'notes',
+] as const;
+const RENAME = { totalInvestmentFen: 'totalInvestment', foreignCapitalUsdCents: 'foreignCapital' };
+const LOCATION_KINDS: readonly OrgKind[] = ['county', 'zone'];
+/** 1e15 fen = 10 万亿元, the API's ceiling. */
+const MAX_FEN = 1e15;
+const MAX_CENTS = 1e14;
+const blankToNull = (s: string | undefined) => (s?.trim() ? s.trim() : null);
+
+function valuesOf(p: ProjectDetail): Values {
+  return {
+    name: p.name,
+    regionId: p.regionId,
+    industryCode: p.industryCode,
+    totalInvestment: minorToWanInput(p.totalInvestmentFen),
+    foreignCapital: p.foreignCapitalUsdCents ? minorToWanInput(p.foreignCapitalUsdCents) : '',
+    projectType: p.projectType,
+    investorIds: p.investors.map((i) => i.id),
+    leaderName: p.leaderName ?? '',
+    serviceOfficerId: p.serviceOfficerId,
+    taskForce: p.taskForce.map((m) => ({ name: m.name, unit: m.unit ?? '', duty: m.duty ?? '' })),
+    tags: p.tags,
+    notes: p.notes ?? '',
+  };
+}
+
+/** 新建项目 (/projects/new) and 修改项目 (/projects/:id/edit). */
+export function ProjectFormPage() {
+  const { id } = useParams();
+  const isCreate = !id;
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const [form] = Form.useForm<Values>();
+  const [regionKind, setRegionKind] = useState<OrgKind | undefined>();
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const loaded = useRequest(() => (id ? projectApi.get(id) : null), [id]);
+  const project = loaded.data;
+
+  useEffect(() => {
+    if (project) form.setFieldsValue(valuesOf(project));
+  }, [project, form]);
+
+  // a refusal is shown above the form: bring it into view (the submit button is at the bottom)
+  const errorRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (error) errorRef.current?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  }, [error]);
+
+  const money = (field: 'project.field.totalInvestment' | 'project.field.foreignCapital', max: number) => ({
+    validator: async (_: unknown, v: string | undefined) => {
+      if (!v?.trim()) return;
+      const minor = wanToMinor(v);
+      if (minor === null) throw new Error(t('project.amountInvalid', { field: t(field) }));
+      if (minor > max) throw new Error(t('project.amountTooLarge', { field: t(field) }));
+    },
+  });
+
+  const submit = async () => {
+    let v: Values;
+    try {
+      v = await form.validateFields();
+    } catch (info) {
+      const first = (info as { errorFields?: { name: (string | number)[] }[] }).errorFields?.[0];
+      if (first) form.scrollToField(first.name, { block: 'center' });
+      return;
+    }
+    setSaving(true);
+    setError(null);
+    const body = {
+      name: v.name.trim(),
+      regionId: v.regionId ?? '',
+      industryCode: v.industryCode ?? '',
+      totalInvestmentFen: wanToMinor(v.totalInvestment) ?? 0,
+      foreignCapitalUsdCents: wanToMinor(v.foreignCapital || '0') ?? 0,
+      projectType: v.projectType ?? 'new',
+      investorIds: v.investorIds ?? [],
+      leaderName: blankToNull(v.leaderName),
+      serviceOfficerId: v.serviceOfficerId ?? null,
+      taskForce: taskForceBody(v.taskForce),
+      tags: (v.tags ?? []).map((s) => s.trim()).filter(Boolean),
+      notes: blankToNull(v.notes),
+    };
+    try {
+      if (isCreate) {
+        const created = await projectApi.create(body);
+        message.success(t('project.created', { name: created.name }));
+        navigate(`/projects/${created.id}`);
+      } else if (project) {
+        const saved = await projectApi.update(project.id, { ...body, version: project.version });
+        message.success(t('common.saved'));
+        navigate(`/projects/${saved.id}`);
+      }
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'VERSION_CONFLICT' && project) {
+        setError(e.message);
+        await loaded.reload();
+        message.info(t('orgs.conflictReloaded'));
+      } else {
+        // field errors at their fields; the API's sentence on top (a long form may hide the field)
+        applyFormErrors(
+          form,
+          e,
+          FIELDS,
+          {
+            REGION_INVALID: 'regionId',
+            INDUSTRY_UNKNOWN: 'industryCode',
+            FOREIGN_EXCEEDS_TOTAL: 'foreignCapital',
+            INVESTOR_NOT_FOUND: 'investorIds',
+          },
+          { rename: RENAME, nested: ['taskForce'] },
+        );
+        setError(e instanceof ApiError ? e.message : t('error.unknown'));
+      }
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  if (!isCreate && loaded.error) {
+    return (
+      <Card>
+        <Result
+          status={loaded.error.status === 404 ? '404' : 'error'}
+          title={loaded.error.message}
+          extra={
+            <Link to="/projects">
+              <Button>{t('project.backToList')}</Button>
+            </Link>
+          }
+        />
+      </Card>
+    );
+  }
+  if (!isCreate && !project) {
+    return (
+      <Flex justify="center" style={{ padding: 48 }}>
+        <Spin />
+      </Flex>
+    );
+  }
+
+  const req = (field: Parameters<typeof t>[0]) => ({
+    required: true,
+    whitespace: true,
+    message: t('common.required', { field: t(field) }),
+  });
+  const sel = (field: Parameters<typeof t>[0]) => ({
+    required: true,
+    message: t('common.selectRequired', { field: t(field) }),
+  });
+  const backTo = project ? `/projects/${project.id}` : '/projects';
+
+  return (
+    <Card
+      title={
+        <Flex gap={8} align="center">
+          <Link to={backTo} aria-label={t('project.back')}>
+            <ArrowLeftOutlined />
+          </Link>
+          <span>{isCreate ? t('project.new') : t('project.editTitle', { name: project?.name ?? '' })}</span>
+        </Flex>
+      }
+    >
+      <div ref={errorRef} />
+      {error ? (
+        <Alert
+          type="error"
+          showIcon
+          title={error}
+          style={{ marginBottom: 16 }}
+          data-testid="project-form-error"
+          closable={{ onClose: () => setError(null) }}
+        />
+      ) : null}
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        requiredMark="optional"
+        autoComplete="off"
+        data-testid="project-form"
+        initialValues={{ projectType: 'new', investorIds: [], taskForce: [], tags: [] }}
+        style={{ maxWidth: 1080 }}
+      >
+        <Divider titlePlacement="start" plain style={{ marginTop: 0 }}>
+          {t('project.section.basics')}
+        </Divider>
+        <Row gutter={24}>
+          <Col xs={24} lg={12}>
+            <Form.Item name="name" label={t('project.field.name')} rules={[req('project.field.name')]}>
+              <Input data-testid="project-form-name" maxLength={200} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} lg={12}>
+            <Form.Item
+              name="regionId"
+              label={t('project.field.location')}
+              extra={t('project.locationHelp')}
+              rules={[
+                sel('project.field.location'),
+                {
+                  validator: async () => {
+                    if (regionKind && !LOCATION_KINDS.includes(regionKind))
+                      throw new Error(t('project.locationKind'));
+                  },
+                },
+              ]}
+            >
+              <OrgPicker
+                allowClear={false}
+                known={
+                  project
+                    ? ({ id: project.regionId, name: project.regionName, kind: 'county' } as PickedOrg)
+                    : undefined
+                }
+                onChange={(_id, picked) => setRegionKind(picked?.kind)}
+                placeholder={t('project.locationPlaceholder')}
+                data-testid="project-form-regionId"
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} lg={12}>
+            <Form.Item
+              name="industryCode"
+              label={t('project.field.industry')}
+              rules={[sel('project.field.industry')]}
+            >
+              <IndustrySelect knownName={project?.industryName} data-testid="project-form-industryCode" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} lg={12}>
+            <Form.Item name="projectType" label={t('project.field.type')} rules={[sel('project.field.type')]}>
+              <Radio.Group
+                optionType="button"
+                data-testid="project-form-projectType"
+                options={PROJECT_TYPES.map((k) => ({ value: k, label: t(`project.type.${k}`) }))}
+              />
+            </Form.Item>
+          </Col>
+        </Row>
+
+        <Divider titlePlacement="start" plain>
+          {t('project.section.investment')}
+        </Divider>
+        <Row gutter={24}>
+          <Col xs={24} lg={12}>
+            <Form.Item
+              name="totalInvestment"
+              label={t('project.field.totalInvestmentWan')}
+              extra={t('project.amountHelp')}
+              rules={[req('project.field.totalInvestment'), money('project.field.totalInvestment', MAX_FEN)]}
+            >
+              <MoneyInput unit={t('unit.wanYuan')} data-testid="project-form-totalInvestment" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} lg={12}>
+            <Form.Item
+              name="foreignCapital"
+              label={t('project.field.foreignCapitalWan')}
+              extra={t('project.foreignHelp')}
+              rules={[money('project.field.foreignCapital', MAX_CENTS)]}
+            >
+              <MoneyInput unit={t('unit.wanUsd')} data-testid="project-form-foreignCapital" />
+            </Form.Item>
+          </Col>
+          <Col span={24}>
+            <Form.Item
+              name="investorIds"
+              label={t('project.field.investors')}
+              extra={t('project.investorsHelp')}
+              rules={[
+                {
+                  required: true,
+                  type: 'array',
+                  min: 1,
+                  message: t('common.selectRequired', { field: t('project.field.investors') }),
+                },
+              ]}
+            >
+              <InvestorSelect known={project?.investors} data-testid="project-form-investorIds" />
+            </Form.Item>
+          </Col>
+        </Row>
+
+        <Divider titlePlacement="start" plain>
+          {t('project.section.responsibility')}
+        </Divider>
+        <Row gutter={24}>
+          <Col xs={24} lg={12}>
+            <Form.Item name="leaderName" label={t('project.field.leader')} extra={t('project.leaderHelp')}>
+              <Input data-testid="project-form-leaderName" maxLength={64} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} lg={12}>
+            <Form.Item
+              name="serviceOfficerId"
+              label={t('project.field.serviceOfficer')}
+              extra={t('project.serviceOfficerHelp')}
+            >
+              <UserSelect
+                knownName={project?.serviceOfficerName}
+                data-testid="project-form-serviceOfficerId"
+              />
+            </Form.Item>
+          </Col>
+          <Col span={24}>
+            <Form.Item label={t('project.field.taskForce')} required={false}>
+              <TaskForceFields />
+            </Form.Item>
+          </Col>
+        </Row>
+
+        <Divider titlePlacement="start" plain>
+          {t('project.section.other')}
+        </Divider>
+        <Row gutter={24}>
+          <Col span={24}>
+            <Form.Item
+              name="tags"
+              label={t('project.field.tags')}
+              extra={t('project.tagsHelp')}
+              rules={[
+                {
+                  validator: async (_, v: string[] | undefined) => {
+                    if ((v ?? []).some((s) => s.trim().length > 20)) throw new Error(t('project.tagTooLong'));
+                    if ((v ?? []).length > 20) throw new Error(t('project.tagsTooMany'));
+                  },
+                },
+              ]}
+            >
+              <Select
+                mode="tags"
+                tokenSeparators={[',', '，', ' ']}
+                data-testid="project-form-tags"
+                open={false}
+              />
+            </Form.Item>
+          </Col>
+          <Col span={24}>
+            <Form.Item name="notes" label={t('project.field.notes')}>
+              <Input.TextArea
+                data-testid="project-form-notes"
+                maxLength={4000}
+                showCount
+                autoSize={{ minRows: 3, maxRows: 10 }}
+              />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Flex gap={8}>
+          <Button type="primary" loading={saving} onClick={submit} data-testid="project-form-submit">
+            {isCreate ? t('project.createSubmit') : t('common.save')}
+          </Button>
+          <Button onClick={() => navigate(backTo)}>{t('common.cancel')}</Button>
+        </Flex>
+      </Form>
+    </Card>
+  );
+}

@@ -1,0 +1,123 @@
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { baseUrl, launch, login, newPage, screenshot } from './browser.js';
+
+/** A county clerk's day with the pipeline: investor and project, stages, a blocker, a promise, Excel out and in. */
+async function pick(page: Page, testId: string, typed: string, option: string | RegExp) {
+  await page.getByTestId(testId).click();
+  if (typed) await page.keyboard.type(typed);
+  await page
+    .locator('.ant-select-item-option, .ant-select-tree-treenode', { hasText: option })
+    .first()
+    .click();
+}
+
+async function stageStep(page: Page, evidence?: string) {
+  await page.getByTestId('project-stage-action').click();
+  await page.getByTestId('stage-dialog').waitFor();
+  if (evidence) await page.getByTestId('stage-dialog-evidence').fill(evidence);
+  await page.getByTestId('stage-dialog-submit').click();
+  await page.getByTestId('stage-dialog').waitFor({ state: 'hidden' });
+}
+
+async function typeDate(page: Page, testId: string, day: string) {
+  await page.getByTestId(testId).click();
+  await page.keyboard.type(day);
+  await page.keyboard.press('Enter');
+}
+
+describe('project pipeline journey', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(() => browser?.close());
+
+  it('creates an investor and a project, signs and starts it, records a need and a promise, exports and re-imports', async () => {
+    const page = await newPage(browser);
+    await login(page, 'linfen');
+    await page.getByTestId('home-welcome').waitFor();
+    await page.getByTestId('menu-projects').click();
+    await page.getByTestId('projects-table').waitFor();
+    await page.getByTestId('project-new').click();
+
+    await page.getByTestId('project-form-name').fill('年产10万吨锂电池负极材料项目');
+    await pick(page, 'project-form-regionId', '尧都', '尧都区');
+    await pick(page, 'project-form-industryCode', '3985', /3985/);
+    await page.getByTestId('project-form-totalInvestment').locator('input').fill('560000');
+    await pick(page, 'project-form-projectType', '', /新建/);
+    await page.getByTestId('investor-new').click();
+    await page.getByTestId('investor-form-name').fill('北京华创新能源科技有限公司');
+    await page.getByTestId('investor-form-creditCode').fill('91110000802100433B');
+    await page.getByTestId('investor-form-submit').click();
+    await expect
+      .poll(() => page.getByTestId('project-form-investorIds').textContent())
+      .toContain('北京华创新能源科技有限公司');
+    await page.getByTestId('project-form-leaderName').fill('王副市长');
+    await screenshot(page, 'journey-project-form');
+    await page.getByTestId('project-form-submit').click();
+
+    await page.getByTestId('project-title').waitFor();
+    await expect(page.getByTestId('project-status-tag').first().textContent()).resolves.toBe('线索');
+    await stageStep(page);
+    await stageStep(page, 'LFYD-2026-018');
+    await stageStep(page);
+    await expect.poll(() => page.getByTestId('project-status-tag').first().textContent()).toBe('开工');
+    await expect(page.getByTestId('project-history').textContent()).resolves.toContain('LFYD-2026-018');
+
+    await page.getByTestId('factor-add').click();
+    await pick(page, 'factor-form-kind', '', /用地/);
+    await page.getByTestId('factor-form-quantity').locator('input').fill('320');
+    await typeDate(page, 'factor-form-dueOn', '2026-01-05');
+    await page.getByTestId('factor-form-submit').click();
+    await expect.poll(() => page.getByTestId('factor-table').textContent()).toContain('逾期受阻');
+
+    await page.getByRole('tab', { name: /招商承诺/ }).click();
+    await page.getByTestId('promise-add').click();
+    await page.getByTestId('promise-form-content').fill('年内完成土地摘牌');
+    await typeDate(page, 'promise-form-dueOn', '2026-12-31');
+    await page.getByTestId('promise-form-submit').click();
+    await expect.poll(() => page.getByTestId('promise-table').textContent()).toContain('年内完成土地摘牌');
+    await screenshot(page, 'journey-project-detail');
+
+    await page.getByTestId('menu-projects').click();
+    await page.getByTestId('projects-table').waitFor();
+    await expect
+      .poll(() => page.getByTestId('projects-table').textContent())
+      .toContain('年产10万吨锂电池负极材料项目');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('projects-export').click(),
+    ]);
+    const file = path.join(os.tmpdir(), `ys-e2e-${Date.now()}.xlsx`);
+    await download.saveAs(file);
+    expect(download.suggestedFilename()).toMatch(/招商项目台账.*\.xlsx$/);
+
+    await page.getByTestId('projects-import').click();
+    await page.getByTestId('import-dialog').locator('input[type=file]').setInputFiles(file);
+    await page.getByTestId('import-commit').click();
+    await expect
+      .poll(() => page.getByTestId('import-result').textContent(), { timeout: 30_000 })
+      .toMatch(/新增\s*0/);
+    await screenshot(page, 'journey-project-import');
+    await page.keyboard.press('Escape');
+    const rows = await page.getByTestId('projects-table').locator('tbody tr.ant-table-row').count();
+    expect(rows).toBe(1);
+    await page.context().close();
+  });
+
+  it('shows the list and the figures in English', async () => {
+    const page = await newPage(browser);
+    await login(page, 'linfen');
+    await page.getByTestId('home-welcome').waitFor();
+    await page.getByTestId('lang-en-US').click();
+    await page.goto(`${baseUrl()}/projects`);
+    await page.getByTestId('projects-figures').waitFor();
+    await expect.poll(() => page.getByTestId('projects-figures').textContent()).toMatch(/Start rate|Started/);
+    await screenshot(page, 'journey-projects-en-US');
+    await page.getByTestId('lang-zh-CN').click();
+    await page.context().close();
+  });
+});

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { Timestamp } from './common.js';
+import { ProjectListQuery } from './projects.js';
+
+/**
+ * Excel export and import of the project ledger (招商项目台账).
+ * Export: the list's filters and sort, without paging. Import: an asynchronous job the uploader polls.
+ */
+export const ProjectExportQuery = ProjectListQuery.omit({ page: true, pageSize: true });
+
+/** check: read and check only; commit: all rows or none; commit-valid: the valid rows, the rest skipped. */
+export const IMPORT_MODES = ['check', 'commit', 'commit-valid'] as const;
+export type ImportMode = (typeof IMPORT_MODES)[number];
+export const IMPORT_STATUSES = ['running', 'done', 'failed', 'cancelled'] as const;
+export const IMPORT_PHASES = ['reading', 'checking', 'writing', 'done'] as const;
+
+export const ImportStartQuery = z.object({ mode: z.enum(IMPORT_MODES).default('check') }).strict();
+export const ImportStarted = z.object({ id: z.string() });
+
+/** One problem of the file: `row` is the Excel row number (0: the file as a whole). */
+export const ImportRowError = z.object({
+  row: z.number().int().min(0),
+  /** The column's header as written in the file; null when the problem is the row as a whole. */
+  column: z.string().nullable(),
+  message: z.string(),
+});
+export type ImportRowError = z.infer<typeof ImportRowError>;
+
+export const ImportJob = z.object({
+  id: z.string(),
+  mode: z.enum(IMPORT_MODES),
+  status: z.enum(IMPORT_STATUSES),
+  phase: z.enum(IMPORT_PHASES),
+  fileName: z.string(),
+  /** Data rows in the sheet; null until the sheet has been read. */
+  total: z.number().int().nullable(),
+  rowsRead: z.number().int(),
+  rowsChecked: z.number().int(),
+  /** Rows handled by the writing phase (created, updated or unchanged). */
+  rowsWritten: z.number().int(),
+  created: z.number().int(),
+  updated: z.number().int(),
+  /** Unchanged rows, and rows not imported because of their errors. */
+  skipped: z.number().int(),
+  errors: z.array(ImportRowError),
+  /** All problems found; `errors` lists at most the first 10,000. */
+  errorCount: z.number().int(),
+  /**
+   * Why the job ended as it did: IMPORT_INVALID (commit refused: the file has errors), FILE_INVALID
+   * (not a readable .xlsx), INTERNAL; null otherwise. `message` is its text in the caller's language.
+   */
+  code: z.string().nullable(),
+  message: z.string().nullable(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type ImportJob = z.infer<typeof ImportJob>;
