@@ -14,12 +14,19 @@ async function pick(page: Page, testId: string, typed: string, option: string | 
     .click();
 }
 
+/** Fills an input whose test id sits on the input itself or on an antd wrapper around it. */
+async function fill(page: Page, testId: string, value: string) {
+  const el = page.getByTestId(testId);
+  const isInput = await el.evaluate((n) => n.tagName === 'INPUT' || n.tagName === 'TEXTAREA');
+  await (isInput ? el : el.locator('input, textarea').first()).fill(value);
+}
+
 async function stageStep(page: Page, evidence?: string) {
   await page.getByTestId('project-stage-action').click();
-  await page.getByTestId('stage-dialog').waitFor();
-  if (evidence) await page.getByTestId('stage-dialog-evidence').fill(evidence);
+  await page.getByTestId('stage-dialog-submit').waitFor();
+  if (evidence) await fill(page, 'stage-dialog-evidence', evidence);
   await page.getByTestId('stage-dialog-submit').click();
-  await page.getByTestId('stage-dialog').waitFor({ state: 'hidden' });
+  await page.getByTestId('stage-dialog-submit').waitFor({ state: 'hidden' });
 }
 
 async function typeDate(page: Page, testId: string, day: string) {
@@ -43,19 +50,19 @@ describe('project pipeline journey', () => {
     await page.getByTestId('projects-table').waitFor();
     await page.getByTestId('project-new').click();
 
-    await page.getByTestId('project-form-name').fill('年产10万吨锂电池负极材料项目');
+    await fill(page, 'project-form-name', '年产10万吨锂电池负极材料项目');
     await pick(page, 'project-form-regionId', '尧都', '尧都区');
     await pick(page, 'project-form-industryCode', '3985', /3985/);
-    await page.getByTestId('project-form-totalInvestment').locator('input').fill('560000');
-    await pick(page, 'project-form-projectType', '', /新建/);
+    await fill(page, 'project-form-totalInvestment', '560000');
+    await page.getByTestId('project-form-projectType').getByText('新建').click();
     await page.getByTestId('investor-new').click();
-    await page.getByTestId('investor-form-name').fill('北京华创新能源科技有限公司');
-    await page.getByTestId('investor-form-creditCode').fill('91110000802100433B');
+    await fill(page, 'investor-form-name', '北京华创新能源科技有限公司');
+    await fill(page, 'investor-form-creditCode', '91110000802100433B');
     await page.getByTestId('investor-form-submit').click();
     await expect
       .poll(() => page.getByTestId('project-form-investorIds').textContent())
       .toContain('北京华创新能源科技有限公司');
-    await page.getByTestId('project-form-leaderName').fill('王副市长');
+    await fill(page, 'project-form-leaderName', '王副市长');
     await screenshot(page, 'journey-project-form');
     await page.getByTestId('project-form-submit').click();
 
@@ -65,18 +72,18 @@ describe('project pipeline journey', () => {
     await stageStep(page, 'LFYD-2026-018');
     await stageStep(page);
     await expect.poll(() => page.getByTestId('project-status-tag').first().textContent()).toBe('开工');
-    await expect(page.getByTestId('project-history').textContent()).resolves.toContain('LFYD-2026-018');
+    await expect(page.getByTestId('stage-timeline').textContent()).resolves.toContain('LFYD-2026-018');
 
     await page.getByTestId('factor-add').click();
     await pick(page, 'factor-form-kind', '', /用地/);
-    await page.getByTestId('factor-form-quantity').locator('input').fill('320');
+    await fill(page, 'factor-form-quantity', '320');
     await typeDate(page, 'factor-form-dueOn', '2026-01-05');
     await page.getByTestId('factor-form-submit').click();
     await expect.poll(() => page.getByTestId('factor-table').textContent()).toContain('逾期受阻');
 
     await page.getByRole('tab', { name: /招商承诺/ }).click();
     await page.getByTestId('promise-add').click();
-    await page.getByTestId('promise-form-content').fill('年内完成土地摘牌');
+    await fill(page, 'promise-form-content', '年内完成土地摘牌');
     await typeDate(page, 'promise-form-dueOn', '2026-12-31');
     await page.getByTestId('promise-form-submit').click();
     await expect.poll(() => page.getByTestId('promise-table').textContent()).toContain('年内完成土地摘牌');
