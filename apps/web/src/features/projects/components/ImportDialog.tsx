@@ -317,7 +317,8 @@ export function ImportDialog({ open, onClose, onImported }: Props) {
     ];
   } else {
     const j = step.job;
-    const ok = j.status === 'done';
+    // A commit refused because the file has errors also ends as done, with a code saying so.
+    const ok = j.status === 'done' && !j.code;
     body = (
       <Flex vertical gap={12}>
         <Result
