@@ -272,3 +272,5 @@ export interface ProjectDatabase {
 }
 export type ProjectRow = Selectable<ProjectTable>;
 export type InvestorRow = Selectable<InvestorTable>;
+export type FactorNeedRow = Selectable<FactorNeedTable>;
+export type PromiseRow = Selectable<ProjectPromiseTable>;

@@ -2,14 +2,14 @@
  * SQL of the ledger export and import: the export's rows, the import's look-ups and bulk writes,
  * and the import_jobs table.
  */
-import { type ExpressionBuilder, type Insertable, sql, type Updateable } from 'kysely';
+import type { Insertable, Updateable } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import type { Dialect } from '../../db/dialect.js';
 import type { Database, InvestorRow, ProjectRow } from '../../db/schema.js';
 import type { Actor } from '../../lib/actor.js';
 import { newId, now } from '../../lib/ids.js';
 import type { AuditInput } from '../audit/audit.repository.js';
-import { type Clock, filteredProjects, type ProjectFilter } from './projects.repository.js';
+import { type Clock, filteredProjects, type ProjectFilter, summaryRows } from './projects.repository.js';
 
 /** Rows per statement in bulk reads and writes (SQLite and PostgreSQL cap bound parameters). */
 const CHUNK = 500;
@@ -18,26 +18,6 @@ const chunks = <T>(list: readonly T[], size = CHUNK): T[][] => {
   for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
   return out;
 };
-
-type P = ExpressionBuilder<Database & { p: Database['projects'] }, 'p'>;
-
-/** 1 when the project has an unmet factor need past its due date (as in the project list). */
-const blockedExpr = (eb: P, today: string) =>
-  sql<number>`case when ${eb.exists(
-    eb
-      .selectFrom('factorNeeds as f')
-      .select('f.id')
-      .whereRef('f.projectId', '=', 'p.id')
-      .where('f.status', '!=', 'met')
-      .where('f.dueOn', '<', today),
-  )} then 1 else 0 end`;
-
-const SORT_COLUMN = {
-  updatedAt: 'p.updatedAt',
-  totalInvestment: 'p.totalInvestmentFen',
-  signedOn: 'p.signedOn',
-  name: 'p.name',
-} as const;
 
 export type LedgerFilter = Omit<ProjectFilter, 'page' | 'pageSize'>;
 
@@ -49,12 +29,7 @@ export function ledgerPage(
   c: Clock,
   page: { offset: number; limit: number },
 ) {
-  return filteredProjects(db, dialect, f, c)
-    .innerJoin('orgUnits as o', 'o.id', 'p.regionId')
-    .selectAll('p')
-    .select((eb) => ['o.name as regionName', blockedExpr(eb as unknown as P, c.today).as('blocked')])
-    .orderBy(SORT_COLUMN[f.sort], f.order)
-    .orderBy('p.id', f.order)
+  return summaryRows(filteredProjects(db, dialect, f, c), f, c)
     .limit(page.limit)
     .offset(page.offset)
     .execute();

@@ -154,18 +154,25 @@ export function filteredProjects(
   return q;
 }
 
+/** The list's columns and order on a filtered query: the region's name and the blocked flag. */
+export function summaryRows(
+  q: ReturnType<typeof filteredProjects>,
+  f: Pick<ProjectFilter, 'sort' | 'order'>,
+  c: Clock,
+) {
+  return q
+    .innerJoin('orgUnits as o', 'o.id', 'p.regionId')
+    .selectAll('p')
+    .select((eb) => ['o.name as regionName', blockedExpr(eb as unknown as P, c.today).as('blocked')])
+    .orderBy(SORT_COLUMN[f.sort], f.order)
+    .orderBy('p.id', f.order);
+}
+
 export function listProjects(db: Executor, dialect: Dialect, f: ProjectFilter, c: Clock) {
-  const base = filteredProjects(db, dialect, f, c);
   return fetchPage(
-    base,
+    filteredProjects(db, dialect, f, c),
     f,
-    (q) =>
-      q
-        .innerJoin('orgUnits as o', 'o.id', 'p.regionId')
-        .selectAll('p')
-        .select((eb) => ['o.name as regionName', blockedExpr(eb as unknown as P, c.today).as('blocked')])
-        .orderBy(SORT_COLUMN[f.sort], f.order)
-        .orderBy('p.id', f.order),
+    (q) => summaryRows(q, f, c),
     (r) => toSummary(r, c),
   );
 }

@@ -19,7 +19,7 @@ import type { z } from 'zod';
 import type { Config } from '../../config.js';
 import type { Db, Tx } from '../../db/database.js';
 import type { Dialect } from '../../db/dialect.js';
-import type { ProjectRow } from '../../db/schema.js';
+import type { FactorNeedRow, ProjectRow, PromiseRow } from '../../db/schema.js';
 import { type Actor, inScope, scopePath } from '../../lib/actor.js';
 import { fail } from '../../lib/app-error.js';
 import { addDays, beijingToday } from '../../lib/days.js';
@@ -225,6 +225,65 @@ export function createProjectService(deps: { db: Db; dialect: Dialect; config: C
     });
   }
 
+  /**
+   * One command on a project's records: in one transaction, on a project the actor may change
+   * (or only see, for closedOk), touching the project; returns the fresh detail.
+   */
+  function onProject(
+    actor: Actor,
+    id: string,
+    change: (trx: Tx, row: ProjectRow) => Promise<void>,
+    opts: { closedOk?: boolean } = {},
+  ): Promise<Detail> {
+    return db.transaction().execute(async (trx) => {
+      const row = opts.closedOk ? await visible(trx, actor, id) : await writable(trx, actor, id);
+      await change(trx, row);
+      await touch(trx, id);
+      return detail(trx, id);
+    });
+  }
+
+  type Child = 'factorNeeds' | 'projectPromises';
+  const CHILD_ENTITY = { factorNeeds: 'factor_need', projectPromises: 'promise' } as const;
+
+  /** A factor need or promise of this project, or 404. */
+  async function childOf<T extends Child>(trx: Tx, table: T, projectId: string, itemId: string) {
+    const row = await trx
+      .selectFrom(table as Child)
+      .selectAll()
+      .where('id', '=', itemId)
+      .where('projectId', '=', projectId)
+      .executeTakeFirst();
+    if (!row) fail('ITEM_NOT_FOUND');
+    return row as unknown as T extends 'factorNeeds' ? FactorNeedRow : PromiseRow;
+  }
+
+  /** Optimistic update of a factor need or promise (409 when stale), audited with before and after. */
+  async function updateChild(
+    trx: Tx,
+    actor: Actor,
+    project: ProjectRow,
+    table: Child,
+    before: { id: string },
+    version: number,
+    set: Record<string, unknown>,
+  ) {
+    const r = await trx
+      .updateTable(table as 'factorNeeds')
+      .set({ ...set, updatedAt: now(), version: version + 1 })
+      .where('id', '=', before.id)
+      .where('version', '=', version)
+      .executeTakeFirst();
+    if (Number(r.numUpdatedRows) !== 1) fail('VERSION_CONFLICT');
+    await audit(trx, actor, project, {
+      action: 'update',
+      entity: CHILD_ENTITY[table],
+      entityId: before.id,
+      before,
+      after: { ...before, ...set },
+    });
+  }
+
   return {
     clock,
 
@@ -413,13 +472,11 @@ export function createProjectService(deps: { db: Db; dialect: Dialect; config: C
       });
     },
 
-    async addFactorNeed(actor: Actor, id: string, input: z.infer<typeof FactorNeedInput>): Promise<Detail> {
-      return db.transaction().execute(async (trx) => {
-        const row = await writable(trx, actor, id);
+    addFactorNeed: (actor: Actor, id: string, input: z.infer<typeof FactorNeedInput>) =>
+      onProject(actor, id, async (trx, row) => {
         const at = now();
-        const needId = newId();
         const values = {
-          id: needId,
+          id: newId(),
           projectId: id,
           kind: input.kind,
           quantity: input.quantity ?? null,
@@ -431,34 +488,24 @@ export function createProjectService(deps: { db: Db; dialect: Dialect; config: C
           updatedAt: at,
         };
         await trx.insertInto('factorNeeds').values(values).execute();
-        await touch(trx, id);
         await audit(trx, actor, row, {
           action: 'create',
           entity: 'factor_need',
-          entityId: needId,
+          entityId: values.id,
           after: values,
         });
-        return detail(trx, id);
-      });
-    },
+      }),
 
-    async updateFactorNeed(
+    updateFactorNeed: (
       actor: Actor,
       id: string,
       needId: string,
       input: z.infer<typeof UpdateFactorNeedBody>,
-    ): Promise<Detail> {
-      return db.transaction().execute(async (trx) => {
-        const row = await writable(trx, actor, id);
-        const need = await trx
-          .selectFrom('factorNeeds')
-          .selectAll()
-          .where('id', '=', needId)
-          .where('projectId', '=', id)
-          .executeTakeFirst();
-        if (!need) fail('ITEM_NOT_FOUND');
+    ) =>
+      onProject(actor, id, async (trx, row) => {
+        const need = await childOf(trx, 'factorNeeds', id, needId);
         const { version, ...patch } = input;
-        const set = {
+        await updateChild(trx, actor, row, 'factorNeeds', need, version, {
           ...(patch.status !== undefined && {
             status: patch.status,
             metOn: patch.status === 'met' ? (need.metOn ?? beijingToday()) : null,
@@ -469,33 +516,14 @@ export function createProjectService(deps: { db: Db; dialect: Dialect; config: C
             responsibleOrgId: await responsibleOrg(trx, patch.responsibleOrgId),
           }),
           ...(patch.dueOn !== undefined && { dueOn: patch.dueOn }),
-        };
-        const r = await trx
-          .updateTable('factorNeeds')
-          .set({ ...set, updatedAt: now(), version: version + 1 })
-          .where('id', '=', needId)
-          .where('version', '=', version)
-          .executeTakeFirst();
-        if (Number(r.numUpdatedRows) !== 1) fail('VERSION_CONFLICT');
-        await touch(trx, id);
-        await audit(trx, actor, row, {
-          action: 'update',
-          entity: 'factor_need',
-          entityId: needId,
-          before: need,
-          after: { ...need, ...set },
         });
-        return detail(trx, id);
-      });
-    },
+      }),
 
-    async addPromise(actor: Actor, id: string, input: z.infer<typeof PromiseInput>): Promise<Detail> {
-      return db.transaction().execute(async (trx) => {
-        const row = await writable(trx, actor, id);
+    addPromise: (actor: Actor, id: string, input: z.infer<typeof PromiseInput>) =>
+      onProject(actor, id, async (trx, row) => {
         const at = now();
-        const promiseId = newId();
         const values = {
-          id: promiseId,
+          id: newId(),
           projectId: id,
           content: input.content,
           responsibleOrgId: await responsibleOrg(trx, input.responsibleOrgId),
@@ -505,72 +533,45 @@ export function createProjectService(deps: { db: Db; dialect: Dialect; config: C
           updatedAt: at,
         };
         await trx.insertInto('projectPromises').values(values).execute();
-        await touch(trx, id);
         await audit(trx, actor, row, {
           action: 'create',
           entity: 'promise',
-          entityId: promiseId,
+          entityId: values.id,
           after: values,
         });
-        return detail(trx, id);
-      });
-    },
+      }),
 
-    async updatePromise(
-      actor: Actor,
-      id: string,
-      promiseId: string,
-      input: z.infer<typeof UpdatePromiseBody>,
-    ): Promise<Detail> {
-      return db.transaction().execute(async (trx) => {
-        const row = await visible(trx, actor, id);
-        const promise = await trx
-          .selectFrom('projectPromises')
-          .selectAll()
-          .where('id', '=', promiseId)
-          .where('projectId', '=', id)
-          .executeTakeFirst();
-        if (!promise) fail('ITEM_NOT_FOUND');
-        const { version, ...patch } = input;
-        const set = {
-          ...(patch.status !== undefined && {
-            status: patch.status,
-            fulfilledOn: patch.status === 'fulfilled' ? (promise.fulfilledOn ?? beijingToday()) : null,
-          }),
-          ...(patch.content !== undefined && { content: patch.content }),
-          ...(patch.responsibleOrgId !== undefined && {
-            responsibleOrgId: await responsibleOrg(trx, patch.responsibleOrgId),
-          }),
-          ...(patch.dueOn !== undefined && { dueOn: patch.dueOn }),
-          ...(patch.evidence !== undefined && { evidence: patch.evidence }),
-        };
-        const r = await trx
-          .updateTable('projectPromises')
-          .set({ ...set, updatedAt: now(), version: version + 1 })
-          .where('id', '=', promiseId)
-          .where('version', '=', version)
-          .executeTakeFirst();
-        if (Number(r.numUpdatedRows) !== 1) fail('VERSION_CONFLICT');
-        await touch(trx, id);
-        await audit(trx, actor, row, {
-          action: 'update',
-          entity: 'promise',
-          entityId: promiseId,
-          before: promise,
-          after: { ...promise, ...set },
-        });
-        return detail(trx, id);
-      });
-    },
+    /** Promises can still be settled on a terminated project: the campaign asks what was kept. */
+    updatePromise: (actor: Actor, id: string, promiseId: string, input: z.infer<typeof UpdatePromiseBody>) =>
+      onProject(
+        actor,
+        id,
+        async (trx, row) => {
+          const promise = await childOf(trx, 'projectPromises', id, promiseId);
+          const { version, ...patch } = input;
+          await updateChild(trx, actor, row, 'projectPromises', promise, version, {
+            ...(patch.status !== undefined && {
+              status: patch.status,
+              fulfilledOn: patch.status === 'fulfilled' ? (promise.fulfilledOn ?? beijingToday()) : null,
+            }),
+            ...(patch.content !== undefined && { content: patch.content }),
+            ...(patch.responsibleOrgId !== undefined && {
+              responsibleOrgId: await responsibleOrg(trx, patch.responsibleOrgId),
+            }),
+            ...(patch.dueOn !== undefined && { dueOn: patch.dueOn }),
+            ...(patch.evidence !== undefined && { evidence: patch.evidence }),
+          });
+        },
+        { closedOk: true },
+      ),
 
-    async addFund(actor: Actor, id: string, input: z.infer<typeof FundInput>): Promise<Detail> {
-      return db.transaction().execute(async (trx) => {
-        const row = await writable(trx, actor, id);
-        if (input.receivedOn > beijingToday())
+    addFund: (actor: Actor, id: string, input: z.infer<typeof FundInput>) =>
+      onProject(actor, id, async (trx, row) => {
+        if (input.receivedOn > beijingToday()) {
           fail('STAGE_DATE_INVALID', [{ path: 'receivedOn', message: 'STAGE_DATE_INVALID' }]);
-        const fundId = newId();
+        }
         const values = {
-          id: fundId,
+          id: newId(),
           projectId: id,
           receivedOn: input.receivedOn,
           currency: input.currency,
@@ -581,11 +582,13 @@ export function createProjectService(deps: { db: Db; dialect: Dialect; config: C
         };
         await trx.insertInto('projectFunds').values(values).execute();
         await repo.refreshFundsInPlace(trx, id);
-        await touch(trx, id);
-        await audit(trx, actor, row, { action: 'create', entity: 'fund', entityId: fundId, after: values });
-        return detail(trx, id);
-      });
-    },
+        await audit(trx, actor, row, {
+          action: 'create',
+          entity: 'fund',
+          entityId: values.id,
+          after: values,
+        });
+      }),
   };
 }
 export type ProjectService = ReturnType<typeof createProjectService>;
