@@ -16,7 +16,7 @@ import { newId, now } from '../../lib/ids.js';
 import { pinyinKey } from '../../lib/pinyin.js';
 import type { AuditInput } from '../audit/audit.repository.js';
 import { compact, normaliseProjectName, STAGE_LABELS } from './projects.ledger.js';
-import { projectCode } from './projects.repository.js';
+import { investorColumns, projectCode } from './projects.repository.js';
 import { industrySection } from './projects.service.js';
 import type { LedgerHeader } from './projects-import.reader.js';
 import {
@@ -523,20 +523,7 @@ export function createWriter(
     p.investors.map((r) => (r.kind === 'existing' ? r.row : investors.get(r.key)!));
 
   /** Columns derived from the project and its investors, as projects.service.ts derives them. */
-  function derived(p: Plan) {
-    const list = investorRows(p);
-    return {
-      originGroup: list[0].originGroup,
-      investorNames: list.map((i) => i.name).join('、'),
-      searchText: [
-        p.values.name,
-        pinyinKey(p.values.name),
-        ...list.flatMap((i) => [i.name, i.pinyin, i.creditCode ?? '']),
-      ]
-        .join(' ')
-        .toLowerCase(),
-    };
-  }
+  const derived = (p: Plan) => investorColumns(p.values.name, investorRows(p));
 
   function stageColumns(p: Plan, from: { status: string; lastEventOn: string }) {
     const set: Partial<Record<'negotiatingOn' | 'signedOn' | 'startedOn' | 'producingOn', string>> = {};

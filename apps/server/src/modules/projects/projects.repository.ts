@@ -4,8 +4,9 @@ import { type ExpressionBuilder, sql } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import type { Dialect } from '../../db/dialect.js';
 import { fetchPage } from '../../db/paging.js';
-import type { Database, ProjectRow } from '../../db/schema.js';
+import type { Database, InvestorRow, ProjectRow } from '../../db/schema.js';
 import { daysBetween } from '../../lib/days.js';
+import { pinyinKey } from '../../lib/pinyin.js';
 
 /**
  * A project's ledger number: XM + the Beijing day + the last 12 hex digits of its UUID v7 id
@@ -14,6 +15,17 @@ import { daysBetween } from '../../lib/days.js';
  */
 export const projectCode = (id: string, day: string) =>
   `XM${day.replaceAll('-', '')}-${id.slice(-12).toUpperCase()}`;
+
+/** The columns a project derives from its name and investors: origin, names for the list, search text. */
+export function investorColumns(name: string, investors: readonly InvestorRow[]) {
+  return {
+    originGroup: investors[0].originGroup,
+    investorNames: investors.map((i) => i.name).join('、'),
+    searchText: [name, pinyinKey(name), ...investors.flatMap((i) => [i.name, i.pinyin, i.creditCode ?? ''])]
+      .join(' ')
+      .toLowerCase(),
+  };
+}
 
 /** Today and the stall thresholds: what makes a project blocked or stalled right now. */
 export interface Clock {

@@ -24,7 +24,6 @@ import { type Actor, inScope, scopePath } from '../../lib/actor.js';
 import { fail } from '../../lib/app-error.js';
 import { addDays, beijingToday } from '../../lib/days.js';
 import { newId, now } from '../../lib/ids.js';
-import { pinyinKey } from '../../lib/pinyin.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { findOrg } from '../orgs/orgs.repository.js';
 import { findUser } from '../orgs/users.repository.js';
@@ -114,15 +113,7 @@ export function createProjectService(deps: { db: Db; dialect: Dialect; config: C
         totalInvestmentFen: p.totalInvestmentFen,
         foreignCapitalUsdCents: p.foreignCapitalUsdCents,
         projectType: p.projectType,
-        originGroup: ordered[0].originGroup,
-        investorNames: ordered.map((i) => i.name).join('、'),
-        searchText: [
-          p.name,
-          pinyinKey(p.name),
-          ...ordered.flatMap((i) => [i.name, i.pinyin, i.creditCode ?? '']),
-        ]
-          .join(' ')
-          .toLowerCase(),
+        ...repo.investorColumns(p.name, ordered),
         leaderName: p.leaderName ?? null,
         serviceOfficerId: p.serviceOfficerId ?? null,
         taskForce: JSON.stringify(p.taskForce),
