@@ -8,7 +8,10 @@ import { type DemoAccount, seedDemo, seedOrganisations } from './modules/orgs/se
 
 /** Opens the configured database and brings its schema up to date. */
 export async function openDatabase(config: Config): Promise<DbHandle> {
-  const database = createDb(config);
+  const database = createDb({
+    ...config,
+    onIdleError: (err) => console.error(`database: idle connection lost (${err.message}); reconnecting on demand`),
+  });
   await migrateToLatest(database.db, database.dialect);
   return database;
 }

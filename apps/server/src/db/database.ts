@@ -26,6 +26,7 @@ export interface DbOptions {
   databaseUrl: string | null;
   sqlitePath: string;
   poolSize?: number;
+  onIdleError?: (err: Error) => void;
 }
 
 export function openSqlite(file: string): SQLite.Database {
@@ -42,6 +43,9 @@ export function createDb(opts: DbOptions): DbHandle {
   const plugins = [new CamelCasePlugin()];
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    // An idle connection that the server drops (restart, failover, admin) must not crash the process:
+    // the pool discards it and opens a new one on the next query.
+    pool.on('error', (err) => opts.onIdleError?.(err));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
     return { db, dialect: dialectFor('postgres'), sqlite: null, close: () => db.destroy() };
   }
