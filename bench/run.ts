@@ -1,62 +1,34 @@
 /**
- * `npm run bench`: starts the server on a fresh, seeded SQLite database and measures the foundation's hot paths with autocannon against 127.0.0.1.
- * Bounded: each scenario runs BENCH_SECONDS (default 5) with 10 connections. Prints figures only.
+ * `npm run bench [-- foundation | projects]`: both benches by default, or the one named.
+ *
+ * - foundation (bench/foundation.ts): the foundation's HTTP hot paths with autocannon against a
+ *   server process on a fresh SQLite database; BENCH_SECONDS per scenario (default 5).
+ * - projects (bench/projects.ts): the project pipeline at scale, in-process at the service level
+ *   (the numbers are query costs, not HTTP): the filtered list, the stage figures and the pinyin
+ *   search on generated data (bench/generate.ts) for every size × database:
+ *     BENCH_SIZES       default 100000,1000000
+ *     BENCH_DBS         default sqlite,postgres (PostgreSQL via PG_ADMIN_URL, default
+ *                       postgres://postgres@127.0.0.1:5432/postgres: a database ys_bench_<size> is
+ *                       created, filled and dropped; unreachable → skipped)
+ *     BENCH_ITERATIONS  default 50 timed runs per scenario, after BENCH_WARMUP (default 5);
+ *                       BENCH_BUDGET_SECONDS (default 10) cuts a slow scenario short after 10 runs
+ *     BENCH_REGENERATE=1  ignore the cached SQLite files (.tmp/bench/, keyed by size, seed and
+ *                       generator version)
+ *     BENCH_PROBE=0     skip the query-plan probe and the index/query prototypes (on a copy)
+ *   A full run takes about 15 minutes on 2 cores (the first one 3 more, to generate the SQLite files);
+ *   SQLite only with the cached files, about 6. A scenario of seconds gets fewer runs (at least 10,
+ *   see time() in bench/projects.ts); the table prints how many.
+ *
+ * A data set alone: `npm run bench:generate -- 100000` (DATA_DIR / DATABASE_URL as for the app).
  */
-import os from 'node:os';
-import autocannon from 'autocannon';
-import { startServer } from '../apps/server/test/spawn-server.js';
+import { foundationBench } from './foundation.js';
+import { projectsBench } from './projects.js';
 
-const seconds = Number(process.env.BENCH_SECONDS ?? 5);
-// The server runs in its own process so that the load generator does not share its event loop.
-const server = await startServer('Demo12345678', { SEED_DEMO: 'true' });
-const address = server.baseUrl;
-
-const login = await fetch(`${address}/api/v1/auth/login`, {
-  method: 'POST',
-  headers: { 'content-type': 'application/json' },
-  body: JSON.stringify({ username: 'admin', password: 'Demo12345678' }),
-});
-const cookie = login.headers
-  .getSetCookie()
-  .map((c) => c.split(';')[0])
-  .join('; ');
-const { csrfToken } = (await login.json()) as { csrfToken: string };
-const headers = { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' };
-
-const scenarios: { name: string; method?: 'GET' | 'POST'; path: string; body?: string }[] = [
-  { name: 'health (database ping)', path: '/api/health' },
-  { name: 'auth/me (session lookup)', path: '/api/v1/auth/me' },
-  { name: 'org-units search by pinyin', path: '/api/v1/org-units?q=lf&pageSize=20' },
-  { name: 'org-units tree (province)', path: '/api/v1/org-units/tree' },
-  { name: 'users list', path: '/api/v1/users?pageSize=20' },
-  { name: 'audit list', path: '/api/v1/audit?pageSize=20' },
-  { name: 'write: notifications read-all', method: 'POST', path: '/api/v1/notifications/read-all' },
-];
-
-console.log(`营商通 bench · sqlite · ${os.cpus().length} cores · ${seconds}s × 10 connections each\n`);
-console.log(
-  'scenario'.padEnd(34),
-  'req/s'.padStart(8),
-  'p50 ms'.padStart(8),
-  'p99 ms'.padStart(8),
-  'errors'.padStart(7),
-);
-for (const s of scenarios) {
-  const r = await autocannon({
-    url: `${address}${s.path}`,
-    method: s.method ?? 'GET',
-    headers,
-    body: s.body,
-    connections: 10,
-    duration: seconds,
-  });
-  const errors = r.errors + r.non2xx;
-  console.log(
-    s.name.padEnd(34),
-    r.requests.average.toFixed(0).padStart(8),
-    r.latency.p50.toFixed(1).padStart(8),
-    r.latency.p99.toFixed(1).padStart(8),
-    String(errors).padStart(7),
-  );
+const which = process.argv[2] ?? 'all';
+if (!['all', 'foundation', 'projects'].includes(which)) {
+  console.error('usage: npm run bench [-- foundation | projects]');
+  process.exit(1);
 }
-await server.stop();
+if (which === 'all' || which === 'foundation') await foundationBench();
+if (which === 'all') console.log('');
+if (which === 'all' || which === 'projects') await projectsBench();
