@@ -10,7 +10,8 @@ import { type DemoAccount, seedDemo, seedOrganisations } from './modules/orgs/se
 export async function openDatabase(config: Config): Promise<DbHandle> {
   const database = createDb({
     ...config,
-    onIdleError: (err) => console.error(`database: idle connection lost (${err.message}); reconnecting on demand`),
+    onIdleError: (err) =>
+      console.error(`database: idle connection lost (${err.message}); reconnecting on demand`),
   });
   await migrateToLatest(database.db, database.dialect);
   return database;

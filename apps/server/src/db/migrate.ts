@@ -2,6 +2,7 @@ import { type Kysely, type Migration, Migrator } from 'kysely';
 import type { Dialect } from './dialect.js';
 import * as m0001 from './migrations/0001-foundation.js';
 import * as m0002 from './migrations/0002-projects.js';
+import * as m0003 from './migrations/0003-project-list-index.js';
 
 /**
  * One append-only migration set for both databases: each migration is given the dialect
@@ -10,6 +11,7 @@ import * as m0002 from './migrations/0002-projects.js';
 const MIGRATIONS: Record<string, { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> }> = {
   '0001-foundation': m0001,
   '0002-projects': m0002,
+  '0003-project-list-index': m0003,
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations run before the typed schema exists

@@ -8,6 +8,7 @@ import {
   unitId,
 } from '../../../test/harness.js';
 import { addDays, beijingToday } from '../../lib/days.js';
+import { listProjects } from './projects.repository.js';
 
 const today = beijingToday();
 const daysAgo = (n: number) => addDays(today, -n);
@@ -302,6 +303,22 @@ describeApi('projects API', () => {
     const leader = await t.login('linfen_leader');
     expect((await leader.get('/api/v1/projects')).json().total).toBe(sorted.total);
     expect((await leader.post('/api/v1/projects', {})).statusCode).toBe(403);
+  });
+
+  it('pages the same rows whether the list sorts the matches or walks the sort index', async () => {
+    const admin = await t.login('admin');
+    const scope = (await admin.get('/api/v1/auth/me')).json().user.orgUnit.path;
+    const c = { today, stalledSignedBefore: daysAgo(180), stalledStartedBefore: daysAgo(365) };
+    const base = { scope, sort: 'updatedAt' as const, order: 'desc' as const, pageSize: 2 };
+    for (const extra of [{}, { status: 'lead' as const }, { regionPath: `${scope}` }, { wholeTree: true }]) {
+      for (const page of [1, 2, 3]) {
+        const f = { ...base, ...extra, page };
+        const sorted = await listProjects(t.database.db, t.database.dialect, f, c, Number.MAX_SAFE_INTEGER);
+        const walked = await listProjects(t.database.db, t.database.dialect, f, c, 0);
+        expect(walked, JSON.stringify(extra)).toEqual(sorted);
+        expect(sorted.total).toBeGreaterThan(0);
+      }
+    }
   });
 
   it('derives the figures of a period from the stage dates', async () => {

@@ -106,6 +106,8 @@ export async function findSummary(db: Executor, id: string, c: Clock) {
 
 export interface ProjectFilter {
   scope: string;
+  /** The scope is the only root of the region tree: every project is in it, no predicate needed. */
+  wholeTree?: boolean;
   regionPath?: string;
   q?: string;
   status?: ProjectStatus;
@@ -135,11 +137,16 @@ export function filteredProjects(
   dialect: Dialect,
   f: Omit<ProjectFilter, 'sort' | 'order' | 'page' | 'pageSize'>,
   c: Clock,
+  /** SQLite: hide scope and status from the planner so that it walks the sort index (see listProjects). */
+  walk = false,
 ) {
-  let q = db
-    .selectFrom('projects as p')
-    .where(({ ref }) => dialect.under(ref('p.regionPath'), f.regionPath ?? f.scope));
-  if (f.status) q = q.where('p.status', '=', f.status);
+  const hidden = (column: string) => (walk ? sql`+${sql.ref(column)}` : sql.ref(column));
+  let q = db.selectFrom('projects as p');
+  if (f.regionPath || !f.wholeTree) {
+    const path = f.regionPath ?? f.scope;
+    q = q.where(() => dialect.under(hidden('p.region_path'), path));
+  }
+  if (f.status) q = q.where(sql<boolean>`${hidden('p.status')} = ${f.status}`);
   if (f.industry) {
     const industry = f.industry;
     q = /^[A-T]$/.test(industry)
@@ -180,13 +187,40 @@ export function summaryRows(
     .orderBy('p.id', f.order);
 }
 
-export function listProjects(db: Executor, dialect: Dialect, f: ProjectFilter, c: Clock) {
-  return fetchPage(
-    filteredProjects(db, dialect, f, c),
-    f,
-    (q) => summaryRows(q, f, c),
-    (r) => toSummary(r, c),
-  );
+/** Above this many matches SQLite walks the sort index rather than sorting every match. */
+const WALK_THRESHOLD = 2000;
+
+/**
+ * One page of the list: the count, then the page's ids, then their rows. With many matches and the
+ * default order, SQLite walks (updated_at, id, region_path, status) backwards and tests scope and
+ * status per index entry instead of sorting all matches (PostgreSQL's planner does so by itself).
+ */
+export async function listProjects(
+  db: Executor,
+  dialect: Dialect,
+  f: ProjectFilter,
+  c: Clock,
+  walkThreshold = WALK_THRESHOLD,
+) {
+  const counted = await filteredProjects(db, dialect, f, c)
+    .select(sql<number>`count(*)`.as('total'))
+    .executeTakeFirstOrThrow();
+  const total = Number(counted.total);
+  const walk = dialect.name === 'sqlite' && f.sort === 'updatedAt' && total > walkThreshold;
+  const ids = (
+    await filteredProjects(db, dialect, f, c, walk)
+      .select('p.id')
+      .orderBy(SORT_COLUMN[f.sort], f.order)
+      .orderBy('p.id', f.order)
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize)
+      .execute()
+  ).map((r) => r.id);
+  const rows =
+    ids.length === 0
+      ? []
+      : await summaryRows(db.selectFrom('projects as p').where('p.id', 'in', ids), f, c).execute();
+  return { items: rows.map((r) => toSummary(r, c)), total, page: f.page, pageSize: f.pageSize };
 }
 
 export async function projectParts(db: Executor, id: string) {

@@ -61,6 +61,18 @@ export function createProjectService(deps: { db: Db; dialect: Dialect; config: C
     return unit.path;
   }
 
+  /** The actor's unit is the one root of the region tree (roots come only from the seed). */
+  async function isWholeTree(actor: Actor) {
+    if (actor.orgUnit.path.split('/').length !== 3) return false;
+    const roots = await db
+      .selectFrom('orgUnits')
+      .select('id')
+      .where('parentId', 'is', null)
+      .limit(2)
+      .execute();
+    return roots.length === 1 && roots[0].id === actor.orgUnit.id;
+  }
+
   async function writable(trx: Tx, actor: Actor, id: string) {
     const row = await visible(trx, actor, id);
     if (row.status === 'terminated') fail('PROJECT_CLOSED');
@@ -289,7 +301,13 @@ export function createProjectService(deps: { db: Db; dialect: Dialect; config: C
     async list(actor: Actor, q: Omit<repo.ProjectFilter, 'scope' | 'regionPath'> & { regionId?: string }) {
       const { regionId, ...filter } = q;
       const regionPath = await regionPathOf(actor, regionId);
-      return repo.listProjects(db, dialect, { ...filter, scope: scopePath(actor), regionPath }, clock());
+      const wholeTree = await isWholeTree(actor);
+      return repo.listProjects(
+        db,
+        dialect,
+        { ...filter, scope: scopePath(actor), regionPath, wholeTree },
+        clock(),
+      );
     },
 
     get: async (actor: Actor, id: string): Promise<Detail> => {
