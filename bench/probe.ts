@@ -42,7 +42,7 @@ import { actorAt, scenarios, type Timing, time } from './projects.js';
  * a prefix of the new index). PostgreSQL takes the path column with text_pattern_ops for LIKE 'x%'.
  */
 export const PROPOSED_INDEXES: { name: string; table: string; columns: string[]; replaces?: string }[] = [
-  // list: walk the sort order backwards and test scope and status inside the index
+  // list: walk the sort order backwards and test scope and status inside the index (landed: migration 0003)
   {
     name: 'projects_updated_scope',
     table: 'projects',
@@ -97,7 +97,8 @@ const WALK_THRESHOLD = 2000;
 // ---------------------------------------------------------------- prototypes of the proposal
 
 /**
- * The list, as proposed for projects.repository.ts `listProjects` (sort updatedAt only, filters
+ * The list as proposed — and landed since, with migration 0003, in projects.repository.ts
+ * `listProjects`; kept here as the measured reference (sort updatedAt only, filters
  * scope / status / q): (1) no subtree predicate when the scope is the province root — every project
  * lies under it, and an unfiltered count(*) is a b-tree count on SQLite; (2) the page's ids first,
  * then their rows; for more than WALK_THRESHOLD matches the ids come from walking
@@ -427,11 +428,48 @@ async function createIndex(database: DbHandle, ix: (typeof PROPOSED_INDEXES)[num
   );
 }
 
+/** Whether an index of this name exists (a landed migration may have created a proposed one already). */
+async function indexExists(database: DbHandle, name: string): Promise<boolean> {
+  const { rows } =
+    database.dialect.name === 'postgres'
+      ? await sql<{
+          n: number;
+        }>`select count(*)::int as n from pg_indexes where schemaname = current_schema() and indexname = ${name}`.execute(
+          database.db,
+        )
+      : await sql<{
+          n: number;
+        }>`select count(*) as n from sqlite_master where type = 'index' and name = ${name}`.execute(
+          database.db,
+        );
+  return Number(rows[0]?.n) > 0;
+}
+
+async function columnExists(database: DbHandle, table: string, column: string): Promise<boolean> {
+  const { rows } =
+    database.dialect.name === 'postgres'
+      ? await sql<{
+          n: number;
+        }>`select count(*)::int as n from information_schema.columns where table_schema = current_schema() and table_name = ${table} and column_name = ${column}`.execute(
+          database.db,
+        )
+      : await sql<{
+          n: number;
+        }>`select count(*) as n from pragma_table_info(${table}) where name = ${column}`.execute(database.db);
+  return Number(rows[0]?.n) > 0;
+}
+
+/** The proposed indexes that are not in place yet; those a migration already created are left as they are. */
 async function createIndexes(database: DbHandle) {
   for (const ix of PROPOSED_INDEXES) {
+    if (await indexExists(database, ix.name)) {
+      console.log(`    ${ix.name}: in place already (a landed migration)`);
+      continue;
+    }
     const t = performance.now();
     await createIndex(database, ix);
-    if (ix.replaces) await sql`drop index ${sql.id(ix.replaces)}`.execute(database.db);
+    if (ix.replaces && (await indexExists(database, ix.replaces)))
+      await sql`drop index ${sql.id(ix.replaces)}`.execute(database.db);
     console.log(
       `    ${ix.name} (${ix.columns.join(', ')})${ix.replaces ? ` replacing ${ix.replaces}` : ''}: ${((performance.now() - t) / 1000).toFixed(1)} s`,
     );
@@ -446,11 +484,12 @@ async function createIndexes(database: DbHandle) {
 async function addDenormalisedColumns(database: DbHandle) {
   const t = performance.now();
   for (const d of DENORMALISED_COLUMNS) {
+    if (await columnExists(database, 'projects', d.column)) continue;
     await sql`alter table projects add column ${sql.id(d.column)} text`.execute(database.db);
     await sql.raw(d.backfill).execute(database.db);
   }
   const figures = PROPOSED_INDEXES.find((i) => i.name === 'projects_figures')!;
-  await sql`drop index projects_figures`.execute(database.db);
+  await sql`drop index if exists projects_figures`.execute(database.db);
   await createIndex(database, {
     ...figures,
     columns: [...figures.columns, ...DENORMALISED_COLUMNS.map((d) => d.column)],
@@ -490,7 +529,7 @@ export async function probe(
   const out: Timing[] = [];
   try {
     console.log(
-      `\n  prototype: the indexes of a migration 0003 (${copy ? 'on a copy of the file' : 'on the bench database'})`,
+      `\n  prototype: the proposed indexes, as a new migration would add them (${copy ? 'on a copy of the file' : 'on the bench database'})`,
     );
     await createIndexes(target);
     const service = createProjectService({ ...target, config: targetConfig });

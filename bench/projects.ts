@@ -58,7 +58,7 @@ const pct = (sorted: number[], p: number) =>
  * Warm-up runs, then timed runs one after the other: ITERATIONS of them, or fewer when a scenario
  * takes seconds — the timed runs stop after BENCH_BUDGET_SECONDS (default 10) once 10 are done, and
  * the warm-up after 3 s — so that a query of 4 s costs the run a minute, not four (the row prints the
- * number of runs; with 10 runs p95 is the slowest but one).
+ * number of runs; with 10 runs p95 is the slowest run).
  */
 export async function time<T>(
   fn: () => Promise<T>,

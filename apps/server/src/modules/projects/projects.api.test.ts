@@ -298,6 +298,12 @@ describeApi('projects API', () => {
     expect((await linfen.get(`/api/v1/projects?industry=A`)).json().total).toBe(0);
     const taiyuan = await t.login('taiyuan');
     expect((await taiyuan.get('/api/v1/projects')).json().total).toBe(0);
+    // The province sees every project (the list skips the scope predicate for the root).
+    const all = await t.database.db
+      .selectFrom('projects')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect((await (await t.login('admin')).get('/api/v1/projects')).json().total).toBe(Number(all.n));
     const one = sorted.items[0];
     expect((await taiyuan.get(`/api/v1/projects/${one.id}`)).statusCode).toBe(404);
     const leader = await t.login('linfen_leader');

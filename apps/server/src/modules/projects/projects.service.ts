@@ -300,8 +300,9 @@ export function createProjectService(deps: { db: Db; dialect: Dialect; config: C
 
     async list(actor: Actor, q: Omit<repo.ProjectFilter, 'scope' | 'regionPath'> & { regionId?: string }) {
       const { regionId, ...filter } = q;
-      const regionPath = await regionPathOf(actor, regionId);
-      const wholeTree = await isWholeTree(actor);
+      // Without a region filter the scope alone applies (and none at all for the root of the only tree).
+      const regionPath = regionId ? await regionPathOf(actor, regionId) : undefined;
+      const wholeTree = !regionId && (await isWholeTree(actor));
       return repo.listProjects(
         db,
         dialect,
