@@ -25,7 +25,7 @@ import { ApiError } from '../../../app/api/client';
 import { projectApi } from '../../../app/api/endpoints';
 import { formatDate } from '../../../app/i18n/format';
 import { useI18n } from '../../../app/i18n/i18n-context';
-import { OrgPicker, type PickedOrg } from '../../orgs/components/OrgPicker';
+import { OrgPicker } from '../../orgs/components/OrgPicker';
 import { applyFormErrors } from '../form-errors';
 import {
   FACTOR_KINDS,
@@ -34,6 +34,7 @@ import {
   type FactorNeed,
   type FactorStatus,
 } from '../model';
+import { knownResponsibleOrg } from './responsible-org';
 
 const STATUS_COLOR: Record<FactorStatus, string> = { needed: 'gold', in_progress: 'blue', met: 'green' };
 const QUANTITY_RE = /^\d{1,12}(\.\d{1,4})?$/;
@@ -358,15 +359,7 @@ function FactorFormModal({
             <Form.Item name="responsibleOrgId" label={t('factor.col.responsible')}>
               <OrgPicker
                 withLeafUnits
-                known={
-                  existing?.responsibleOrgId
-                    ? ({
-                        id: existing.responsibleOrgId,
-                        name: existing.responsibleOrgName ?? existing.responsibleOrgId,
-                        kind: 'department',
-                      } as PickedOrg)
-                    : undefined
-                }
+                known={knownResponsibleOrg(existing)}
                 data-testid="factor-form-responsibleOrgId"
               />
             </Form.Item>

@@ -25,10 +25,11 @@ import { ApiError } from '../../../app/api/client';
 import { projectApi } from '../../../app/api/endpoints';
 import { formatDate } from '../../../app/i18n/format';
 import { useI18n } from '../../../app/i18n/i18n-context';
-import { OrgPicker, type PickedOrg } from '../../orgs/components/OrgPicker';
+import { OrgPicker } from '../../orgs/components/OrgPicker';
 import { applyFormErrors } from '../form-errors';
 import type { ProjectPromise, PromiseStatus } from '../model';
 import { formatPercent, ratio } from '../money';
+import { knownResponsibleOrg } from './responsible-org';
 
 const STATUS_COLOR: Record<PromiseStatus, string> = {
   pending: 'gold',
@@ -329,15 +330,7 @@ function PromiseFormModal({
             <Form.Item name="responsibleOrgId" label={t('promise.col.responsible')}>
               <OrgPicker
                 withLeafUnits
-                known={
-                  existing?.responsibleOrgId
-                    ? ({
-                        id: existing.responsibleOrgId,
-                        name: existing.responsibleOrgName ?? existing.responsibleOrgId,
-                        kind: 'department',
-                      } as PickedOrg)
-                    : undefined
-                }
+                known={knownResponsibleOrg(existing)}
                 data-testid="promise-form-responsibleOrgId"
               />
             </Form.Item>
