@@ -10,7 +10,8 @@
  * organisation tree), refuses one that already has projects, and adds N projects with their
  * investors (a pool of N/20), stage events, factor needs, promises and funds. Every derived column
  * is filled as projects.service.ts fills it (region_path, industry_section, origin_group,
- * investor_names, search_text with the pinyin key of the name, funds_in_place_fen).
+ * investor_names, search_text with the pinyin key of the name, funds_in_place_fen, open_need_due_on,
+ * the region path of funds and promises).
  *
  * Deterministic: the same seed, size and day give the same rows, ids included (UUID v7 built from
  * the record's own timestamp and the seeded generator), except the org units' ids, which seed()
@@ -220,6 +221,7 @@ const COLUMNS: Record<Table, string[]> = {
     'terminated_on',
     'termination_reason',
     'last_event_on',
+    'open_need_due_on',
     'created_at',
     'updated_at',
     'version',
@@ -255,6 +257,7 @@ const COLUMNS: Record<Table, string[]> = {
   project_promises: [
     'id',
     'project_id',
+    'region_path',
     'content',
     'responsible_org_id',
     'due_on',
@@ -268,6 +271,7 @@ const COLUMNS: Record<Table, string[]> = {
   project_funds: [
     'id',
     'project_id',
+    'region_path',
     'received_on',
     'currency',
     'amount',
@@ -792,6 +796,7 @@ export async function generateProjects(
 
     // factor needs: land, power, permits … some still open and overdue (the project is blocked)
     const needs: Row[] = [];
+    let openNeedDueN = -1;
     const open = s === 'negotiating' || s === 'signed' || s === 'started';
     if ((open && rng.chance(0.4)) || ((s === 'producing' || s === 'terminated') && rng.chance(0.25))) {
       const n = rng.int(1, 3);
@@ -818,6 +823,7 @@ export async function generateProjects(
               ? Math.min(todayN, createdOnN + rng.int(5, 90))
               : createdOnN;
         const uMs = Math.max(cMs, officeMoment(rng, uN, nowMs));
+        if (st !== 'met' && (openNeedDueN < 0 || dueN < openNeedDueN)) openNeedDueN = dueN;
         needs.push([
           uuid7(rng, cMs),
           id,
@@ -858,6 +864,7 @@ export async function generateProjects(
         promises.push([
           uuid7(rng, cMs),
           id,
+          place.path,
           pr.text,
           department(place, pr.dept),
           dayString(dueN),
@@ -903,6 +910,7 @@ export async function generateProjects(
         funds.push([
           uuid7(rng, cMs),
           id,
+          place.path,
           dayString(receivedN),
           usd ? 'USD' : 'CNY',
           amount,
@@ -966,6 +974,7 @@ export async function generateProjects(
       terminatedN >= 0 ? dayString(terminatedN) : null,
       terminatedN >= 0 ? (events.at(-1)![7] as string) : null,
       lastEventN >= 0 ? dayString(lastEventN) : NO_EVENT_YET,
+      openNeedDueN >= 0 ? dayString(openNeedDueN) : null,
       new Date(createdMs).toISOString(),
       new Date(updatedMs).toISOString(),
       version,

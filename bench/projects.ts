@@ -25,7 +25,6 @@ import {
   type GenerateStats,
   generateProjects,
 } from './generate.js';
-import { probe } from './probe.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const env = process.env;
@@ -149,7 +148,7 @@ const sizeLabel = (n: number) =>
 /** A SQLite file per size, seed and generator version; reused when its meta.json says it is complete. */
 async function sqliteDatabase(
   size: number,
-): Promise<{ config: Config; stats: GenerateStats; cached: string | null; dir: string }> {
+): Promise<{ config: Config; stats: GenerateStats; cached: string | null }> {
   const dir = path.join(root, '.tmp/bench', `sqlite-${size}-g${GENERATOR_VERSION}-s${DEFAULT_SEED}`);
   const meta = path.join(dir, 'meta.json');
   const config = loadConfig({
@@ -161,12 +160,12 @@ async function sqliteDatabase(
   if (fs.existsSync(meta) && env.BENCH_REGENERATE !== '1') {
     const m = JSON.parse(fs.readFileSync(meta, 'utf8')) as { asOf: string; stats: GenerateStats };
     console.log(`  cached ${path.relative(root, dir)} (generated ${m.asOf}: ${formatStats(m.stats).trim()})`);
-    return { config, stats: m.stats, cached: m.asOf, dir };
+    return { config, stats: m.stats, cached: m.asOf };
   }
   fs.rmSync(dir, { recursive: true, force: true });
   const stats = await fill(config, size);
   fs.writeFileSync(meta, JSON.stringify({ asOf: beijingToday(), stats }, null, 2));
-  return { config, stats, cached: null, dir };
+  return { config, stats, cached: null };
 }
 
 async function fill(config: Config, size: number): Promise<GenerateStats> {
@@ -187,21 +186,18 @@ export async function projectsBench(): Promise<void> {
     `营商通 bench · projects · ${os.cpus().length} cores · ${ITERATIONS} runs after ${WARMUP} warm-up · in-process service calls\n`,
   );
   const timings: Timing[] = [];
-  const proposed: Timing[] = [];
   const generation: string[] = [];
   for (const db of DBS) {
     for (const size of SIZES) {
       console.log(`${db} · ${size.toLocaleString('en')} projects`);
       if (db === 'sqlite') {
-        const { config, stats, cached, dir } = await sqliteDatabase(size);
+        const { config, stats, cached } = await sqliteDatabase(size);
         generation.push(
           `sqlite ${sizeLabel(size)}${cached ? ` (cached, generated ${cached})` : ''}: ${formatStats(stats).trim()}`,
         );
         const database = await openDatabase(config);
         try {
-          const measured = await measure(db, size, database, config);
-          timings.push(...measured);
-          if (env.BENCH_PROBE !== '0') proposed.push(...(await probe(database, config, dir, size, measured)));
+          timings.push(...(await measure(db, size, database, config)));
         } finally {
           await database.close();
         }
@@ -226,10 +222,7 @@ export async function projectsBench(): Promise<void> {
           generation.push(`postgres ${sizeLabel(size)}: ${formatStats(stats).trim()}`);
           const database = await openDatabase(config);
           try {
-            const measured = await measure(db, size, database, config);
-            timings.push(...measured);
-            if (env.BENCH_PROBE !== '0')
-              proposed.push(...(await probe(database, config, null, size, measured)));
+            timings.push(...(await measure(db, size, database, config)));
           } finally {
             await database.close();
           }
@@ -241,7 +234,7 @@ export async function projectsBench(): Promise<void> {
       console.log('');
     }
   }
-  summary(timings, generation, proposed);
+  summary(timings, generation);
 }
 
 /**
@@ -261,7 +254,7 @@ async function dropDatabase(admin: pg.Client, name: string) {
   await admin.query(`drop database if exists ${name} with (force)`);
 }
 
-function summary(timings: Timing[], generation: string[], proposed: Timing[]) {
+function summary(timings: Timing[], generation: string[]) {
   const table = (rows: Timing[], title: string) => {
     const columns = [...new Set(rows.map((t) => `${t.db} ${sizeLabel(t.size)}`))];
     const names = [...new Set(rows.map((t) => t.scenario))];
@@ -276,10 +269,6 @@ function summary(timings: Timing[], generation: string[], proposed: Timing[]) {
     }
   };
   table(timings, 'current code');
-  if (proposed.length) {
-    console.log('');
-    table(proposed, 'with the proposed indexes and queries (bench/probe.ts)');
-  }
   if (generation.length) console.log(`\ngeneration:\n  ${generation.join('\n  ')}`);
   console.log(
     `load average at the end: ${os
@@ -288,7 +277,6 @@ function summary(timings: Timing[], generation: string[], proposed: Timing[]) {
       .join(' ')} (other work on the machine skews the figures)`,
   );
   console.log(`\n${verdict('current code', timings)}`);
-  if (proposed.length) console.log(verdict('proposed', proposed));
 }
 
 function verdict(label: string, timings: Timing[]): string {

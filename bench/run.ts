@@ -14,7 +14,6 @@
  *                       BENCH_BUDGET_SECONDS (default 10) cuts a slow scenario short after 10 runs
  *     BENCH_REGENERATE=1  ignore the cached SQLite files (.tmp/bench/, keyed by size, seed and
  *                       generator version)
- *     BENCH_PROBE=0     skip the query-plan probe and the index/query prototypes (on a copy)
  *   A full run takes about 15 minutes on 2 cores (the first one 3 more, to generate the SQLite files);
  *   SQLite only with the cached files, about 6. A scenario of seconds gets fewer runs (at least 10,
  *   see time() in bench/projects.ts); the table prints how many.

@@ -109,6 +109,11 @@ export const ERRORS = {
     zh: '不允许的阶段变更：只能按 线索→在谈→签约→开工→投产 逐级推进',
     en: 'Stage change not allowed: stages move one step forward at a time',
   },
+  FUNDS_BEFORE_SIGNING: {
+    status: 400,
+    zh: '到位资金只能登记在已签约的项目上，且到账日期不早于签约日期',
+    en: 'Funds in place can only be recorded on a signed project, received on or after the signing date',
+  },
   STAGE_DATE_INVALID: {
     status: 400,
     zh: '日期不能早于上一阶段的日期，也不能晚于今天',

@@ -3,6 +3,7 @@ import type { Dialect } from './dialect.js';
 import * as m0001 from './migrations/0001-foundation.js';
 import * as m0002 from './migrations/0002-projects.js';
 import * as m0003 from './migrations/0003-project-list-index.js';
+import * as m0004 from './migrations/0004-project-figures.js';
 
 /**
  * One append-only migration set for both databases: each migration is given the dialect
@@ -12,6 +13,7 @@ const MIGRATIONS: Record<string, { up(db: Kysely<unknown>, dialect: Dialect): Pr
   '0001-foundation': m0001,
   '0002-projects': m0002,
   '0003-project-list-index': m0003,
+  '0004-project-figures': m0004,
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations run before the typed schema exists

@@ -169,6 +169,8 @@ export interface ProjectTable extends Versioned {
   terminatedOn: string | null;
   terminationReason: string | null;
   lastEventOn: string;
+  /** Due date of the earliest unmet factor need (kept by the project service): blocked once past. */
+  openNeedDueOn: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ProjectInvestorTable {
@@ -206,6 +208,8 @@ export interface FactorNeedTable extends Versioned {
 export interface ProjectPromiseTable extends Versioned {
   id: string;
   projectId: string;
+  /** The project's region path (kept by the project service), so figures need no join. */
+  regionPath: string;
   content: string;
   responsibleOrgId: string | null;
   dueOn: string;
@@ -217,6 +221,8 @@ export interface ProjectPromiseTable extends Versioned {
 export interface ProjectFundTable {
   id: string;
   projectId: string;
+  /** The project's region path (kept by the project service), so figures need no join. */
+  regionPath: string;
   receivedOn: string;
   currency: string;
   amount: number;

@@ -45,21 +45,19 @@ export async function projectFigures(
   const startedBefore = addDays(to, -f.stallStartedDays);
   const signPlus = dialect.dayPlus(sql.ref('p.signed_on'), SIGN_TO_PRODUCTION_TARGET_DAYS);
 
-  const [byStatus, totals, funds, promises, pairs, blocked] = await Promise.all([
+  // One pass over the covering index (migration 0004), grouped by the status at the period's end and
+  // by whether the project existed then; the totals add the groups up. Funds and promises carry the
+  // region path, so they are summed from their own indexes without a join.
+  const [groups, funds, promises, pairs] = await Promise.all([
     inRegion
-      // A project existed at the period's end if it was entered by then or its first stage date says so.
-      .where(
-        sql<boolean>`(p.created_on <= ${to} or coalesce(p.negotiating_on, p.signed_on, p.started_on, p.producing_on) <= ${to})`,
-      )
       .select([
         statusAtEnd.as('status'),
+        // A project existed at the period's end if it was entered by then or its first stage date says so.
+        sql<number>`case when p.created_on <= ${to} or coalesce(p.negotiating_on, p.signed_on, p.started_on, p.producing_on) <= ${to} then 1 else 0 end`.as(
+          'existed',
+        ),
         sql<number>`count(*)`.as('count'),
         sql<number>`coalesce(sum(p.total_investment_fen), 0)`.as('investment'),
-      ])
-      .groupBy(sql`1`)
-      .execute(),
-    inRegion
-      .select([
         between('p.signed_on').as('newlySigned'),
         sql<number>`coalesce(sum(case when p.signed_on >= ${from} and p.signed_on <= ${to} then p.total_investment_fen else 0 end), 0)`.as(
           'newlySignedFen',
@@ -82,16 +80,24 @@ export async function projectFigures(
             or (p.started_on <= ${startedBefore} and (p.producing_on is null or p.producing_on > ${to}))) then 1 else 0 end)`.as(
           'stalled',
         ),
+        // Blocked is a present state: an unmet factor need past its due date today.
+        sql<number>`sum(case when p.open_need_due_on < ${f.today} and p.status <> 'terminated' then 1 else 0 end)`.as(
+          'blocked',
+        ),
       ])
-      .executeTakeFirstOrThrow(),
-    inRegion
-      .innerJoin('projectFunds as pf', 'pf.projectId', 'p.id')
+      .groupBy([sql`1`, sql`2`])
+      .execute(),
+    // Funds are recorded on signed projects only (projects.service.ts addFund), so what arrived by
+    // the period's end belongs to projects signed by then.
+    db
+      .selectFrom('projectFunds as pf')
+      .where(({ ref }) => dialect.under(ref('pf.regionPath'), f.regionPath))
       .where('pf.receivedOn', '<=', to)
-      .where('p.signedOn', '<=', to)
       .select(sql<number>`coalesce(sum(pf.amount_fen), 0)`.as('fen'))
       .executeTakeFirstOrThrow(),
-    inRegion
-      .innerJoin('projectPromises as pp', 'pp.projectId', 'p.id')
+    db
+      .selectFrom('projectPromises as pp')
+      .where(({ ref }) => dialect.under(ref('pp.regionPath'), f.regionPath))
       .where('pp.dueOn', '<=', to)
       .where('pp.status', '!=', 'cancelled')
       .select([
@@ -108,20 +114,6 @@ export async function projectFigures(
         ]),
       )
       .execute(),
-    inRegion
-      .where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom('factorNeeds as fn')
-            .select('fn.id')
-            .whereRef('fn.projectId', '=', 'p.id')
-            .where('fn.status', '!=', 'met')
-            .where('fn.dueOn', '<', f.today),
-        ),
-      )
-      .where('p.status', '!=', 'terminated')
-      .select(sql<number>`count(*)`.as('n'))
-      .executeTakeFirstOrThrow(),
   ]);
 
   const n = (v: unknown) => Number(v ?? 0);
@@ -129,22 +121,26 @@ export async function projectFigures(
   const days = (a: string | null, b: string | null) => (a && b ? daysBetween(a, b) : null);
   const collect = (pick: (r: (typeof pairs)[number]) => number | null) =>
     pairs.map(pick).filter((v): v is number => v !== null);
-  const counts = new Map(byStatus.map((r) => [r.status, r]));
+  const existing = groups.filter((g) => n(g.existed) === 1);
+  const total = (key: Exclude<keyof (typeof groups)[number], 'status' | 'existed'>) =>
+    groups.reduce((sum, g) => sum + n(g[key]), 0);
+  const byStatus = (status: ProjectStatus, key: 'count' | 'investment') =>
+    existing.filter((g) => g.status === status).reduce((sum, g) => sum + n(g[key]), 0);
   return {
     period: { from, to },
     byStatus: PROJECT_STATUSES.map((status) => ({
       status,
-      count: n(counts.get(status)?.count),
-      investmentFen: n(counts.get(status)?.investment),
+      count: byStatus(status, 'count'),
+      investmentFen: byStatus(status, 'investment'),
     })),
-    newlySigned: { count: n(totals.newlySigned), investmentFen: n(totals.newlySignedFen) },
-    newlyStarted: n(totals.newlyStarted),
-    newlyProducing: n(totals.newlyProducing),
-    signedTotal: n(totals.signedTotal),
-    startRate: ratio(n(totals.startedTotal), n(totals.signedTotal)),
-    productionRate: ratio(n(totals.producingTotal), n(totals.signedTotal)),
+    newlySigned: { count: total('newlySigned'), investmentFen: total('newlySignedFen') },
+    newlyStarted: total('newlyStarted'),
+    newlyProducing: total('newlyProducing'),
+    signedTotal: total('signedTotal'),
+    startRate: ratio(total('startedTotal'), total('signedTotal')),
+    productionRate: ratio(total('producingTotal'), total('signedTotal')),
     fulfilmentRate: ratio(n(promises.fulfilled), n(promises.due)),
-    fundsInPlaceRate: ratio(n(funds.fen), n(totals.contractedFen)),
+    fundsInPlaceRate: ratio(n(funds.fen), total('contractedFen')),
     medianDays: {
       signToStart: median(collect((r) => (inPeriod(r.startedOn) ? days(r.signedOn, r.startedOn) : null))),
       startToProduction: median(
@@ -154,8 +150,8 @@ export async function projectFigures(
         collect((r) => (inPeriod(r.producingOn) ? days(r.signedOn, r.producingOn) : null)),
       ),
     },
-    over150Days: n(totals.over150),
-    stalled: n(totals.stalled),
-    blocked: n(blocked.n),
+    over150Days: total('over150'),
+    stalled: total('stalled'),
+    blocked: total('blocked'),
   };
 }

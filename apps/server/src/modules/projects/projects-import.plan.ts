@@ -16,7 +16,7 @@ import { newId, now } from '../../lib/ids.js';
 import { pinyinKey } from '../../lib/pinyin.js';
 import type { AuditInput } from '../audit/audit.repository.js';
 import { compact, normaliseProjectName, STAGE_LABELS } from './projects.ledger.js';
-import { investorColumns, projectCode } from './projects.repository.js';
+import { investorColumns, projectCode, refreshChildFigures } from './projects.repository.js';
 import { industrySection } from './projects.service.js';
 import type { LedgerHeader } from './projects-import.reader.js';
 import {
@@ -684,6 +684,7 @@ export function createWriter(
           result.conflicts.push(conflict(p.row));
           continue;
         }
+        if (p.values.regionPath !== old.regionPath) await refreshChildFigures(trx, old.id);
         const ids = investorRows(p).map((i) => i.id);
         if (!sameList(ids, p.existing!.investorIds)) await replaceProjectInvestors(trx, old.id, ids);
         const evs = events(p, old.id, old.status);

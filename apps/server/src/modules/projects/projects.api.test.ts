@@ -258,6 +258,27 @@ describeApi('projects API', () => {
       fulfilledOn: today,
       evidence: '验收单',
     });
+    const unsigned = await linfen.post(`/api/v1/projects/${p.id}/funds`, {
+      receivedOn: daysAgo(5),
+      currency: 'CNY',
+      amount: 1,
+    });
+    expect(unsigned.statusCode).toBe(400);
+    expect(unsigned.json().error.code).toBe('FUNDS_BEFORE_SIGNING');
+    for (const [to, date] of [
+      ['negotiating', daysAgo(30)],
+      ['signed', daysAgo(20)],
+    ]) {
+      const res = await stage(linfen, p, { action: 'advance', to, date });
+      expect(res.statusCode, res.body).toBe(200);
+      p = res.json();
+    }
+    const beforeSigning = await linfen.post(`/api/v1/projects/${p.id}/funds`, {
+      receivedOn: daysAgo(21),
+      currency: 'CNY',
+      amount: 1,
+    });
+    expect(beforeSigning.json().error.code).toBe('FUNDS_BEFORE_SIGNING');
     p = (
       await linfen.post(`/api/v1/projects/${p.id}/funds`, {
         receivedOn: daysAgo(5),
@@ -399,6 +420,44 @@ describeApi('projects API', () => {
       const past = (await c.get(`/api/v1/projects/figures?from=${d(365)}&to=${d(200)}`)).json();
       const pastCount = (s: string) => past.byStatus.find((b: { status: string }) => b.status === s).count;
       expect([pastCount('negotiating'), pastCount('signed'), pastCount('started')]).toEqual([0, 1, 1]);
+
+      // Funds, promises and blocked needs come from the child records (and follow a project moved
+      // to another county).
+      const yi = (await c.get('/api/v1/projects?q=%E4%B9%99')).json().items[0];
+      const post = async (path: string, body: Record<string, unknown>) => {
+        const res = await c.post(`/api/v1/projects/${yi.id}/${path}`, body);
+        expect(res.statusCode, res.body).toBe(201);
+        return res.json();
+      };
+      await post('funds', { receivedOn: d(40), currency: 'CNY', amount: 60_00 });
+      await post('funds', { receivedOn: d(5), currency: 'CNY', amount: 30_00 });
+      await post('promises', { content: '三通一平', dueOn: d(30) });
+      await post('promises', { content: '标准厂房', dueOn: d(3) });
+      const withPromises = await post('factor-needs', { kind: 'land', dueOn: d(2) });
+      const first = withPromises.promises.find((x: { dueOn: string }) => x.dueOn === d(30));
+      await c.patch(`/api/v1/projects/${yi.id}/promises/${first.id}`, {
+        version: first.version,
+        status: 'fulfilled',
+      });
+      const now = (await c.get(`/api/v1/projects/figures?from=${d(365)}&to=${today}`)).json();
+      expect(now.fundsInPlaceRate).toBeCloseTo(90_00 / 600_00, 4);
+      expect(now.fulfilmentRate).toBe(0.5);
+      expect(now.blocked).toBe(1);
+      const then = (await c.get(`/api/v1/projects/figures?from=${d(365)}&to=${d(10)}`)).json();
+      expect(then.fundsInPlaceRate).toBeCloseTo(60_00 / 600_00, 4);
+      expect(then.fulfilmentRate).toBe(1);
+      const other = await unitId(fresh, '141021');
+      const moved = await c.patch(`/api/v1/projects/${yi.id}`, {
+        version: (await c.get(`/api/v1/projects/${yi.id}`)).json().version,
+        regionId: other,
+      });
+      expect(moved.statusCode, moved.body).toBe(200);
+      const county = (id: string) =>
+        c.get(`/api/v1/projects/figures?regionId=${id}&from=${d(365)}&to=${today}`).then((r) => r.json());
+      const [there, here] = [await county(other), await county(region)];
+      expect([there.fundsInPlaceRate, there.fulfilmentRate, there.blocked]).toEqual([90_00 / 200_00, 0.5, 1]);
+      expect([here.fundsInPlaceRate, here.fulfilmentRate, here.blocked]).toEqual([0, null, 0]);
+
       const bad = await c.get(`/api/v1/projects/figures?from=${today}&to=${d(10)}`);
       expect(bad.statusCode).toBe(400);
     } finally {

@@ -38,16 +38,8 @@ export interface Clock {
 
 type P = ExpressionBuilder<Database & { p: Database['projects'] }, 'p'>;
 
-/** 1 when the project has an unmet factor need past its due date. */
-const blockedExpr = (eb: P, today: string) =>
-  sql<number>`case when ${eb.exists(
-    eb
-      .selectFrom('factorNeeds as f')
-      .select('f.id')
-      .whereRef('f.projectId', '=', 'p.id')
-      .where('f.status', '!=', 'met')
-      .where('f.dueOn', '<', today),
-  )} then 1 else 0 end`;
+/** 1 when the project has an unmet factor need past its due date (see refreshChildFigures). */
+const blockedExpr = (today: string) => sql<number>`case when p.open_need_due_on < ${today} then 1 else 0 end`;
 
 const stalledWhere = (eb: P, c: Clock) =>
   eb.or([
@@ -93,7 +85,7 @@ function withRegion(db: Executor, c: Clock) {
     .selectFrom('projects as p')
     .innerJoin('orgUnits as o', 'o.id', 'p.regionId')
     .selectAll('p')
-    .select((eb) => ['o.name as regionName', blockedExpr(eb as unknown as P, c.today).as('blocked')]);
+    .select(['o.name as regionName', blockedExpr(c.today).as('blocked')]);
 }
 
 export const findProjectRow = (db: Executor, id: string) =>
@@ -165,8 +157,7 @@ export function filteredProjects(
     q = q.where(({ ref }) => dialect.contains(ref('p.searchText'), text));
   }
   if (f.blocked) {
-    const blocked = (eb: P) => blockedExpr(eb, c.today);
-    q = q.where((eb) => eb(blocked(eb as unknown as P), '=', f.blocked === 'true' ? 1 : 0));
+    q = q.where(blockedExpr(c.today), '=', f.blocked === 'true' ? 1 : 0);
   }
   if (f.stalled === 'true') q = q.where((eb) => stalledWhere(eb as unknown as P, c));
   if (f.stalled === 'false') q = q.where((eb) => eb.not(stalledWhere(eb as unknown as P, c)));
@@ -182,7 +173,7 @@ export function summaryRows(
   return q
     .innerJoin('orgUnits as o', 'o.id', 'p.regionId')
     .selectAll('p')
-    .select((eb) => ['o.name as regionName', blockedExpr(eb as unknown as P, c.today).as('blocked')])
+    .select(['o.name as regionName', blockedExpr(c.today).as('blocked')])
     .orderBy(SORT_COLUMN[f.sort], f.order)
     .orderBy('p.id', f.order);
 }
@@ -267,7 +258,12 @@ export async function projectParts(db: Executor, id: string) {
 }
 
 /** Keeps the denormalised sum of funds in place (CNY equivalent) in step with the fund rows. */
-export async function refreshFundsInPlace(db: Executor, projectId: string) {
+/**
+ * What a project keeps of its child records for the figures and the list (migration 0004): the funds
+ * in place, the due date of its earliest unmet factor need, and its region path on its funds and
+ * promises. Run after any change to a project's children or region, in the same transaction.
+ */
+export async function refreshChildFigures(db: Executor, projectId: string) {
   await db
     .updateTable('projects')
     .set((eb) => ({
@@ -278,9 +274,23 @@ export async function refreshFundsInPlace(db: Executor, projectId: string) {
           .where('projectId', '=', projectId),
         sql<number>`0`,
       ),
+      openNeedDueOn: eb
+        .selectFrom('factorNeeds')
+        .select((s) => s.fn.min<string>('dueOn').as('d'))
+        .where('projectId', '=', projectId)
+        .where('status', '!=', 'met'),
     }))
     .where('id', '=', projectId)
     .execute();
+  for (const table of ['projectFunds', 'projectPromises'] as const) {
+    await db
+      .updateTable(table)
+      .set((eb) => ({
+        regionPath: eb.selectFrom('projects').select('regionPath').where('id', '=', projectId),
+      }))
+      .where('projectId', '=', projectId)
+      .execute();
+  }
 }
 
 /** Pending promises past their due date in a region subtree, most overdue first. */

@@ -230,7 +230,8 @@ export function createProjectService(deps: { db: Db; dialect: Dialect; config: C
 
   /**
    * One command on a project's records: in one transaction, on a project the actor may change
-   * (or only see, for closedOk), touching the project; returns the fresh detail.
+   * (or only see, for closedOk), touching the project and what it keeps of its records for the
+   * figures; returns the fresh detail.
    */
   function onProject(
     actor: Actor,
@@ -241,6 +242,7 @@ export function createProjectService(deps: { db: Db; dialect: Dialect; config: C
     return db.transaction().execute(async (trx) => {
       const row = opts.closedOk ? await visible(trx, actor, id) : await writable(trx, actor, id);
       await change(trx, row);
+      await repo.refreshChildFigures(trx, id);
       await touch(trx, id);
       return detail(trx, id);
     });
@@ -393,6 +395,7 @@ export function createProjectService(deps: { db: Db; dialect: Dialect; config: C
           .where('version', '=', version)
           .executeTakeFirst();
         if (Number(r.numUpdatedRows) !== 1) fail('VERSION_CONFLICT');
+        if (columns.regionPath !== row.regionPath) await repo.refreshChildFigures(trx, id);
         if (patch.investorIds) {
           await trx.deleteFrom('projectInvestors').where('projectId', '=', id).execute();
           await trx
@@ -542,7 +545,10 @@ export function createProjectService(deps: { db: Db; dialect: Dialect; config: C
           createdAt: at,
           updatedAt: at,
         };
-        await trx.insertInto('projectPromises').values(values).execute();
+        await trx
+          .insertInto('projectPromises')
+          .values({ ...values, regionPath: row.regionPath })
+          .execute();
         await audit(trx, actor, row, {
           action: 'create',
           entity: 'promise',
@@ -580,6 +586,10 @@ export function createProjectService(deps: { db: Db; dialect: Dialect; config: C
         if (input.receivedOn > beijingToday()) {
           fail('STAGE_DATE_INVALID', [{ path: 'receivedOn', message: 'STAGE_DATE_INVALID' }]);
         }
+        // 到位资金 is money arriving under a signed agreement; the figures rely on it (figures.repository.ts).
+        if (!row.signedOn || input.receivedOn < row.signedOn) {
+          fail('FUNDS_BEFORE_SIGNING', [{ path: 'receivedOn', message: 'FUNDS_BEFORE_SIGNING' }]);
+        }
         const values = {
           id: newId(),
           projectId: id,
@@ -590,8 +600,10 @@ export function createProjectService(deps: { db: Db; dialect: Dialect; config: C
           source: input.source ?? null,
           createdAt: now(),
         };
-        await trx.insertInto('projectFunds').values(values).execute();
-        await repo.refreshFundsInPlace(trx, id);
+        await trx
+          .insertInto('projectFunds')
+          .values({ ...values, regionPath: row.regionPath })
+          .execute();
         await audit(trx, actor, row, {
           action: 'create',
           entity: 'fund',

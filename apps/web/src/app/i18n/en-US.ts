@@ -543,6 +543,7 @@ export const enUS: Record<MessageKey, string> = {
   'promise.emptyReadOnly': 'No promises recorded for this project.',
 
   'fund.add': 'Record funds',
+  'fund.notSigned': 'Funds can be recorded once the project is signed',
   'fund.added': 'Funds recorded',
   'fund.inPlace': 'Funds in place (10k CNY)',
   'fund.rate': 'Funds-in-place rate',

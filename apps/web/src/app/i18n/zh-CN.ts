@@ -526,6 +526,7 @@ export const zhCN = {
   'promise.emptyReadOnly': '该项目没有登记招商承诺。',
 
   'fund.add': '登记到位资金',
+  'fund.notSigned': '项目签约后才能登记到位资金',
   'fund.added': '已登记到位资金',
   'fund.inPlace': '到位资金（万元）',
   'fund.rate': '资金到位率',

@@ -16,6 +16,7 @@ import {
   Row,
   Statistic,
   Table,
+  Tooltip,
 } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -131,15 +132,18 @@ export function FundsTab({ project, canWrite, onChanged }: TabProps) {
           {usdTotal > 0 ? <Statistic title={t('fund.usdTotal')} value={formatWan(usdTotal, 2)} /> : null}
         </Flex>
         {canWrite ? (
-          <Button
-            icon={<PlusOutlined />}
-            type="primary"
-            ghost
-            onClick={() => setAdding(true)}
-            data-testid="fund-add"
-          >
-            {t('fund.add')}
-          </Button>
+          <Tooltip title={project.signedOn ? null : t('fund.notSigned')}>
+            <Button
+              icon={<PlusOutlined />}
+              type="primary"
+              ghost
+              disabled={!project.signedOn}
+              onClick={() => setAdding(true)}
+              data-testid="fund-add"
+            >
+              {t('fund.add')}
+            </Button>
+          </Tooltip>
         ) : null}
       </Flex>
       <Table<FundRow>
@@ -251,7 +255,10 @@ function FundFormModal({
                 data-testid="fund-form-receivedOn"
                 format="YYYY-MM-DD"
                 style={{ width: '100%' }}
-                disabledDate={(d) => d.format('YYYY-MM-DD') > today}
+                disabledDate={(d) => {
+                  const day = d.format('YYYY-MM-DD');
+                  return day > today || day < (project.signedOn ?? today);
+                }}
               />
             </Form.Item>
           </Col>
