@@ -16,15 +16,15 @@ import type { DbHandle } from '../apps/server/src/db/database.js';
 import type { OrgUnitRow } from '../apps/server/src/db/schema.js';
 import type { Actor } from '../apps/server/src/lib/actor.js';
 import { beijingToday } from '../apps/server/src/lib/days.js';
-import { findOrgByCode } from '../apps/server/src/modules/orgs/orgs.repository.js';
-import { createProjectService } from '../apps/server/src/modules/projects/projects.service.js';
 import {
   DEFAULT_SEED,
   formatStats,
   GENERATOR_VERSION,
   type GenerateStats,
   generateProjects,
-} from './generate.js';
+} from '../apps/server/src/modules/demo/generate-projects.js';
+import { findOrgByCode } from '../apps/server/src/modules/orgs/orgs.repository.js';
+import { createProjectService } from '../apps/server/src/modules/projects/projects.service.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const env = process.env;

@@ -5,7 +5,7 @@
  *   server process on a fresh SQLite database; BENCH_SECONDS per scenario (default 5).
  * - projects (bench/projects.ts): the project pipeline at scale, in-process at the service level
  *   (the numbers are query costs, not HTTP): the filtered list, the stage figures and the pinyin
- *   search on generated data (bench/generate.ts) for every size × database:
+ *   search on generated data (apps/server/src/modules/demo/generate-projects.ts) for every size × database:
  *     BENCH_SIZES       default 100000,1000000
  *     BENCH_DBS         default sqlite,postgres (PostgreSQL via PG_ADMIN_URL, default
  *                       postgres://postgres@127.0.0.1:5432/postgres: a database ys_bench_<size> is

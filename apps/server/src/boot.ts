@@ -4,6 +4,7 @@ import type { Config } from './config.js';
 import { createDb, type DbHandle } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { createPasswordHasher, generatePassword } from './modules/auth/password.js';
+import { generateProjects } from './modules/demo/generate-projects.js';
 import { type DemoAccount, seedDemo, seedOrganisations } from './modules/orgs/seed.js';
 
 /** Opens the configured database and brings its schema up to date. */
@@ -17,17 +18,27 @@ export async function openDatabase(config: Config): Promise<DbHandle> {
   return database;
 }
 
-/** Loads the Shanxi organisation tree and, when asked, the demo enterprises and accounts. */
+/**
+ * Loads the Shanxi organisation tree and, when asked, the demo enterprises and accounts; with the
+ * accounts (the first time only) a generated pipeline of config.demoProjects projects.
+ */
 export async function seed(database: DbHandle, config: Config, opts: { demo: boolean }) {
   const units = await seedOrganisations(database.db);
   let accounts: DemoAccount[] = [];
   let password: string | null = null;
+  let projects = 0;
   if (opts.demo) {
     password = config.demoPassword ?? generatePassword();
     accounts = await seedDemo(database.db, createPasswordHasher(config.passwordHashing), password);
+    if (accounts.length > 0 && config.demoProjects > 0 && !(await hasProjects(database))) {
+      projects = (await generateProjects(database, config, { count: config.demoProjects })).projects;
+    }
   }
-  return { units, accounts, password: accounts.length > 0 ? password : null };
+  return { units, accounts, password: accounts.length > 0 ? password : null, projects };
 }
+
+const hasProjects = async (database: DbHandle) =>
+  !!(await database.db.selectFrom('projects').select('id').limit(1).executeTakeFirst());
 
 /** Prints the demo logins once and keeps them in data/DEMO-LOGINS.txt (readable by the owner only). */
 export function announceDemo(config: Config, accounts: DemoAccount[], password: string): string {

@@ -13,6 +13,7 @@ const env = {
   DATABASE_URL: '',
   PASSWORD_HASHING: 'fast',
   DEMO_PASSWORD: 'Demo12345678',
+  DEMO_PROJECTS: '300',
 };
 const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { env, encoding: 'utf8' });
 const usernames = () => {
@@ -35,8 +36,23 @@ describe('admin CLI (SQLite)', () => {
     expect(seeded.status).toBe(0);
     expect(seeded.stdout).toMatch(/organisation units added: \d{4}/);
     expect(seeded.stdout).toContain('linfen_zrzy');
+    expect(seeded.stdout).toContain('demo projects generated: 300');
     expect(fs.readFileSync(path.join(dir, 'DEMO-LOGINS.txt'), 'utf8')).toContain('password: Demo12345678');
-    expect(run('seed', '--demo').stdout).toContain('organisation units added: 0');
+    const again = run('seed', '--demo').stdout;
+    expect(again).toContain('organisation units added: 0');
+    expect(again).not.toContain('demo projects generated');
+    const db = new SQLite(path.join(dir, 'yingshang.sqlite'), { readonly: true });
+    try {
+      const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+      expect(count('select count(*) n from projects')).toBe(300);
+      // every derived column as the service keeps it: funds and promises carry their project's region
+      expect(
+        count(`select count(*) n from project_funds f join projects p on p.id = f.project_id
+               where f.region_path is not p.region_path`),
+      ).toBe(0);
+    } finally {
+      db.close();
+    }
   });
 
   it('creates users and refuses bad ones with a clear message', () => {

@@ -81,6 +81,7 @@ async function main(argv: string[]): Promise<number> {
       const r = await seed(database, config, { demo: values.demo === true });
       console.log(`organisation units added: ${r.units}`);
       if (r.password) console.log(announceDemo(config, r.accounts, r.password));
+      if (r.projects > 0) console.log(`demo projects generated: ${r.projects}`);
       else if (values.demo) console.log('demo accounts exist already');
       return 0;
     }

@@ -8,6 +8,8 @@ export interface Config {
   sqlitePath: string;
   dataDir: string;
   demoPassword: string | null;
+  /** Generated demo projects loaded with the demo accounts on a first start (0: none). */
+  demoProjects: number;
   logLevel: string;
   /** Absolute session lifetime and idle timeout. */
   sessionTtlHours: number;
@@ -43,6 +45,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sqlitePath: env.SQLITE_PATH ?? path.join(dataDir, 'yingshang.sqlite'),
     dataDir,
     demoPassword: env.DEMO_PASSWORD || null,
+    demoProjects: Number(env.DEMO_PROJECTS ?? 3000),
     logLevel: env.LOG_LEVEL ?? 'info',
     sessionTtlHours: Number(env.SESSION_TTL_HOURS ?? 12),
     sessionIdleMinutes: Number(env.SESSION_IDLE_MINUTES ?? 120),

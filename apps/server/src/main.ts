@@ -9,11 +9,16 @@ import { loggingSender, startOutboxWorker } from './modules/notifications/outbox
 /** config → database (migrated, seeded with demo data on first start) → app → listen. */
 const config = loadConfig();
 const database = await openDatabase(config);
-const { accounts, password } = await seed(database, config, { demo: process.env.SEED_DEMO !== 'false' });
+const { accounts, password, projects } = await seed(database, config, {
+  demo: process.env.SEED_DEMO !== 'false',
+});
 const app = await buildApp({ config, database });
 
-if (accounts.length > 0 && password) console.log(`\n${announceDemo(config, accounts, password)}`);
-else if (fs.existsSync(path.join(config.dataDir, 'DEMO-LOGINS.txt'))) {
+if (accounts.length > 0 && password) {
+  console.log(`\n${announceDemo(config, accounts, password)}`);
+  if (projects > 0)
+    console.log(`${projects} generated demo projects across Shanxi's cities, counties and zones\n`);
+} else if (fs.existsSync(path.join(config.dataDir, 'DEMO-LOGINS.txt'))) {
   app.log.info(`demo logins: ${path.join(config.dataDir, 'DEMO-LOGINS.txt')}`);
 }
 

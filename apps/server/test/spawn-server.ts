@@ -47,6 +47,8 @@ export async function startServer(
       PASSWORD_HASHING: 'fast',
       LOGIN_RATE_LIMIT: '1000000',
       LOG_LEVEL: 'warn',
+      // The journeys start from an empty pipeline; a test that wants the demo projects sets it.
+      DEMO_PROJECTS: '0',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
