@@ -6,6 +6,7 @@ import { migrateToLatest } from './db/migrate.js';
 import { createPasswordHasher, generatePassword } from './modules/auth/password.js';
 import { generateProjects } from './modules/demo/generate-projects.js';
 import { type DemoAccount, seedDemo, seedOrganisations } from './modules/orgs/seed.js';
+import { ensureRollups } from './modules/projects/rollups.repository.js';
 
 /** Opens the configured database and brings its schema up to date. */
 export async function openDatabase(config: Config): Promise<DbHandle> {
@@ -15,6 +16,7 @@ export async function openDatabase(config: Config): Promise<DbHandle> {
       console.error(`database: idle connection lost (${err.message}); reconnecting on demand`),
   });
   await migrateToLatest(database.db, database.dialect);
+  await ensureRollups(database.db);
   return database;
 }
 

@@ -55,6 +55,26 @@ describe('admin CLI (SQLite)', () => {
     }
   });
 
+  it('verifies the pipeline roll-ups against a full recount, and repairs them', { timeout: 60_000 }, () => {
+    const ok = run('verify-rollups');
+    expect(ok.status, ok.stdout + ok.stderr).toBe(0);
+    expect(ok.stdout).toContain('the roll-ups equal a full recount');
+    const db = new SQLite(path.join(dir, 'yingshang.sqlite'));
+    try {
+      db.prepare(
+        "update project_rollups set n = n + 1 where rowid = (select min(rowid) from project_rollups where metric = 'signed')",
+      ).run();
+    } finally {
+      db.close();
+    }
+    const bad = run('verify-rollups');
+    expect(bad.status).toBe(2);
+    expect(bad.stdout).toMatch(/signed: stored \d+\/\d+\/0 ≠ recount/);
+    expect(bad.stdout).toContain('1 differences');
+    expect(run('verify-rollups', '--repair').status).toBe(0);
+    expect(run('verify-rollups').stdout).toContain('the roll-ups equal a full recount');
+  });
+
   it('creates users and refuses bad ones with a clear message', () => {
     const ok = run(
       'user',

@@ -12,6 +12,7 @@ import { createPasswordHasher, generatePassword } from './modules/auth/password.
 import { findOrgByCode } from './modules/orgs/orgs.repository.js';
 import { findUserByUsername } from './modules/orgs/users.repository.js';
 import { createUserService } from './modules/orgs/users.service.js';
+import { rebuildRollups, verifyRollups } from './modules/projects/rollups.repository.js';
 
 const HELP = `营商通 admin CLI
 
@@ -20,6 +21,7 @@ const HELP = `营商通 admin CLI
   yingshang user create --username U --name NAME --unit CODE --role ROLE [--password P]
                                         create a user (a password is generated when omitted)
   yingshang user reset-password --username U
+  yingshang verify-rollups [--repair]   recount the pipeline's monthly roll-ups and compare (or replace)
   yingshang backup FILE                 online copy of the SQLite database (PostgreSQL: pg_dump)
   yingshang restore FILE                replace the SQLite database with FILE (server stopped)
 
@@ -52,6 +54,7 @@ async function main(argv: string[]): Promise<number> {
       unit: { type: 'string' },
       role: { type: 'string', multiple: true },
       password: { type: 'string' },
+      repair: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -75,6 +78,22 @@ async function main(argv: string[]): Promise<number> {
   try {
     if (command === 'migrate') {
       console.log('database is up to date');
+      return 0;
+    }
+    if (command === 'verify-rollups') {
+      const { rows, expectedRows, differences } = await verifyRollups(database.db);
+      console.log(`roll-up rows: ${rows} stored, ${expectedRows} by a full recount`);
+      for (const d of differences.slice(0, 20))
+        console.log(
+          `  ${d.key}: stored ${d.stored.join('/')} ≠ recount ${d.expected.join('/')} (n/fen/days)`,
+        );
+      if (differences.length === 0) {
+        console.log('the roll-ups equal a full recount');
+        return 0;
+      }
+      console.log(`${differences.length} differences`);
+      if (!values.repair) return 2;
+      console.log(`repaired: ${await rebuildRollups(database.db)} rows from a recount`);
       return 0;
     }
     if (command === 'seed') {

@@ -4,6 +4,7 @@ import * as m0001 from './migrations/0001-foundation.js';
 import * as m0002 from './migrations/0002-projects.js';
 import * as m0003 from './migrations/0003-project-list-index.js';
 import * as m0004 from './migrations/0004-project-figures.js';
+import * as m0008 from './migrations/0008-project-rollups.js';
 
 /**
  * One append-only migration set for both databases: each migration is given the dialect
@@ -14,13 +15,20 @@ const MIGRATIONS: Record<string, { up(db: Kysely<unknown>, dialect: Dialect): Pr
   '0002-projects': m0002,
   '0003-project-list-index': m0003,
   '0004-project-figures': m0004,
+  '0008-project-rollups': m0008,
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations run before the typed schema exists
 export async function migrateToLatest(db: Kysely<any>, dialect: Dialect): Promise<string[]> {
   const migrations: Record<string, Migration> = {};
   for (const [name, m] of Object.entries(MIGRATIONS)) migrations[name] = { up: (d) => m.up(d, dialect) };
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  // Modules are built side by side and land in any order: a migration numbered below one already
+  // run still runs (each touches its own tables).
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    allowUnorderedMigrations: true,
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

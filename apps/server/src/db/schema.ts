@@ -173,6 +173,16 @@ export interface ProjectTable extends Versioned {
   openNeedDueOn: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
+/** Monthly pipeline roll-ups of a region and its subtree (migration 0008). */
+export interface ProjectRollupTable {
+  regionPath: string;
+  month: string;
+  metric: string;
+  n: number;
+  fen: number;
+  days: number;
+}
+
 export interface ProjectInvestorTable {
   projectId: string;
   investorId: string;
@@ -273,6 +283,7 @@ export interface ProjectDatabase {
   factorNeeds: FactorNeedTable;
   projectPromises: ProjectPromiseTable;
   projectFunds: ProjectFundTable;
+  projectRollups: ProjectRollupTable;
   importJobs: ImportJobTable;
   attachments: AttachmentTable;
 }

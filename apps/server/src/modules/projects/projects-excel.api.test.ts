@@ -15,6 +15,7 @@ import {
   userId,
 } from '../../../test/harness.js';
 import { addDays, beijingToday } from '../../lib/days.js';
+import { verifyRollups } from './rollups.repository.js';
 
 const today = beijingToday();
 const tomorrow = addDays(today, 1);
@@ -831,5 +832,11 @@ describeApi('project ledger: Excel export and import', () => {
       expect(end2).toMatchObject({ status: 'cancelled', created: 0, rowsWritten: 0 });
       expect(await tableCounts(t)).toEqual(before);
     }
+  });
+
+  it('keeps the monthly roll-ups equal to a full recount through every write above', async () => {
+    const { rows, differences } = await verifyRollups(t.database.db);
+    expect(rows).toBeGreaterThan(0);
+    expect(differences).toEqual([]);
   });
 });

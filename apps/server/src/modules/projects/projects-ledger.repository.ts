@@ -13,7 +13,7 @@ import { type Clock, filteredProjects, type ProjectFilter, summaryRows } from '.
 
 /** Rows per statement in bulk reads and writes (SQLite and PostgreSQL cap bound parameters). */
 const CHUNK = 500;
-const chunks = <T>(list: readonly T[], size = CHUNK): T[][] => {
+export const chunks = <T>(list: readonly T[], size = CHUNK): T[][] => {
   const out: T[][] = [];
   for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
   return out;

@@ -30,6 +30,7 @@ import { findUser } from '../orgs/users.repository.js';
 import { projectFigures } from './figures.repository.js';
 import { findInvestorsByIds, toInvestor } from './investors.repository.js';
 import * as repo from './projects.repository.js';
+import { withRollups } from './rollups.repository.js';
 
 type Create = z.infer<typeof CreateProjectBody>;
 type Update = z.infer<typeof UpdateProjectBody>;
@@ -241,7 +242,7 @@ export function createProjectService(deps: { db: Db; dialect: Dialect; config: C
   ): Promise<Detail> {
     return db.transaction().execute(async (trx) => {
       const row = opts.closedOk ? await visible(trx, actor, id) : await writable(trx, actor, id);
-      await change(trx, row);
+      await withRollups(trx, [id], () => change(trx, row));
       await repo.refreshChildFigures(trx, id);
       await touch(trx, id);
       return detail(trx, id);
@@ -344,19 +345,21 @@ export function createProjectService(deps: { db: Db; dialect: Dialect; config: C
         const id = newId();
         const at = now();
         const today = beijingToday();
-        await trx
-          .insertInto('projects')
-          .values({
-            ...columns,
-            id,
-            code: repo.projectCode(id, today),
-            status: 'lead',
-            createdOn: today,
-            lastEventOn: NO_EVENT_YET,
-            createdAt: at,
-            updatedAt: at,
-          })
-          .execute();
+        await withRollups(trx, [id], () =>
+          trx
+            .insertInto('projects')
+            .values({
+              ...columns,
+              id,
+              code: repo.projectCode(id, today),
+              status: 'lead',
+              createdOn: today,
+              lastEventOn: NO_EVENT_YET,
+              createdAt: at,
+              updatedAt: at,
+            })
+            .execute(),
+        );
         await trx
           .insertInto('projectInvestors')
           .values(investors.map((i, position) => ({ projectId: id, investorId: i.id, position })))
@@ -388,12 +391,14 @@ export function createProjectService(deps: { db: Db; dialect: Dialect; config: C
           notes: patch.notes === undefined ? row.notes : patch.notes,
         };
         const { columns, investors } = await derived(trx, actor, merged);
-        const r = await trx
-          .updateTable('projects')
-          .set({ ...columns, updatedAt: now(), version: version + 1 })
-          .where('id', '=', id)
-          .where('version', '=', version)
-          .executeTakeFirst();
+        const r = await withRollups(trx, [id], () =>
+          trx
+            .updateTable('projects')
+            .set({ ...columns, updatedAt: now(), version: version + 1 })
+            .where('id', '=', id)
+            .where('version', '=', version)
+            .executeTakeFirst(),
+        );
         if (Number(r.numUpdatedRows) !== 1) fail('VERSION_CONFLICT');
         if (columns.regionPath !== row.regionPath) await repo.refreshChildFigures(trx, id);
         if (patch.investorIds) {
@@ -435,23 +440,25 @@ export function createProjectService(deps: { db: Db; dialect: Dialect; config: C
             if (stage !== 'lead') dates[STAGE_DATE_FIELD[stage]] = null;
           }
         }
-        const r = await trx
-          .updateTable('projects')
-          .set({
-            ...dates,
-            status: next.status,
-            paused: next.paused ? 1 : 0,
-            lastEventOn: next.lastEventOn,
-            ...(input.action === 'terminate' && {
-              terminatedOn: input.date,
-              terminationReason: input.reason ?? null,
-            }),
-            updatedAt: now(),
-            version: input.version + 1,
-          })
-          .where('id', '=', id)
-          .where('version', '=', input.version)
-          .executeTakeFirst();
+        const r = await withRollups(trx, [id], () =>
+          trx
+            .updateTable('projects')
+            .set({
+              ...dates,
+              status: next.status,
+              paused: next.paused ? 1 : 0,
+              lastEventOn: next.lastEventOn,
+              ...(input.action === 'terminate' && {
+                terminatedOn: input.date,
+                terminationReason: input.reason ?? null,
+              }),
+              updatedAt: now(),
+              version: input.version + 1,
+            })
+            .where('id', '=', id)
+            .where('version', '=', input.version)
+            .executeTakeFirst(),
+        );
         if (Number(r.numUpdatedRows) !== 1) fail('VERSION_CONFLICT');
         await trx
           .insertInto('projectEvents')
