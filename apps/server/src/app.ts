@@ -17,6 +17,8 @@ import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { createAuthService } from './modules/auth/auth.service.js';
 import { createPasswordHasher } from './modules/auth/password.js';
+import { dashboardRoutes } from './modules/dashboard/dashboard.routes.js';
+import { createDashboardService } from './modules/dashboard/dashboard.service.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
 import { orgRoutes } from './modules/orgs/orgs.routes.js';
@@ -171,6 +173,7 @@ export async function buildApp({ config, database, logger = true }: AppDeps): Pr
       await v1.register(auditRoutes, { db, dialect });
       await v1.register(notificationRoutes, { db });
       await v1.register(projectRoutes, { projects, investors });
+      await v1.register(dashboardRoutes, { dashboard: createDashboardService({ db, config }) });
       await v1.register(projectExcelRoutes, { excel, imports });
       await v1.register(projectAttachmentRoutes, { projects, attachments });
     },

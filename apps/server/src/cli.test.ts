@@ -27,7 +27,7 @@ const usernames = () => {
   }
 };
 
-describe('admin CLI (SQLite)', () => {
+describe('admin CLI (SQLite)', { timeout: 60_000 }, () => {
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('migrates, seeds the demo and writes the logins file', () => {
@@ -55,7 +55,7 @@ describe('admin CLI (SQLite)', () => {
     }
   });
 
-  it('verifies the pipeline roll-ups against a full recount, and repairs them', { timeout: 60_000 }, () => {
+  it('verifies the pipeline roll-ups against a full recount, and repairs them', () => {
     const ok = run('verify-rollups');
     expect(ok.status, ok.stdout + ok.stderr).toBe(0);
     expect(ok.stdout).toContain('the roll-ups equal a full recount');

@@ -1,6 +1,7 @@
 export * from './audit.js';
 export * from './auth.js';
 export * from './common.js';
+export * from './dashboard.js';
 export * from './errors.js';
 export * from './imports.js';
 export * from './modules.js';

@@ -278,6 +278,10 @@ export const ProjectListQuery = Paging.extend({
   leader: z.string().trim().max(64).optional(),
   blocked: YesNo.optional(),
   stalled: YesNo.optional(),
+  /** Reached this stage between the two days (both included): the records behind a period's figures. */
+  reached: z.enum(['signed', 'started', 'producing']).optional(),
+  reachedFrom: Day.optional(),
+  reachedTo: Day.optional(),
   sort: z.enum(PROJECT_SORTS).default('updatedAt'),
   order: z.enum(['asc', 'desc']).default('desc'),
 }).strict();

@@ -21,6 +21,8 @@ export const PERMISSIONS = [
   'users.manage',
   'audit.read',
   'projects.read',
+  /** The leaders' dashboard (驾驶舱) of one's area. */
+  'dashboard.read',
   'projects.write',
   /** Move a project's stage backwards, with a reason (audited). */
   'projects.correct',
@@ -38,6 +40,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'users.manage',
     'audit.read',
     'projects.read',
+    'dashboard.read',
     'projects.write',
     'projects.correct',
   ],
@@ -48,12 +51,13 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'users.manage',
     'audit.read',
     'projects.read',
+    'dashboard.read',
     'projects.write',
   ],
-  county_staff: ['orgs.read', 'users.read', 'projects.read', 'projects.write'],
+  county_staff: ['orgs.read', 'users.read', 'projects.read', 'projects.write', 'dashboard.read'],
   dept_handler: ['orgs.read'],
-  leader: ['orgs.read', 'users.read', 'audit.read', 'projects.read'],
-  inspector: ['orgs.read', 'users.read', 'audit.read', 'projects.read'],
+  leader: ['orgs.read', 'users.read', 'audit.read', 'projects.read', 'dashboard.read'],
+  inspector: ['orgs.read', 'users.read', 'audit.read', 'projects.read', 'dashboard.read'],
   enterprise: [],
 };
 

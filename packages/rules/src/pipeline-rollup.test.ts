@@ -9,6 +9,8 @@ import {
 } from './pipeline-rollup.js';
 
 const base: RollupProject = {
+  status: 'lead',
+  openNeedDueOn: null,
   createdOn: '2025-01-10',
   negotiatingOn: null,
   signedOn: null,
@@ -21,13 +23,13 @@ const base: RollupProject = {
 };
 
 const cells = (p: RollupProject) =>
-  Object.fromEntries(projectCells(p).map((c) => [`${c.month} ${c.metric}`, [c.n, c.fen, c.days]]));
+  Object.fromEntries(projectCells(p).map((c) => [`${c.period} ${c.metric}`, [c.n, c.fen, c.days]]));
 
 /** The running status counts at the end of a month: what a dashboard reads. */
 function statusAt(all: RollupCell[], month: string) {
   const out: Record<string, number> = {};
   for (const c of all)
-    if (c.month <= month && c.metric.startsWith('status:')) {
+    if (c.period <= month && c.metric.startsWith('status:')) {
       const s = c.metric.slice(7);
       out[s] = (out[s] ?? 0) + c.n;
     }
@@ -110,11 +112,24 @@ describe('pipeline roll-up cells', () => {
     expect(cells(p)['2025-07 promiseDue']).toBeUndefined();
   });
 
+  it('keeps present-state cells per day: stalled by the day of the stage now held, blocked by due day', () => {
+    const signed = { ...base, status: 'signed', signedOn: '2025-03-01', openNeedDueOn: '2025-08-15' };
+    expect(cells(signed)).toMatchObject({
+      '2025-03-01 stalledSignedSince': [1, 0, 0],
+      '2025-08-15 blockedSince': [1, 0, 0],
+    });
+    const started = { ...signed, status: 'started', startedOn: '2025-04-02' };
+    expect(cells(started)['2025-03-01 stalledSignedSince']).toBeUndefined();
+    expect(cells(started)['2025-04-02 stalledStartedSince']).toEqual([1, 0, 0]);
+    const terminated = { ...started, status: 'terminated', terminatedOn: '2025-09-01' };
+    expect(Object.keys(cells(terminated)).filter((k) => k.endsWith('Since'))).toEqual([]);
+  });
+
   it('a write changes the roll-ups by the difference of the cells only', () => {
     const before = { ...base, signedOn: '2025-03-01' };
     const after = { ...before, totalInvestmentFen: 1500, startedOn: '2025-04-02' };
     const d = Object.fromEntries(
-      rollupDelta(before, after).map((c) => [`${c.month} ${c.metric}`, [c.n, c.fen]]),
+      rollupDelta(before, after).map((c) => [`${c.period} ${c.metric}`, [c.n, c.fen]]),
     );
     expect(d).toEqual({
       '2025-01 status:lead': [0, 500],
@@ -131,7 +146,7 @@ describe('pipeline roll-up cells', () => {
     const total = [...rollupDelta(null, after), ...rollupDelta(after, null)];
     const sums = new Map<string, number>();
     for (const c of total)
-      sums.set(`${c.month} ${c.metric}`, (sums.get(`${c.month} ${c.metric}`) ?? 0) + c.n);
+      sums.set(`${c.period} ${c.metric}`, (sums.get(`${c.period} ${c.metric}`) ?? 0) + c.n);
     expect([...sums.values()].every((n) => n === 0)).toBe(true);
   });
 

@@ -17,6 +17,13 @@
  *   later stage was reached.
  * - `funds`: each receipt (count, amount) in the month it arrived.
  * - `promiseDue`, `promiseFulfilled`: promises not cancelled, and those kept, in the month due.
+ *
+ * Three present-state metrics are kept per day instead (period YYYY-MM-DD), because they turn true
+ * with the passing of time, not with a write: summed over the days before a threshold they count the
+ * projects stalled or blocked today.
+ * - `stalledSignedSince`: a project now signed, on its signing day (stalled once that lies more
+ *   than the threshold before today); `stalledStartedSince` the same for a project now started.
+ * - `blockedSince`: a project not terminated, on the due day of its earliest unmet factor need.
  */
 
 /** A day as YYYY-MM-DD. */
@@ -46,10 +53,17 @@ export const ROLLUP_METRICS = [
   'funds',
   'promiseDue',
   'promiseFulfilled',
+  'stalledSignedSince',
+  'stalledStartedSince',
+  'blockedSince',
 ] as const;
 export type RollupMetric = (typeof ROLLUP_METRICS)[number];
 
 export interface RollupProject {
+  /** The present status (the stage dates tell the past). */
+  status: string;
+  /** Due day of the earliest unmet factor need. */
+  openNeedDueOn: RollupDay | null;
   createdOn: RollupDay;
   negotiatingOn: RollupDay | null;
   signedOn: RollupDay | null;
@@ -61,9 +75,9 @@ export interface RollupProject {
   promises: readonly { dueOn: RollupDay; status: string }[];
 }
 
-/** One cell: a metric in a month, with a count, an amount in fen and a sum of days. */
+/** One cell: a metric in a period (a month, or a day), with a count, an amount in fen and a sum of days. */
 export interface RollupCell {
-  month: string;
+  period: string;
   metric: RollupMetric;
   n: number;
   fen: number;
@@ -87,9 +101,9 @@ export function statusOn(p: RollupProject, day: RollupDay): PipelineStatus | nul
 export function projectCells(p: RollupProject): RollupCell[] {
   const cells = new Map<string, RollupCell>();
   const add = (day: RollupDay, metric: RollupMetric, n: number, fen = 0, days = 0) => {
-    const month = monthOf(day);
-    const key = `${month}|${metric}`;
-    const cell = cells.get(key) ?? { month, metric, n: 0, fen: 0, days: 0 };
+    const period = metric.endsWith('Since') ? day : monthOf(day);
+    const key = `${period}|${metric}`;
+    const cell = cells.get(key) ?? { period, metric, n: 0, fen: 0, days: 0 };
     cell.n += n;
     cell.fen += fen;
     cell.days += days;
@@ -125,6 +139,9 @@ export function projectCells(p: RollupProject): RollupCell[] {
     add(pr.dueOn, 'promiseDue', 1);
     if (pr.status === 'fulfilled') add(pr.dueOn, 'promiseFulfilled', 1);
   }
+  if (p.status === 'signed' && p.signedOn) add(p.signedOn, 'stalledSignedSince', 1);
+  if (p.status === 'started' && p.startedOn) add(p.startedOn, 'stalledStartedSince', 1);
+  if (p.status !== 'terminated' && p.openNeedDueOn) add(p.openNeedDueOn, 'blockedSince', 1);
   return [...cells.values()].filter((c) => c.n !== 0 || c.fen !== 0 || c.days !== 0);
 }
 
@@ -133,8 +150,8 @@ export function rollupDelta(before: RollupProject | null, after: RollupProject |
   const out = new Map<string, RollupCell>();
   const put = (cells: RollupCell[], sign: 1 | -1) => {
     for (const c of cells) {
-      const key = `${c.month}|${c.metric}`;
-      const cell = out.get(key) ?? { month: c.month, metric: c.metric, n: 0, fen: 0, days: 0 };
+      const key = `${c.period}|${c.metric}`;
+      const cell = out.get(key) ?? { period: c.period, metric: c.metric, n: 0, fen: 0, days: 0 };
       cell.n += sign * c.n;
       cell.fen += sign * c.fen;
       cell.days += sign * c.days;

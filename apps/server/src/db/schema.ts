@@ -173,10 +173,10 @@ export interface ProjectTable extends Versioned {
   openNeedDueOn: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
-/** Monthly pipeline roll-ups of a region and its subtree (migration 0008). */
+/** Pipeline roll-ups of a region and its subtree, per month or day (migration 0008). */
 export interface ProjectRollupTable {
   regionPath: string;
-  month: string;
+  period: string;
   metric: string;
   n: number;
   fen: number;

@@ -26,6 +26,9 @@ const ProjectDetailPage = lazy(() =>
 const ProjectFormPage = lazy(() =>
   import('../features/projects/pages/ProjectFormPage').then((m) => ({ default: m.ProjectFormPage })),
 );
+const DashboardPage = lazy(() =>
+  import('../features/dashboard/pages/DashboardPage').then((m) => ({ default: m.DashboardPage })),
+);
 const NotificationsPage = lazy(() =>
   import('../features/notifications/pages/NotificationsPage').then((m) => ({
     default: m.NotificationsPage,
@@ -38,6 +41,7 @@ function guarded(permission: Permission, page: ReactNode): ReactNode {
 
 /** Modules that are built: their own pages. */
 const BUILT_MODULES: Partial<Record<ModuleKey, RouteObject[]>> = {
+  dashboard: [{ path: 'dashboard', element: guarded('dashboard.read', <DashboardPage />) }],
   projects: [
     { path: 'projects', element: guarded('projects.read', <ProjectsPage />) },
     { path: 'projects/new', element: guarded('projects.write', <ProjectFormPage />) },

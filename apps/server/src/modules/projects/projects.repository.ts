@@ -38,6 +38,8 @@ export interface Clock {
 
 type P = ExpressionBuilder<Database & { p: Database['projects'] }, 'p'>;
 
+const REACHED_COLUMN = { signed: 'p.signedOn', started: 'p.startedOn', producing: 'p.producingOn' } as const;
+
 /** 1 when the project has an unmet factor need past its due date (see refreshChildFigures). */
 const blockedExpr = (today: string) => sql<number>`case when p.open_need_due_on < ${today} then 1 else 0 end`;
 
@@ -110,6 +112,9 @@ export interface ProjectFilter {
   leader?: string;
   blocked?: 'true' | 'false';
   stalled?: 'true' | 'false';
+  reached?: 'signed' | 'started' | 'producing';
+  reachedFrom?: string;
+  reachedTo?: string;
   sort: 'updatedAt' | 'totalInvestment' | 'signedOn' | 'name';
   order: 'asc' | 'desc';
   page: number;
@@ -158,6 +163,12 @@ export function filteredProjects(
   }
   if (f.blocked) {
     q = q.where(blockedExpr(c.today), '=', f.blocked === 'true' ? 1 : 0);
+  }
+  if (f.reached) {
+    const col = REACHED_COLUMN[f.reached];
+    q = q.where(col, 'is not', null);
+    if (f.reachedFrom) q = q.where(col, '>=', f.reachedFrom);
+    if (f.reachedTo) q = q.where(col, '<=', f.reachedTo);
   }
   if (f.stalled === 'true') q = q.where((eb) => stalledWhere(eb as unknown as P, c));
   if (f.stalled === 'false') q = q.where((eb) => eb.not(stalledWhere(eb as unknown as P, c)));

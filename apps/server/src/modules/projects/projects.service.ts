@@ -242,8 +242,10 @@ export function createProjectService(deps: { db: Db; dialect: Dialect; config: C
   ): Promise<Detail> {
     return db.transaction().execute(async (trx) => {
       const row = opts.closedOk ? await visible(trx, actor, id) : await writable(trx, actor, id);
-      await withRollups(trx, [id], () => change(trx, row));
-      await repo.refreshChildFigures(trx, id);
+      await withRollups(trx, [id], async () => {
+        await change(trx, row);
+        await repo.refreshChildFigures(trx, id);
+      });
       await touch(trx, id);
       return detail(trx, id);
     });

@@ -11,6 +11,8 @@ export interface RollupSource extends RollupProject {
 const PROJECT_COLUMNS = [
   'id',
   'regionPath',
+  'status',
+  'openNeedDueOn',
   'createdOn',
   'negotiatingOn',
   'signedOn',
@@ -65,7 +67,7 @@ export async function addToRollups(db: Executor, regionPath: string, cells: read
   const rows = pathAndAncestors(regionPath).flatMap((path) =>
     cells.map((c) => ({
       regionPath: path,
-      month: c.month,
+      period: c.period,
       metric: c.metric,
       n: c.n,
       fen: c.fen,
@@ -77,7 +79,7 @@ export async function addToRollups(db: Executor, regionPath: string, cells: read
       .insertInto('projectRollups')
       .values(c)
       .onConflict((oc) =>
-        oc.columns(['regionPath', 'month', 'metric']).doUpdateSet({
+        oc.columns(['regionPath', 'period', 'metric']).doUpdateSet({
           n: sql`project_rollups.n + excluded.n`,
           fen: sql`project_rollups.fen + excluded.fen`,
           days: sql`project_rollups.days + excluded.days`,
@@ -112,7 +114,7 @@ async function applyChange(db: Executor, before: RollupSource | null, after: Rol
   if (after) await addToRollups(db, after.regionPath, rollupDelta(null, after));
 }
 
-/** The roll-ups a full recount gives, keyed `path|month|metric` (zero cells left out). */
+/** The roll-ups a full recount gives, keyed `path|period|metric` (zero cells left out). */
 export async function recountRollups(
   db: Executor,
   batch = 5000,
@@ -134,7 +136,7 @@ export async function recountRollups(
     for (const source of (await rollupSources(db, ids)).values())
       for (const path of pathAndAncestors(source.regionPath))
         for (const c of projectCells(source)) {
-          const key = `${path}|${c.month}|${c.metric}`;
+          const key = `${path}|${c.period}|${c.metric}`;
           const cell = out.get(key) ?? { ...c, regionPath: path, n: 0, fen: 0, days: 0 };
           cell.n += c.n;
           cell.fen += c.fen;
@@ -154,7 +156,7 @@ export async function verifyRollups(db: Executor) {
     [];
   const seen = new Set<string>();
   for (const r of stored) {
-    const key = `${r.regionPath}|${r.month}|${r.metric}`;
+    const key = `${r.regionPath}|${r.period}|${r.metric}`;
     seen.add(key);
     const e = expected.get(key);
     const s: [number, number, number] = [Number(r.n), Number(r.fen), Number(r.days)];
@@ -171,9 +173,9 @@ export function rebuildRollups(db: Db): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const expected = await recountRollups(trx);
     await trx.deleteFrom('projectRollups').execute();
-    const rows = [...expected.values()].map(({ regionPath, month, metric, n, fen, days }) => ({
+    const rows = [...expected.values()].map(({ regionPath, period, metric, n, fen, days }) => ({
       regionPath,
-      month,
+      period,
       metric,
       n,
       fen,

@@ -157,6 +157,9 @@ export interface ProjectQuery {
   leader?: string;
   blocked?: 'true';
   stalled?: 'true';
+  reached?: 'signed' | 'started' | 'producing';
+  reachedFrom?: string;
+  reachedTo?: string;
   sort?: 'updatedAt' | 'totalInvestment' | 'signedOn' | 'name';
   order?: 'asc' | 'desc';
   page?: number;

@@ -1,3 +1,4 @@
+import { dashboardEnUS } from '../../features/dashboard/i18n.en-US';
 import type { MessageKey } from './zh-CN';
 
 /** The en-US message table: the same keys as zh-CN.ts, every one translated. */
@@ -364,6 +365,7 @@ export const enUS: Record<MessageKey, string> = {
   'project.filter.search': 'Project, investor, code or pinyin',
   'project.filter.stage': 'Stage',
   'project.filter.region': 'Region',
+  'project.filter.reached': '{stage} between {from} and {to}',
   'project.filter.industry': 'Industry',
   'project.filter.origin': 'Origin',
   'project.filter.min': 'Investment from',
@@ -631,4 +633,5 @@ export const enUS: Record<MessageKey, string> = {
   'import.created': 'Created',
   'import.updated': 'Updated',
   'import.skipped': 'Skipped',
+  ...dashboardEnUS,
 };

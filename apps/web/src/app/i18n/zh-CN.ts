@@ -1,3 +1,5 @@
+import { dashboardZhCN } from '../../features/dashboard/i18n.zh-CN';
+
 /**
  * The zh-CN message table: the source of every visible string.
  * en-US.ts must carry exactly the same keys (checked by messages.test.ts and by the type system).
@@ -352,6 +354,7 @@ export const zhCN = {
   'project.filter.search': '项目或投资方、信用代码、拼音',
   'project.filter.stage': '阶段',
   'project.filter.region': '所在地区',
+  'project.filter.reached': '{from} 至 {to} {stage}',
   'project.filter.industry': '行业',
   'project.filter.origin': '来源地',
   'project.filter.min': '总投资下限',
@@ -610,6 +613,7 @@ export const zhCN = {
   'import.created': '新增',
   'import.updated': '更新',
   'import.skipped': '跳过',
+  ...dashboardZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

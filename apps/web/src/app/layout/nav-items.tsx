@@ -37,6 +37,7 @@ export const MODULE_NAV: Record<ModuleKey, NavItem> = {
     label: 'module.dashboard.name',
     desc: 'module.dashboard.desc',
     icon: <DashboardOutlined />,
+    built: true,
   },
   projects: {
     key: 'projects',

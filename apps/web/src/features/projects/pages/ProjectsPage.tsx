@@ -11,6 +11,7 @@ import {
   Select,
   Space,
   Table,
+  Tag,
   Tooltip,
   Typography,
 } from 'antd';
@@ -43,6 +44,8 @@ import { formatWan, wanToMinor } from '../money';
 
 const PAGE_SIZES = [20, 50, 100];
 const INDUSTRY_RE = /^([A-T]|\d{2,4})$/;
+const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
+const REACHED_STAGES = ['signed', 'started', 'producing'] as const;
 const COLUMNS_KEY = 'yingshang.projects.hiddenColumns';
 const DEFAULT_HIDDEN = ['code', 'origin', 'fundsInPlace', 'updatedAt'];
 
@@ -84,6 +87,15 @@ export function ProjectsPage() {
   const leader = params.get('leader') ?? '';
   const blocked = params.get('blocked') === 'true';
   const stalled = params.get('stalled') === 'true';
+  // the records behind a dashboard figure: reached a stage within a period
+  const reachedParam = params.get('reached');
+  const reached = isOneOf(REACHED_STAGES, reachedParam) ? reachedParam : undefined;
+  const day = (key: string) => {
+    const v = params.get(key) ?? '';
+    return DAY_RE.test(v) ? v : undefined;
+  };
+  const reachedFrom = day('reachedFrom');
+  const reachedTo = day('reachedTo');
   const sortParam = params.get('sort');
   const sort: ProjectSort = isOneOf(PROJECT_SORTS, sortParam) ? sortParam : 'updatedAt';
   const order = params.get('order') === 'asc' ? 'asc' : 'desc';
@@ -108,6 +120,9 @@ export function ProjectsPage() {
     leader: leader || undefined,
     blocked: blocked ? 'true' : undefined,
     stalled: stalled ? 'true' : undefined,
+    reached,
+    reachedFrom: reached ? reachedFrom : undefined,
+    reachedTo: reached ? reachedTo : undefined,
     sort,
     order,
   };
@@ -299,7 +314,8 @@ export function ProjectsPage() {
     max ||
     leader ||
     blocked ||
-    stalled
+    stalled ||
+    reached
   );
 
   return (
@@ -436,6 +452,20 @@ export function ProjectsPage() {
             {t('project.flag.stalled')}
           </Checkbox>
         </Flex>
+        {reached ? (
+          <Tag
+            closable
+            color="blue"
+            onClose={() => update({ reached: undefined, reachedFrom: undefined, reachedTo: undefined })}
+            data-testid="projects-filter-reached"
+          >
+            {t('project.filter.reached', {
+              stage: t(`project.status.${reached}`),
+              from: reachedFrom ?? '…',
+              to: reachedTo ?? '…',
+            })}
+          </Tag>
+        ) : null}
         <Button type="primary" onClick={apply}>
           {t('common.search')}
         </Button>

@@ -1,0 +1,186 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type Client, createTestApp, describeApi, type TestApp, unitId } from '../../../test/harness.js';
+import { addDays, beijingToday } from '../../lib/days.js';
+import { shiftMonth } from './dashboard.service.js';
+
+const today = beijingToday();
+const d = (n: number) => addDays(today, -n);
+const thisMonth = today.slice(0, 7);
+/** The last day of a month (YYYY-MM). */
+const monthEnd = (m: string) => addDays(`${shiftMonth(m, 1)}-01`, -1);
+
+describeApi('dashboard API', () => {
+  let t: TestApp;
+  let linfen: Client;
+  let yaodu: string;
+  let quwo: string;
+  let zone: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    linfen = await t.login('linfen');
+    yaodu = await unitId(t, '141002');
+    quwo = await unitId(t, '141021');
+    zone = await unitId(t, 'Z14100001');
+    const inv = (
+      await linfen.post('/api/v1/investors', { name: '驾驶舱投资方', creditCode: '91110000802100433B' })
+    ).json();
+    const make = async (name: string, regionId: string, fen: number, stages: [string, number][]) => {
+      let p = (
+        await linfen.post('/api/v1/projects', {
+          name,
+          regionId,
+          industryCode: '39',
+          totalInvestmentFen: fen,
+          projectType: 'new',
+          investorIds: [inv.id],
+        })
+      ).json();
+      for (const [to, ago] of stages) {
+        const res = await linfen.post(`/api/v1/projects/${p.id}/stage`, {
+          version: p.version,
+          action: 'advance',
+          to,
+          date: d(ago),
+        });
+        expect(res.statusCode, res.body).toBe(200);
+        p = res.json();
+      }
+      return p;
+    };
+    const post = async (id: string, path: string, body: Record<string, unknown>) => {
+      const res = await linfen.post(`/api/v1/projects/${id}/${path}`, body);
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json();
+    };
+    const a = await make('甲', yaodu, 100_000_00, [
+      ['negotiating', 500],
+      ['signed', 420],
+      ['started', 330],
+      ['producing', 40],
+    ]);
+    await post(a.id, 'funds', { receivedOn: d(400), currency: 'CNY', amount: 30_000_00 });
+    await post(a.id, 'funds', { receivedOn: d(20), currency: 'CNY', amount: 50_000_00 });
+    const b = await make('乙', quwo, 200_000_00, [
+      ['negotiating', 300],
+      ['signed', 250],
+    ]);
+    await post(b.id, 'promises', { content: '三通一平', dueOn: d(100) });
+    await post(b.id, 'factor-needs', { kind: 'land', dueOn: d(15) });
+    await make('丙', zone, 300_000_00, [
+      ['negotiating', 90],
+      ['signed', 60],
+      ['started', 25],
+    ]);
+    const ding = await make('丁', zone, 50_000_00, [['negotiating', 200]]);
+    await linfen.post(`/api/v1/projects/${ding.id}/stage`, {
+      version: ding.version,
+      action: 'terminate',
+      date: d(10),
+      reason: '企业战略调整',
+    });
+    await make('戊', yaodu, 70_000_00, []);
+  });
+  afterAll(() => t.close());
+
+  /** The same figures from the records themselves (the period figures scan the projects). */
+  const scanned = async (regionId: string, from: string, to: string) => {
+    const res = await linfen.get(
+      `/api/v1/projects/figures?regionId=${regionId}&from=${from}-01&to=${to === thisMonth ? today : monthEnd(to)}`,
+    );
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json();
+  };
+
+  it('equals the figures counted from the records, for any run of months and any region', async () => {
+    const city = (await linfen.get('/api/v1/auth/me')).json().user.orgUnit.id as string;
+    const runs: [string, string][] = [
+      [shiftMonth(thisMonth, -11), thisMonth],
+      [shiftMonth(thisMonth, -23), shiftMonth(thisMonth, -12)],
+      [shiftMonth(thisMonth, -2), shiftMonth(thisMonth, -1)],
+      [thisMonth, thisMonth],
+    ];
+    for (const regionId of [city, yaodu, quwo, zone])
+      for (const [from, to] of runs) {
+        const res = await linfen.get(`/api/v1/dashboard?regionId=${regionId}&from=${from}&to=${to}`);
+        expect(res.statusCode, res.body).toBe(200);
+        const dash = res.json().pipeline.current;
+        const fig = await scanned(regionId, from, to);
+        const label = `${regionId} ${from}..${to}`;
+        expect(dash.byStatus, label).toEqual(fig.byStatus);
+        expect(dash.newlySigned, label).toEqual(fig.newlySigned);
+        expect([dash.newlyStarted.count, dash.newlyProducing.count], label).toEqual([
+          fig.newlyStarted,
+          fig.newlyProducing,
+        ]);
+        expect(
+          [dash.signedTotal, dash.startRate, dash.productionRate, dash.fundsInPlaceRate, dash.fulfilmentRate],
+          label,
+        ).toEqual([
+          fig.signedTotal,
+          fig.startRate,
+          fig.productionRate,
+          fig.fundsInPlaceRate,
+          fig.fulfilmentRate,
+        ]);
+      }
+  });
+
+  it('compares with the same months of last year, month by month and region by region', async () => {
+    const from = shiftMonth(thisMonth, -11);
+    const res = await linfen.get(`/api/v1/dashboard?from=${from}&to=${thisMonth}`);
+    const dash = res.json();
+    expect(dash.region.code).toBe('141000');
+    expect(dash.lastYear).toEqual({ from: shiftMonth(from, -12), to: shiftMonth(thisMonth, -12) });
+    const p = dash.pipeline;
+    // 甲 signed 420 days ago: last year's window; 乙 and 丙 in this one
+    expect(p.current.newlySigned).toEqual({ count: 2, investmentFen: 500_000_00 });
+    expect(p.lastYear.newlySigned).toEqual({ count: 1, investmentFen: 100_000_00 });
+    expect(p.trend).toHaveLength(12);
+    const sum = (k: 'signed' | 'lastYearSigned') =>
+      p.trend.reduce((s: number, m: Record<string, { count: number }>) => s + m[k].count, 0);
+    expect([sum('signed'), sum('lastYearSigned')]).toEqual([2, 1]);
+    expect(p.trend.reduce((s: number, m: { fundsFen: number }) => s + m.fundsFen, 0)).toBe(50_000_00);
+    const byCode = Object.fromEntries(
+      p.byRegion.map((r: { code: string; current: { newlySigned: { count: number } } }) => [
+        r.code,
+        r.current.newlySigned.count,
+      ]),
+    );
+    expect(byCode).toMatchObject({ '141002': 0, '141021': 1, Z14100001: 1 });
+    // 丙 started 35 days after signing, 甲 90 days: both within the twelve months
+    expect(p.current.averageDays.signToStart).toBe(62.5);
+    // now: 乙 signed 250 days ago and not started (stalled), and its land is overdue (blocked)
+    expect(p.now).toEqual({ stalled: 1, blocked: 1, asOf: today });
+    const fig = await scanned(dash.region.id, thisMonth, thisMonth);
+    expect([p.now.stalled, p.now.blocked]).toEqual([fig.stalled, fig.blocked]);
+  });
+
+  it('keeps to the caller’s area and refuses bad months', async () => {
+    const county = await t.login('yaodu');
+    const own = (await county.get(`/api/v1/dashboard?from=${thisMonth}&to=${thisMonth}`)).json();
+    expect(own.region.code).toBe('141002');
+    expect(own.pipeline.byRegion).toEqual([]);
+    expect(
+      (await county.get(`/api/v1/dashboard?regionId=${quwo}&from=${thisMonth}&to=${thisMonth}`)).statusCode,
+    ).toBe(404);
+    const taiyuan = await t.login('taiyuan');
+    expect(
+      (await taiyuan.get(`/api/v1/dashboard?regionId=${yaodu}&from=${thisMonth}&to=${thisMonth}`)).statusCode,
+    ).toBe(404);
+    const department = await unitId(t, '141000-natural-resources');
+    const asRegion = await linfen.get(
+      `/api/v1/dashboard?regionId=${department}&from=${thisMonth}&to=${thisMonth}`,
+    );
+    expect(asRegion.json().error.code).toBe('REGION_INVALID');
+    for (const q of ['from=2026-13&to=2026-12', 'from=2026-05&to=2026-01', 'from=2026-01'])
+      expect((await linfen.get(`/api/v1/dashboard?${q}`)).statusCode, q).toBe(400);
+    expect((await t.anonymous().get(`/api/v1/dashboard?from=${thisMonth}&to=${thisMonth}`)).statusCode).toBe(
+      401,
+    );
+    const enterprise = await t.login('enterprise');
+    expect((await enterprise.get(`/api/v1/dashboard?from=${thisMonth}&to=${thisMonth}`)).statusCode).toBe(
+      403,
+    );
+  });
+});

@@ -1,0 +1,183 @@
+import {
+  type Dashboard,
+  type PipelinePeriod,
+  PROJECT_STATUSES,
+  type ProjectStatus,
+} from '@yingshang/contracts';
+import type { RollupMetric } from '@yingshang/rules';
+import type { Config } from '../../config.js';
+import type { Db } from '../../db/database.js';
+import { type Actor, inScope, scopePath } from '../../lib/actor.js';
+import { fail } from '../../lib/app-error.js';
+import { addDays, beijingToday } from '../../lib/days.js';
+import { findOrg } from '../orgs/orgs.repository.js';
+import {
+  childRegions,
+  type MetricSums,
+  presentState,
+  rollupSeries,
+  rollupSums,
+} from './dashboard.repository.js';
+
+const PERIOD_METRICS: readonly RollupMetric[] = [
+  ...PROJECT_STATUSES.map((s) => `status:${s}` as const),
+  'signed',
+  'started',
+  'producing',
+  'signToStart',
+  'startToProduction',
+  'signToProduction',
+  'funds',
+  'promiseDue',
+  'promiseFulfilled',
+];
+const REGION_KINDS = ['province', 'city', 'county', 'zone'];
+
+const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 10000) / 10000 : null);
+const mean = (s: MetricSums | undefined) =>
+  s && s.inN > 0 ? Math.round((s.inDays / s.inN) * 10) / 10 : null;
+
+/** YYYY-MM shifted by whole months. */
+export function shiftMonth(month: string, by: number): string {
+  const [y, m] = month.split('-').map(Number);
+  const i = y * 12 + (m - 1) + by;
+  return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
+}
+
+export function monthsBetween(from: string, to: string): string[] {
+  const out: string[] = [];
+  for (let m = from; m <= to; m = shiftMonth(m, 1)) out.push(m);
+  return out;
+}
+
+/** A region's pipeline for a run of months, from its roll-up sums. */
+export function pipelinePeriod(sums: Map<RollupMetric, MetricSums>): PipelinePeriod {
+  const get = (m: RollupMetric) => sums.get(m);
+  const inN = (m: RollupMetric) => get(m)?.inN ?? 0;
+  const inFen = (m: RollupMetric) => get(m)?.inFen ?? 0;
+  const cumN = (m: RollupMetric) => get(m)?.cumN ?? 0;
+  const cumFen = (m: RollupMetric) => get(m)?.cumFen ?? 0;
+  const signedTotal = cumN('signed');
+  const contractedFen = cumFen('signed');
+  const fundsInPlaceFen = cumFen('funds');
+  const promisesDue = cumN('promiseDue');
+  const promisesFulfilled = cumN('promiseFulfilled');
+  return {
+    byStatus: PROJECT_STATUSES.map((status: ProjectStatus) => ({
+      status,
+      count: cumN(`status:${status}`),
+      investmentFen: cumFen(`status:${status}`),
+    })),
+    newlySigned: { count: inN('signed'), investmentFen: inFen('signed') },
+    newlyStarted: { count: inN('started'), investmentFen: inFen('started') },
+    newlyProducing: { count: inN('producing'), investmentFen: inFen('producing') },
+    signedTotal,
+    startedTotal: cumN('started'),
+    producingTotal: cumN('producing'),
+    startRate: ratio(cumN('started'), signedTotal),
+    productionRate: ratio(cumN('producing'), signedTotal),
+    contractedFen,
+    fundsInPlaceFen,
+    fundsInPlaceRate: ratio(fundsInPlaceFen, contractedFen),
+    fundsInPeriodFen: inFen('funds'),
+    promisesDue,
+    promisesFulfilled,
+    fulfilmentRate: ratio(promisesFulfilled, promisesDue),
+    averageDays: {
+      signToStart: mean(get('signToStart')),
+      startToProduction: mean(get('startToProduction')),
+      signToProduction: mean(get('signToProduction')),
+    },
+  };
+}
+
+/**
+ * The leaders' dashboard (驾驶舱): every figure is a sum of roll-up rows of the region and its
+ * children, so its cost follows the months and regions shown, not the number of records.
+ */
+export function createDashboardService(deps: { db: Db; config: Config }) {
+  const { db, config } = deps;
+
+  /** The region asked for, inside the actor's area (default: the actor's own region). */
+  async function regionOf(actor: Actor, regionId: string | undefined) {
+    const unit = regionId ? await findOrg(db, regionId) : await findOrg(db, actor.orgUnit.id);
+    if (!unit || !inScope(actor, unit.path)) fail('ORG_NOT_FOUND');
+    if (!REGION_KINDS.includes(unit.kind)) {
+      if (regionId) fail('REGION_INVALID', [{ path: 'regionId', message: 'REGION_INVALID' }]);
+      // a department's staff see the region the department serves
+      const parent = unit.parentId ? await findOrg(db, unit.parentId) : undefined;
+      if (!parent || !scopePath(actor).startsWith(parent.path)) fail('ORG_NOT_FOUND');
+      return parent;
+    }
+    return unit;
+  }
+
+  return {
+    async get(actor: Actor, q: { regionId?: string; from: string; to: string }): Promise<Dashboard> {
+      const region = await regionOf(actor, q.regionId);
+      const lastYear = { from: shiftMonth(q.from, -12), to: shiftMonth(q.to, -12) };
+      const children = await childRegions(db, region.id);
+      const paths = [region.path, ...children.map((c) => c.path)];
+      const today = beijingToday();
+      const [[sums, lySums], series, lySeries, now] = await Promise.all([
+        rollupSums(db, paths, PERIOD_METRICS, [q, lastYear]),
+        rollupSeries(db, region.path, ['signed', 'started', 'producing', 'funds'], q.from, q.to),
+        rollupSeries(db, region.path, ['signed'], lastYear.from, lastYear.to),
+        presentState(db, region.path, {
+          today,
+          signedBefore: addDays(today, -config.stallSignedDays),
+          startedBefore: addDays(today, -config.stallStartedDays),
+        }),
+      ]);
+      const cell = (rows: typeof series, month: string, metric: RollupMetric) =>
+        rows.find((r) => r.period === month && r.metric === metric);
+      const count = (r: { n: number; fen: number } | undefined) => ({
+        count: Number(r?.n ?? 0),
+        investmentFen: Number(r?.fen ?? 0),
+      });
+      const dto = (u: { id: string; name: string; kind: string; code: string }, parentId: string | null) => ({
+        id: u.id,
+        name: u.name,
+        kind: u.kind,
+        code: u.code,
+        parentId,
+      });
+      const parent = region.parentId ? await findOrg(db, region.parentId) : undefined;
+      const none = new Map<RollupMetric, MetricSums>();
+      return {
+        region: dto(region, parent && inScope(actor, parent.path) ? parent.id : null),
+        period: { from: q.from, to: q.to },
+        lastYear,
+        pipeline: {
+          current: pipelinePeriod(sums.get(region.path) ?? none),
+          lastYear: pipelinePeriod(lySums.get(region.path) ?? none),
+          now: { ...now, asOf: today },
+          trend: monthsBetween(q.from, q.to).map((month) => ({
+            month,
+            signed: count(cell(series, month, 'signed')),
+            started: Number(cell(series, month, 'started')?.n ?? 0),
+            producing: Number(cell(series, month, 'producing')?.n ?? 0),
+            fundsFen: Number(cell(series, month, 'funds')?.fen ?? 0),
+            lastYearSigned: count(cell(lySeries, shiftMonth(month, -12), 'signed')),
+          })),
+          byRegion: children.map((c) => {
+            const p = pipelinePeriod(sums.get(c.path) ?? none);
+            return {
+              ...dto(c, region.id),
+              current: {
+                newlySigned: p.newlySigned,
+                signedTotal: p.signedTotal,
+                startRate: p.startRate,
+                productionRate: p.productionRate,
+                fundsInPlaceRate: p.fundsInPlaceRate,
+                contractedFen: p.contractedFen,
+              },
+              lastYearSigned: pipelinePeriod(lySums.get(c.path) ?? none).newlySigned,
+            };
+          }),
+        },
+      };
+    },
+  };
+}
+export type DashboardService = ReturnType<typeof createDashboardService>;

@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { Id } from './common.js';
+import { PROJECT_STATUSES } from './projects.js';
+
+/** A calendar month, YYYY-MM (the dashboard's periods are runs of whole months, as reports are). */
+export const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM');
+
+export const DashboardQuery = z
+  .object({ regionId: Id.optional(), from: Month, to: Month })
+  .strict()
+  .refine((q) => q.from <= q.to, { path: ['from'], message: 'from > to' });
+
+const Count = z.object({ count: z.number().int(), investmentFen: z.number().int() });
+
+/** The pipeline of a region for a run of months, read from the roll-ups. */
+export const PipelinePeriod = z.object({
+  /** At the end of the last month. */
+  byStatus: z.array(Count.extend({ status: z.enum(PROJECT_STATUSES) })),
+  /** Stages reached within the months. */
+  newlySigned: Count,
+  newlyStarted: Count,
+  newlyProducing: Count,
+  /** Up to the end of the last month. */
+  signedTotal: z.number().int(),
+  startedTotal: z.number().int(),
+  producingTotal: z.number().int(),
+  /** 开工率 = started ÷ signed, 投产率 = producing ÷ signed, both up to the end. */
+  startRate: z.number().nullable(),
+  productionRate: z.number().nullable(),
+  /** Investment of the projects signed up to the end, and the funds arrived by then: 资金到位率. */
+  contractedFen: z.number().int(),
+  fundsInPlaceFen: z.number().int(),
+  fundsInPlaceRate: z.number().nullable(),
+  /** Funds arrived within the months. */
+  fundsInPeriodFen: z.number().int(),
+  /** Promises due up to the end: kept ÷ due. */
+  promisesDue: z.number().int(),
+  promisesFulfilled: z.number().int(),
+  fulfilmentRate: z.number().nullable(),
+  /** Mean days between stages reached within the months. */
+  averageDays: z.object({
+    signToStart: z.number().nullable(),
+    startToProduction: z.number().nullable(),
+    signToProduction: z.number().nullable(),
+  }),
+});
+export type PipelinePeriod = z.infer<typeof PipelinePeriod>;
+
+export const DashboardRegion = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.string(),
+  code: z.string(),
+  /** The region one level up, when the caller may see it (drilling back up). */
+  parentId: z.string().nullable(),
+});
+
+export const Dashboard = z.object({
+  region: DashboardRegion,
+  period: z.object({ from: Month, to: Month }),
+  /** The same months a year earlier: every figure's 同比. */
+  lastYear: z.object({ from: Month, to: Month }),
+  pipeline: z.object({
+    current: PipelinePeriod,
+    lastYear: PipelinePeriod,
+    /** Present state, whatever the months: stalled (no next stage after the thresholds) and blocked. */
+    now: z.object({ stalled: z.number().int(), blocked: z.number().int(), asOf: z.string() }),
+    /** Month by month within the period, with last year's same month. */
+    trend: z.array(
+      z.object({
+        month: Month,
+        signed: Count,
+        started: z.number().int(),
+        producing: z.number().int(),
+        fundsFen: z.number().int(),
+        lastYearSigned: Count,
+      }),
+    ),
+    /** The region's cities, or counties and zones, on the same figures. */
+    byRegion: z.array(
+      DashboardRegion.extend({
+        current: PipelinePeriod.pick({
+          newlySigned: true,
+          signedTotal: true,
+          startRate: true,
+          productionRate: true,
+          fundsInPlaceRate: true,
+          contractedFen: true,
+        }),
+        lastYearSigned: Count,
+      }),
+    ),
+  }),
+});
+export type Dashboard = z.infer<typeof Dashboard>;
