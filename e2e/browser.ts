@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 
 export const PASSWORD = 'Demo12345678';
 export const baseUrl = () => inject('baseUrl');
@@ -39,4 +39,34 @@ export async function login(page: Page, username: string, password = PASSWORD): 
 export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(shots, { recursive: true });
   await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: false });
+}
+
+/** Calls the API from the signed-in page (cookie + CSRF token): the records a journey starts from. */
+export async function apiPost<T = Record<string, unknown>>(
+  page: Page,
+  url: string,
+  body: unknown,
+): Promise<T> {
+  const res = await page.evaluate(
+    async ([u, b]) => {
+      const me = await (await fetch('/api/v1/auth/me')).json();
+      const r = await fetch(u as string, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+        body: JSON.stringify(b),
+      });
+      return { status: r.status, body: await r.json() };
+    },
+    [url, body] as const,
+  );
+  expect(res.status, JSON.stringify(res.body)).toBeLessThan(300);
+  return res.body as T;
+}
+
+/** A unit's id by its code, read through the API as the signed-in user. */
+export function unitIdByCode(page: Page, code: string): Promise<string> {
+  return page.evaluate(async (c) => {
+    const r = await (await fetch(`/api/v1/org-units?q=${c}`)).json();
+    return r.items.find((u: { code: string }) => u.code === c).id as string;
+  }, code);
 }

@@ -22,7 +22,8 @@ export function Chart({
     <div data-testid={testId}>
       <ReactEChartsCore
         echarts={echarts}
-        option={option}
+        // figures for reading, not a show: drawn at once (and whole in a printout or screenshot)
+        option={{ animation: false, ...option }}
         style={{ height }}
         notMerge
         onEvents={onClick ? { click: (e: { dataIndex: number }) => onClick(e.dataIndex) } : undefined}

@@ -60,7 +60,7 @@ export function Kpi({
               })}
             </Typography.Text>
           )}
-          {lastYearText ? (
+          {lastYearText && change !== null ? (
             <Typography.Text type="secondary">
               {t('dash.yoy.lastYear', { value: lastYearText })}
             </Typography.Text>

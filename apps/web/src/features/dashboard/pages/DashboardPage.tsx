@@ -43,9 +43,9 @@ function presetRange(p: Preset, thisMonth: string): [string, string] {
   return [`${year}-01`, thisMonth];
 }
 
-const YI = 10_000_000_000;
-/** fen → 亿元 with two decimals (the dashboard's money unit). */
-const yi = (fen: number) => (fen / YI).toFixed(2);
+/** The dashboard's money unit: 亿元 in Chinese, billions of yuan in English (two decimals). */
+const bigMoney = (fen: number, locale: string) =>
+  (fen / (locale === 'en-US' ? 100_000_000_000 : 10_000_000_000)).toFixed(2);
 
 /** 招商驾驶舱: any run of months, any region in the user's area, every figure against last year. */
 export function DashboardPage() {
@@ -105,7 +105,12 @@ export function DashboardPage() {
         options={[
           ...PRESETS.map((p) => ({
             value: p,
-            label: t(`dash.preset.${p}`, { month: String(Number(thisMonth.slice(5))) }),
+            label: t(`dash.preset.${p}`, {
+              month:
+                locale === 'en-US'
+                  ? dayjs(`${thisMonth}-01`).format('MMM')
+                  : String(Number(thisMonth.slice(5))),
+            }),
           })),
           { value: 'custom', label: t('dash.preset.custom'), disabled: true },
         ]}
@@ -197,6 +202,7 @@ function DashboardBody({
   const money = (fen: number) => (locale === 'en-US' ? yuanEn(fen) : yuanZh(fen));
   const stage = (x: PipelinePeriod, s: string) => x.byStatus.find((b) => b.status === s)?.count ?? 0;
   const rate = (v: number | null) => formatPercent(v);
+  const yi = (fen: number) => bigMoney(fen, locale);
 
   const kpis = (
     <Row gutter={[12, 12]} data-testid="dash-kpis">

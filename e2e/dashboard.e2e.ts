@@ -1,0 +1,96 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiPost, baseUrl, launch, login, newPage, screenshot, unitIdByCode } from './browser.js';
+
+/**
+ * A provincial leader opens the dashboard for 大同市 this year, checks a figure against the records
+ * behind it, drills into a district and copies the bulletin. (大同, so that the other journeys'
+ * Linfen and Taiyuan records stay out of these figures.)
+ */
+const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+const thisMonth = today.slice(0, 7);
+const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000 });
+
+describe('dashboard journey', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(() => browser?.close());
+
+  it('shows the year’s figures of a city, the records behind one, a district drilled into, the bulletin', async () => {
+    const page = await newPage(browser);
+    await login(page, 'admin');
+    await page.getByTestId('home-welcome').waitFor();
+
+    // two projects signed this month in two districts of 大同
+    const investor = await apiPost<{ id: string }>(page, '/api/v1/investors', {
+      name: '大同驾驶舱测试投资有限公司',
+      creditCode: '91140200MA0K0D2B11',
+    });
+    const datong = await unitIdByCode(page, '140200');
+    for (const [code, name, wan] of [
+      ['140213', '大同平城高端装备项目', 120_000],
+      ['140214', '大同云冈文旅综合体项目', 80_000],
+    ] as const) {
+      let p = await apiPost<{ id: string; version: number }>(page, '/api/v1/projects', {
+        name,
+        regionId: await unitIdByCode(page, code),
+        industryCode: '34',
+        totalInvestmentFen: wan * 1_000_000,
+        projectType: 'new',
+        investorIds: [investor.id],
+      });
+      for (const to of ['negotiating', 'signed'])
+        p = await apiPost(page, `/api/v1/projects/${p.id}/stage`, {
+          version: p.version,
+          action: 'advance',
+          to,
+          date: today,
+        });
+    }
+
+    await page.goto(`${baseUrl()}/dashboard?region=${datong}`);
+    await page
+      .getByTestId('dash-preset')
+      .getByText(`1-${Number(thisMonth.slice(5))}月`)
+      .click();
+    await poll(() =>
+      page.getByTestId('kpi-signed').locator('.ant-statistic-content').textContent(),
+    ).toContain('2');
+    await expect(
+      page.getByTestId('kpi-signed-investment').locator('.ant-statistic-content').textContent(),
+    ).resolves.toContain('20.00');
+    await page.getByText('大同市招商驾驶舱').waitFor();
+    await screenshot(page, 'dashboard-city');
+
+    // the records behind "new signings": the project list with the same period
+    await page.getByTestId('kpi-signed').locator('a').click();
+    await page.getByTestId('projects-filter-reached').waitFor();
+    await poll(() => page.getByTestId('projects-table').locator('tbody tr.ant-table-row').count()).toBe(2);
+    await page.goBack();
+
+    // drill into 平城区 from the ranking
+    await page.getByTestId('dash-drill-140213').click();
+    await page.getByText('平城区招商驾驶舱').waitFor();
+    await poll(() =>
+      page.getByTestId('kpi-signed').locator('.ant-statistic-content').textContent(),
+    ).toContain('1');
+    const bulletin = await page.getByTestId('dash-bulletin').textContent();
+    expect(bulletin).toMatch(/^今年1-\d+月份，平城区新签约项目1个，总投资12亿元/);
+    await page.getByTestId('dash-copy').click();
+    await page.getByText('已复制通报段落').waitFor();
+    await screenshot(page, 'dashboard-county');
+
+    await page.getByTestId('lang-en-US').click();
+    await page.goto(
+      `${baseUrl()}/dashboard?region=${datong}&from=${thisMonth.slice(0, 4)}-01&to=${thisMonth}`,
+    );
+    await poll(() => page.getByTestId('dash-bulletin').textContent()).toMatch(
+      /signed 2 new investment projects/,
+    );
+    await screenshot(page, 'dashboard-city-en-US');
+    await page.getByTestId('lang-zh-CN').click();
+    await page.context().close();
+  });
+});
