@@ -131,9 +131,9 @@ async function run(browser: Browser, locale: (typeof LOCALES)[number]) {
   await shot(page, `bell-${locale}`);
   await page.keyboard.press('Escape');
 
-  // projects is built; a module still to come shows the placeholder
-  await page.getByTestId('menu-activities').click();
-  await page.getByTestId('placeholder-activities').waitFor();
+  // projects and activities are built; a module still to come shows the placeholder
+  await page.getByTestId('menu-incentives').click();
+  await page.getByTestId('placeholder-incentives').waitFor();
   await shot(page, `placeholder-${locale}`);
 
   await page.getByTestId('user-menu').click();

@@ -12,6 +12,13 @@ import type { Config } from './config.js';
 import type { DbHandle } from './db/database.js';
 import { AppError } from './lib/app-error.js';
 import { newId } from './lib/ids.js';
+import { activityRoutes } from './modules/activities/activities.routes.js';
+import { createActivityService } from './modules/activities/activities.service.js';
+import { appealRoutes } from './modules/appeals/appeals.routes.js';
+import { createAppealService } from './modules/appeals/appeals.service.js';
+import { createAppealAdminService } from './modules/appeals/appeals-admin.service.js';
+import { appealAttachmentRoutes } from './modules/appeals/attachments.routes.js';
+import { createMeetingService } from './modules/appeals/meetings.service.js';
 import { createAttachmentService } from './modules/attachments/attachments.service.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
@@ -32,6 +39,11 @@ import { projectRoutes } from './modules/projects/projects.routes.js';
 import { createProjectService } from './modules/projects/projects.service.js';
 import { projectExcelRoutes } from './modules/projects/projects-excel.routes.js';
 import { createProjectImportService } from './modules/projects/projects-import.service.js';
+import { arrearRoutes } from './modules/rectification/arrears.routes.js';
+import { createArrearService } from './modules/rectification/arrears.service.js';
+import { rectificationRoutes } from './modules/rectification/rectification.routes.js';
+import { createRectificationService } from './modules/rectification/rectification.service.js';
+import { rectificationExcelRoutes } from './modules/rectification/rectification-excel.routes.js';
 import { authPlugin } from './plugins/auth.js';
 import { errorsPlugin } from './plugins/errors.js';
 import { webPlugin } from './plugins/web.js';
@@ -163,6 +175,12 @@ export async function buildApp({ config, database, logger = true }: AppDeps): Pr
   const excel = createProjectExcelService({ db, dialect, projects });
   const imports = createProjectImportService({ db, dialect, config, log: app.log });
   const attachments = createAttachmentService({ db, dataDir: config.dataDir });
+  const appeals = createAppealService({ db, dialect });
+  const meetings = createMeetingService({ db, dialect, appeals });
+  const appealAdmin = createAppealAdminService({ db, dialect });
+  const activities = createActivityService({ db, dialect });
+  const rectification = createRectificationService({ db, dialect });
+  const arrears = createArrearService({ db, dialect });
 
   await app.register(healthRoutes, { prefix: '/api', db, dialect });
   await app.register(
@@ -176,6 +194,12 @@ export async function buildApp({ config, database, logger = true }: AppDeps): Pr
       await v1.register(dashboardRoutes, { dashboard: createDashboardService({ db, config }) });
       await v1.register(projectExcelRoutes, { excel, imports });
       await v1.register(projectAttachmentRoutes, { projects, attachments });
+      await v1.register(appealRoutes, { appeals, meetings, admin: appealAdmin });
+      await v1.register(appealAttachmentRoutes, { appeals, attachments, db });
+      await v1.register(activityRoutes, { activities, attachments });
+      await v1.register(rectificationRoutes, { rectification, attachments });
+      await v1.register(rectificationExcelRoutes, { db, dialect, rectification });
+      await v1.register(arrearRoutes, { arrears });
     },
     { prefix: '/api/v1' },
   );

@@ -7,6 +7,7 @@ import { createPasswordHasher, generatePassword } from './modules/auth/password.
 import { generateProjects } from './modules/demo/generate-projects.js';
 import { type DemoAccount, seedDemo, seedOrganisations } from './modules/orgs/seed.js';
 import { ensureRollups } from './modules/projects/rollups.repository.js';
+import { loadDemoCampaign } from './modules/rectification/rectification.seed.js';
 
 /** Opens the configured database and brings its schema up to date. */
 export async function openDatabase(config: Config): Promise<DbHandle> {
@@ -35,6 +36,8 @@ export async function seed(database: DbHandle, config: Config, opts: { demo: boo
     if (accounts.length > 0 && config.demoProjects > 0 && !(await hasProjects(database))) {
       projects = (await generateProjects(database, config, { count: config.demoProjects })).projects;
     }
+    // the seed's rectification campaign with its nine problems (once: skipped when it exists)
+    await loadDemoCampaign(database.db);
   }
   return { units, accounts, password: accounts.length > 0 ? password : null, projects };
 }

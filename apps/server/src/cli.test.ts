@@ -62,7 +62,8 @@ describe('admin CLI (SQLite)', { timeout: 60_000 }, () => {
     const db = new SQLite(path.join(dir, 'yingshang.sqlite'));
     try {
       db.prepare(
-        "update project_rollups set n = n + 1 where rowid = (select min(rowid) from project_rollups where metric = 'signed')",
+        `update project_rollups set n = n + 1 where (region_path, metric, period) =
+           (select region_path, metric, period from project_rollups where metric = 'signed' limit 1)`,
       ).run();
     } finally {
       db.close();

@@ -3,8 +3,10 @@ import path from 'node:path';
 import { buildApp } from './app.js';
 import { announceDemo, openDatabase, seed } from './boot.js';
 import { loadConfig } from './config.js';
+import { startAppealSweep } from './modules/appeals/sweep.js';
 import { deleteExpiredSessions } from './modules/auth/session.repository.js';
 import { loggingSender, startOutboxWorker } from './modules/notifications/outbox.js';
+import { startRectificationSweep } from './modules/rectification/rectification.sweep.js';
 
 /** config → database (migrated, seeded with demo data on first start) → app → listen. */
 const config = loadConfig();
@@ -23,6 +25,8 @@ if (accounts.length > 0 && password) {
 }
 
 const outbox = startOutboxWorker(database.db, database.dialect, loggingSender(app.log));
+const appealSweep = startAppealSweep(database.db, database.dialect, app.log);
+const rectificationSweep = startRectificationSweep(database.db, database.dialect, app.log);
 const sweep = setInterval(
   () => void deleteExpiredSessions(database.db, new Date().toISOString()).catch(() => {}),
   3600_000,
@@ -35,6 +39,8 @@ async function shutdown(signal: string) {
   closing = true;
   app.log.info({ signal }, 'shutting down: finishing in-flight requests');
   outbox.stop();
+  appealSweep.stop();
+  rectificationSweep.stop();
   clearInterval(sweep);
   await app.close();
   await database.close();

@@ -1,3 +1,5 @@
+export * from './activities.js';
+export * from './appeals.js';
 export * from './audit.js';
 export * from './auth.js';
 export * from './common.js';
@@ -8,5 +10,6 @@ export * from './modules.js';
 export * from './notifications.js';
 export * from './orgs.js';
 export * from './projects.js';
+export * from './rectification.js';
 export * from './roles.js';
 export * from './texts.js';

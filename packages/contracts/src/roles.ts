@@ -26,6 +26,28 @@ export const PERMISSIONS = [
   'projects.write',
   /** Move a project's stage backwards, with a reason (audited). */
   'projects.correct',
+  'activities.read',
+  'activities.write',
+  /** Appeals (企业诉求): read in one's area; file (enterprise, or staff on its behalf); accept/assign/close (受理单位). */
+  'appeals.read',
+  'appeals.file',
+  'appeals.manage',
+  /** A functional department signs for, handles and answers the appeals assigned to it. */
+  'appeals.handle',
+  /** Leaders' and inspectors' instructions (批示 / 督办) on escalated appeals. */
+  'appeals.instruct',
+  /** SLA rules (deadlines per channel, category and urgency). */
+  'appeals.configure',
+  /** The official holiday schedule that working days follow. */
+  'calendar.manage',
+  /** Rectification ledgers (整改台账): read in one's area (tasks of one's unit or zones). */
+  'rectification.read',
+  /** File progress, contributions and self-inspections as a task's lead or cooperating unit; keep the arrears ledger. */
+  'rectification.report',
+  /** Field surveys (实地调研), findings that become tasks, 销号 and reopening. */
+  'rectification.verify',
+  /** Campaigns and their task lists (the campaign owners). */
+  'rectification.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -43,6 +65,17 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'dashboard.read',
     'projects.write',
     'projects.correct',
+    'activities.read',
+    'activities.write',
+    'appeals.read',
+    'appeals.file',
+    'appeals.manage',
+    'appeals.configure',
+    'calendar.manage',
+    'rectification.read',
+    'rectification.report',
+    'rectification.verify',
+    'rectification.manage',
   ],
   city_bureau: [
     'orgs.read',
@@ -53,12 +86,55 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'projects.read',
     'dashboard.read',
     'projects.write',
+    'activities.read',
+    'activities.write',
+    'appeals.read',
+    'appeals.file',
+    'appeals.manage',
+    'rectification.read',
+    'rectification.report',
+    'rectification.verify',
+    'rectification.manage',
   ],
-  county_staff: ['orgs.read', 'users.read', 'projects.read', 'projects.write', 'dashboard.read'],
-  dept_handler: ['orgs.read'],
-  leader: ['orgs.read', 'users.read', 'audit.read', 'projects.read', 'dashboard.read'],
-  inspector: ['orgs.read', 'users.read', 'audit.read', 'projects.read', 'dashboard.read'],
-  enterprise: [],
+  county_staff: [
+    'orgs.read',
+    'users.read',
+    'projects.read',
+    'dashboard.read',
+    'projects.write',
+    'activities.read',
+    'activities.write',
+    'appeals.read',
+    'appeals.file',
+    'appeals.manage',
+    'rectification.read',
+    'rectification.report',
+  ],
+  dept_handler: ['orgs.read', 'appeals.read', 'appeals.handle', 'rectification.read', 'rectification.report'],
+  leader: [
+    'orgs.read',
+    'users.read',
+    'audit.read',
+    'projects.read',
+    'dashboard.read',
+    'activities.read',
+    'appeals.read',
+    'appeals.instruct',
+    'rectification.read',
+  ],
+  inspector: [
+    'orgs.read',
+    'users.read',
+    'audit.read',
+    'projects.read',
+    'dashboard.read',
+    'activities.read',
+    'appeals.read',
+    'appeals.instruct',
+    'rectification.read',
+    'rectification.verify',
+  ],
+  enterprise: ['appeals.read', 'appeals.file'],
 };
 
 export function permissionsOf(roles: readonly Role[]): Permission[] {

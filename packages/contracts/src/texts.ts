@@ -19,6 +19,107 @@ export const NOTICE_TEXT: Record<string, { title: Text; body?: Text }> = {
     title: { zh: '您的密码已被重置', en: 'Your password was reset' },
     body: { zh: '{actor} 于 {date} 重置了您的密码。', en: '{actor} reset your password on {date}.' },
   },
+  appeal_filed: {
+    title: { zh: '新诉求待受理：{title}', en: 'New appeal to accept: {title}' },
+    body: {
+      zh: '诉求 {code}（{channel}）已提交，请在 {due} 前受理。',
+      en: 'Appeal {code} ({channel}) was filed; accept it by {due}.',
+    },
+  },
+  appeal_assigned: {
+    title: { zh: '诉求交办：{title}', en: 'Appeal assigned to you: {title}' },
+    body: {
+      zh: '{actor} 将诉求 {code} 交办给 {unit}，请在 {due} 前签收，答复期限 {answerDue}。',
+      en: '{actor} assigned appeal {code} to {unit}: sign for it by {due}, answer by {answerDue}.',
+    },
+  },
+  appeal_returned: {
+    title: { zh: '诉求被退回：{title}', en: 'Appeal returned: {title}' },
+    body: { zh: '{unit} 退回了诉求 {code}：{reason}', en: '{unit} returned appeal {code}: {reason}' },
+  },
+  appeal_rejected: {
+    title: { zh: '您的诉求未予受理', en: 'Your appeal was not accepted' },
+    body: {
+      zh: '诉求 {code}「{title}」未予受理：{reason}',
+      en: 'Appeal {code} “{title}” was not accepted: {reason}',
+    },
+  },
+  appeal_replied: {
+    title: { zh: '企业已答复询问：{title}', en: 'The enterprise replied: {title}' },
+    body: { zh: '诉求 {code}：{reply}', en: 'Appeal {code}: {reply}' },
+  },
+  appeal_question: {
+    title: { zh: '承办单位就您的诉求提问', en: 'A question about your appeal' },
+    body: { zh: '诉求 {code}「{title}」：{question}', en: 'Appeal {code} “{title}”: {question}' },
+  },
+  appeal_answered: {
+    title: { zh: '您的诉求已答复，请评价', en: 'Your appeal was answered: please rate it' },
+    body: {
+      zh: '诉求 {code}「{title}」已由 {unit} 答复，请查看并评价。',
+      en: 'Appeal {code} “{title}” was answered by {unit}; read it and rate the answer.',
+    },
+  },
+  appeal_reopened: {
+    title: { zh: '诉求重办：{title}', en: 'Appeal reopened: {title}' },
+    body: {
+      zh: '企业对诉求 {code} 的答复不满意，已重办，请在 {due} 前重新答复。',
+      en: 'The enterprise was not satisfied with the answer to {code}; answer again by {due}.',
+    },
+  },
+  appeal_overdue: {
+    title: { zh: '诉求逾期督办：{title}', en: 'Appeal overdue: {title}' },
+    body: {
+      zh: '诉求 {code} 的{stage}期限 {due} 已过，请尽快办理。',
+      en: 'The {stage} deadline of appeal {code} ({due}) has passed; act now.',
+    },
+  },
+  appeal_escalated: {
+    title: { zh: '诉求逾期升级督办：{title}', en: 'Overdue appeal escalated: {title}' },
+    body: {
+      zh: '诉求 {code} 已逾期 {days} 个工作日，升级至 {unit} 督办。',
+      en: 'Appeal {code} is {days} working days overdue and was escalated to {unit}.',
+    },
+  },
+  appeal_instructed: {
+    title: { zh: '领导批示：{title}', en: 'Leader’s instruction: {title}' },
+    body: { zh: '{actor} 对诉求 {code} 批示：{note}', en: '{actor} on appeal {code}: {note}' },
+  },
+  rectification_assigned: {
+    title: { zh: '新的整改任务：{issue}', en: 'New rectification task: {issue}' },
+    body: {
+      zh: '{campaign}：{unit}为{role}，完成时限 {due}（任务 {code}）。',
+      en: '{campaign}: {unit} is the {role} unit; due {due} (task {code}).',
+    },
+  },
+  rectification_returned: {
+    title: { zh: '整改任务核查未通过：{issue}', en: 'Task verification failed: {issue}' },
+    body: {
+      zh: '{actor} 核查任务 {code} 未通过，已退回整改：{findings}',
+      en: '{actor} did not pass task {code}; it is sent back: {findings}',
+    },
+  },
+  rectification_closed: {
+    title: { zh: '整改任务已销号：{issue}', en: 'Task closed: {issue}' },
+    body: { zh: '任务 {code} 已由 {actor} 销号。', en: 'Task {code} was closed by {actor}.' },
+  },
+  rectification_reopened: {
+    title: { zh: '整改任务重新打开：{issue}', en: 'Task reopened: {issue}' },
+    body: { zh: '{actor} 重新打开任务 {code}：{reason}', en: '{actor} reopened task {code}: {reason}' },
+  },
+  rectification_due_soon: {
+    title: { zh: '整改任务临期提醒：{issue}', en: 'Task due soon: {issue}' },
+    body: {
+      zh: '任务 {code} 的完成时限为 {due}（还有 {days} 天），当前进度 {progress}%。',
+      en: 'Task {code} is due on {due} (in {days} days); progress {progress}%.',
+    },
+  },
+  rectification_overdue: {
+    title: { zh: '整改任务逾期：{issue}', en: 'Task overdue: {issue}' },
+    body: {
+      zh: '任务 {code} 已超过完成时限 {due}（逾期 {days} 天），当前进度 {progress}%，请尽快整改。',
+      en: 'Task {code} passed its deadline {due} ({days} days overdue) at {progress}%; act now.',
+    },
+  },
 };
 
 const fill = (template: string, params: Record<string, string>) =>
@@ -46,6 +147,18 @@ export const AUDIT_ENTITIES = [
   'promise',
   'fund',
   'attachment',
+  'activity',
+  'official',
+  'appeal',
+  'appeal_meeting',
+  'holiday_schedule',
+  'sla_rule',
+  'rectification_campaign',
+  'rectification_task',
+  'rectification_report',
+  'rectification_verification',
+  'arrear',
+  'repayment',
 ] as const;
 export const AUDIT_ACTIONS = [
   'create',
@@ -58,6 +171,28 @@ export const AUDIT_ACTIONS = [
   'stage',
   'import',
   'delete',
+  'link',
+  'unlink',
+  'accept',
+  'reject',
+  'assign',
+  'sign',
+  'return',
+  'progress',
+  'ask',
+  'reply',
+  'answer',
+  'rate',
+  'callback',
+  'instruct',
+  'merge',
+  'overdue',
+  'escalate',
+  'contribute',
+  'verify',
+  'close',
+  'reopen',
+  'repay',
 ] as const;
 
 /** Password rule shared by server and forms: ≥ 10 characters, letters and digits, not containing the username. */

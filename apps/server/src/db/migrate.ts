@@ -4,6 +4,9 @@ import * as m0001 from './migrations/0001-foundation.js';
 import * as m0002 from './migrations/0002-projects.js';
 import * as m0003 from './migrations/0003-project-list-index.js';
 import * as m0004 from './migrations/0004-project-figures.js';
+import * as m0005 from './migrations/0005-activities.js';
+import * as m0006 from './migrations/0006-appeals.js';
+import * as m0007 from './migrations/0007-rectification.js';
 import * as m0008 from './migrations/0008-project-rollups.js';
 
 /**
@@ -15,6 +18,9 @@ const MIGRATIONS: Record<string, { up(db: Kysely<unknown>, dialect: Dialect): Pr
   '0002-projects': m0002,
   '0003-project-list-index': m0003,
   '0004-project-figures': m0004,
+  '0005-activities': m0005,
+  '0006-appeals': m0006,
+  '0007-rectification': m0007,
   '0008-project-rollups': m0008,
 };
 

@@ -104,7 +104,7 @@ export interface OutboxTable {
   lockOwner: string | null;
 }
 
-export interface Database extends ProjectDatabase {
+export interface Database extends ProjectDatabase, ActivityDatabase, AppealDatabase, RectificationDatabase {
   orgUnits: OrgUnitTable;
   users: UserTable;
   sessions: SessionTable;
@@ -287,7 +287,351 @@ export interface ProjectDatabase {
   importJobs: ImportJobTable;
   attachments: AttachmentTable;
 }
+export interface OfficialTable extends Versioned {
+  id: string;
+  name: string;
+  post: string;
+  level: string;
+  main: Bool;
+  active: ColumnType<Bool, Bool | undefined, Bool>;
+  orgUnitId: string;
+  orgPath: string;
+  pinyin: string;
+}
+
+export interface ActivityTable extends Versioned {
+  id: string;
+  code: string;
+  type: string;
+  title: string;
+  startOn: string;
+  endOn: string;
+  days: number;
+  country: string;
+  province: string | null;
+  city: string | null;
+  venue: string | null;
+  organiserId: string;
+  regionId: string;
+  regionPath: string;
+  /** JSON array of names. */
+  participants: string;
+  attendance: number | null;
+  summary: string | null;
+  officialNames: string;
+  searchText: string;
+  createdBy: string | null;
+  createdByName: string | null;
+}
+
+export interface ActivityOfficialTable {
+  activityId: string;
+  officialId: string;
+  position: number;
+}
+
+export interface ActivityInvestorTable {
+  activityId: string;
+  investorId: string;
+  position: number;
+}
+
+export interface ActivitySigningTable {
+  activityId: string;
+  projectId: string;
+  amountFen: number;
+  position: number;
+  createdAt: string;
+}
+
+export interface ActivityDatabase {
+  officials: OfficialTable;
+  activities: ActivityTable;
+  activityOfficials: ActivityOfficialTable;
+  activityInvestors: ActivityInvestorTable;
+  activitySignings: ActivitySigningTable;
+}
+export type OfficialRow = Selectable<OfficialTable>;
+export type ActivityRow = Selectable<ActivityTable>;
+
 export type ProjectRow = Selectable<ProjectTable>;
 export type InvestorRow = Selectable<InvestorTable>;
 export type FactorNeedRow = Selectable<FactorNeedTable>;
 export type PromiseRow = Selectable<ProjectPromiseTable>;
+
+export interface AppealCategoryTable {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  sort: number;
+  active: Bool;
+}
+
+export interface AppealSlaRuleTable extends Versioned {
+  id: string;
+  channel: string | null;
+  category: string | null;
+  urgency: string | null;
+  acceptDays: number;
+  signDays: number;
+  answerDays: number;
+  escalateAfterDays: number;
+}
+
+export interface HolidayScheduleTable extends Versioned {
+  year: number;
+  /** JSON arrays of YYYY-MM-DD days. */
+  holidays: string;
+  workdays: string;
+  note: string | null;
+  updatedBy: string | null;
+}
+
+export interface AppealMeetingTable extends Versioned {
+  id: string;
+  series: string;
+  title: string;
+  heldOn: string;
+  regionId: string;
+  regionPath: string;
+  hostLeader: string;
+  location: string | null;
+  notes: string | null;
+  createdBy: string | null;
+}
+
+export interface AppealMeetingEnterpriseTable {
+  meetingId: string;
+  enterpriseId: string;
+  position: number;
+}
+
+export interface AppealTable extends Versioned {
+  id: string;
+  code: string;
+  title: string;
+  description: string;
+  searchText: string;
+  channel: string;
+  category: string;
+  urgency: string;
+  anonymous: Bool;
+  express: Bool;
+  enterpriseId: string;
+  enterpriseName: string;
+  contactName: string | null;
+  contactPhone: string | null;
+  projectId: string | null;
+  meetingId: string | null;
+  regionId: string;
+  regionPath: string;
+  departmentId: string | null;
+  supervisingUnitId: string;
+  escalationLevel: ColumnType<number, number | undefined, number>;
+  escalatedOn: string | null;
+  status: string;
+  filedOn: string;
+  acceptedOn: string | null;
+  assignedOn: string | null;
+  signedOn: string | null;
+  answeredOn: string | null;
+  closedOn: string | null;
+  acceptDueOn: string | null;
+  signDueOn: string | null;
+  answerDueOn: string | null;
+  dueOn: string | null;
+  dueStage: string | null;
+  dueUnscheduled: Bool;
+  overdueSince: string | null;
+  nextSweepOn: string | null;
+  slaAcceptDays: number;
+  slaSignDays: number;
+  slaAnswerDays: number;
+  slaEscalateDays: number;
+  answer: string | null;
+  answerWorkingDays: number | null;
+  answeredOnTime: Bool | null;
+  reopenCount: ColumnType<number, number | undefined, number>;
+  rating: string | null;
+  ratingComment: string | null;
+  ratedVia: string | null;
+  openQuestion: ColumnType<Bool, Bool | undefined, Bool>;
+  rejectReason: string | null;
+  duplicateOfId: string | null;
+  mergedIntoId: string | null;
+  createdBy: string | null;
+  lockedUntil: string | null;
+  lockOwner: string | null;
+}
+
+export interface AppealEventTable {
+  id: string;
+  appealId: string;
+  kind: string;
+  fromStatus: string | null;
+  toStatus: string | null;
+  note: string | null;
+  rating: string | null;
+  departmentId: string | null;
+  actorId: string | null;
+  actorName: string | null;
+  actorUnitId: string | null;
+  byEnterprise: Bool;
+  internal: Bool;
+  createdAt: string;
+}
+
+export interface AppealDatabase {
+  appealCategories: AppealCategoryTable;
+  appealSlaRules: AppealSlaRuleTable;
+  holidaySchedules: HolidayScheduleTable;
+  appealMeetings: AppealMeetingTable;
+  appealMeetingEnterprises: AppealMeetingEnterpriseTable;
+  appeals: AppealTable;
+  appealEvents: AppealEventTable;
+}
+export type AppealRow = Selectable<AppealTable>;
+export type AppealEventRow = Selectable<AppealEventTable>;
+export type AppealMeetingRow = Selectable<AppealMeetingTable>;
+
+export interface RectificationCampaignTable extends Versioned {
+  id: string;
+  title: string;
+  issuingBody: string;
+  docNumber: string | null;
+  ownerOrgId: string;
+  ownerPath: string;
+  startOn: string;
+  deadlineOn: string;
+  /** JSON array of org unit ids. */
+  scopeOrgIds: string;
+  description: string | null;
+}
+
+export interface RectificationProblemTable {
+  id: string;
+  campaignId: string;
+  seq: number;
+  name: string;
+}
+
+export interface RectificationTaskTable extends Versioned {
+  id: string;
+  code: string;
+  campaignId: string;
+  problemId: string;
+  issue: string;
+  measures: string;
+  leadOrgId: string;
+  regionPath: string;
+  deadlineOn: string;
+  /** JSON array of { title, dueOn }. */
+  milestones: string;
+  source: string;
+  sourceRef: string | null;
+  status: string;
+  progress: ColumnType<number, number | undefined, number>;
+  lastReportOn: string | null;
+  verification: string | null;
+  closedOn: string | null;
+  searchText: string;
+  createdBy: string | null;
+}
+
+export interface RectificationTaskUnitTable {
+  taskId: string;
+  orgId: string;
+  orgPath: string;
+  role: string;
+  position: number;
+}
+
+export interface RectificationReportTable {
+  id: string;
+  taskId: string;
+  kind: string;
+  orgId: string;
+  orgName: string;
+  percent: number | null;
+  narrative: string;
+  reason: string | null;
+  evidence: string;
+  reportedOn: string;
+  actorId: string | null;
+  actorName: string;
+  createdAt: string;
+}
+
+export interface RectificationVerificationTable {
+  id: string;
+  taskId: string;
+  kind: string;
+  result: string;
+  findings: string;
+  verifiedOn: string;
+  orgName: string;
+  actorId: string | null;
+  actorName: string;
+  createdAt: string;
+}
+
+export interface RectificationEventTable {
+  id: string;
+  taskId: string;
+  action: string;
+  note: string | null;
+  actorName: string;
+  createdAt: string;
+}
+
+export interface RectificationArrearTable extends Versioned {
+  id: string;
+  code: string;
+  debtorName: string;
+  debtorCreditCode: string | null;
+  creditorName: string;
+  creditorCreditCode: string;
+  contract: string;
+  regionId: string;
+  regionPath: string;
+  amountFen: number;
+  repaidFen: ColumnType<number, number | undefined, number>;
+  dueOn: string;
+  status: string;
+  clearedOn: string | null;
+  notes: string | null;
+  searchText: string;
+}
+
+export interface RectificationRepaymentTable {
+  id: string;
+  arrearId: string;
+  paidOn: string;
+  amountFen: number;
+  note: string | null;
+  actorName: string;
+  createdAt: string;
+}
+
+export interface RectificationReminderTable {
+  taskId: string;
+  kind: string;
+  day: string;
+  createdAt: string;
+}
+
+export interface RectificationDatabase {
+  rectificationCampaigns: RectificationCampaignTable;
+  rectificationProblems: RectificationProblemTable;
+  rectificationTasks: RectificationTaskTable;
+  rectificationTaskUnits: RectificationTaskUnitTable;
+  rectificationReports: RectificationReportTable;
+  rectificationVerifications: RectificationVerificationTable;
+  rectificationEvents: RectificationEventTable;
+  rectificationArrears: RectificationArrearTable;
+  rectificationRepayments: RectificationRepaymentTable;
+  rectificationReminders: RectificationReminderTable;
+}
+export type RectificationTaskRow = Selectable<RectificationTaskTable>;
+export type RectificationCampaignRow = Selectable<RectificationCampaignTable>;
+export type RectificationArrearRow = Selectable<RectificationArrearTable>;

@@ -28,6 +28,18 @@ interface Foreign {
   notification: string;
   /** An import job started by that side's user: jobs are visible to their uploader only. */
   importJob: string;
+  activity: string;
+  activityAttachment: string;
+  official: string;
+  /** An appeal filed there and assigned to that city's natural-resources bureau; a meeting there. */
+  appeal: string;
+  appealAttachment: string;
+  meeting: string;
+  /** A campaign issued by that city, a task in its county with the city as lead unit, its evidence, an arrears record. */
+  campaign: string;
+  rectTask: string;
+  rectAttachment: string;
+  arrear: string;
   /** Strings that must never appear in what the actor can list. */
   markers: string[];
 }
@@ -145,9 +157,280 @@ const ACCESS: Record<string, Probe | 'self' | 'public'> = {
   'GET /api/v1/investors/matches': 'self',
   'POST /api/v1/investors': 'self',
   'GET /api/v1/industries': 'self',
+  'GET /api/v1/activities': () => ({ url: '/api/v1/activities?pageSize=200' }),
+  'GET /api/v1/activities/figures': (f) => ({
+    url: `/api/v1/activities/figures?regionId=${f.unit}&from=2000-01-01&to=2030-12-31`,
+  }),
+  'GET /api/v1/activities/leaders': (f) => ({
+    url: `/api/v1/activities/leaders?regionId=${f.unit}&from=2000-01-01&to=2030-12-31`,
+  }),
+  'GET /api/v1/activities/:id': (f) => ({ url: `/api/v1/activities/${f.activity}` }),
+  'POST /api/v1/activities': (f) => ({
+    url: '/api/v1/activities',
+    body: {
+      type: 'outbound',
+      title: '越权活动',
+      startOn: '2026-01-05',
+      endOn: '2026-01-06',
+      organiserId: f.unit,
+      officialIds: [f.official],
+      sourceProjectIds: [f.project],
+    },
+  }),
+  'PATCH /api/v1/activities/:id': (f) => ({
+    url: `/api/v1/activities/${f.activity}`,
+    body: { version: 1, title: '越权改名' },
+  }),
+  'DELETE /api/v1/activities/:id': (f) => ({ url: `/api/v1/activities/${f.activity}?version=1` }),
+  'GET /api/v1/activities/:id/attachments': (f) => ({ url: `/api/v1/activities/${f.activity}/attachments` }),
+  'POST /api/v1/activities/:id/attachments': (f) => ({
+    url: `/api/v1/activities/${f.activity}/attachments`,
+    body: {},
+  }),
+  'GET /api/v1/activities/:id/attachments/:itemId': (f) => ({
+    url: `/api/v1/activities/${f.activity}/attachments/${f.activityAttachment}`,
+  }),
+  'DELETE /api/v1/activities/:id/attachments/:itemId': (f) => ({
+    url: `/api/v1/activities/${f.activity}/attachments/${f.activityAttachment}`,
+  }),
+  'GET /api/v1/officials': () => ({ url: '/api/v1/officials?pageSize=200' }),
+  'POST /api/v1/officials': (f) => ({
+    url: '/api/v1/officials',
+    body: { name: '越权领导', post: '县长', orgUnitId: f.unit, main: true },
+  }),
+  'PATCH /api/v1/officials/:id': (f) => ({
+    url: `/api/v1/officials/${f.official}`,
+    body: { version: 1, post: '越权改职务' },
+  }),
+  'GET /api/v1/appeals': () => ({ url: '/api/v1/appeals?pageSize=200' }),
+  'GET /api/v1/appeals/figures': (f) => ({
+    url: `/api/v1/appeals/figures?regionId=${f.unit}&from=2000-01-01&to=2030-12-31`,
+  }),
+  // Reference data shared by the whole province: categories, deadlines, the national holiday schedule.
+  'GET /api/v1/appeals/categories': 'self',
+  // The offices one may file with: an enterprise's own city, staff's own area (appeals.api.test.ts).
+  'GET /api/v1/appeals/offices': 'self',
+  'GET /api/v1/appeal-sla-rules': 'self',
+  'GET /api/v1/appeal-calendar': 'self',
+  'GET /api/v1/appeals/:id': (f) => ({ url: `/api/v1/appeals/${f.appeal}` }),
+  'GET /api/v1/appeals/:id/departments': (f) => ({ url: `/api/v1/appeals/${f.appeal}/departments` }),
+  'GET /api/v1/appeals/:id/attachments': (f) => ({ url: `/api/v1/appeals/${f.appeal}/attachments` }),
+  'POST /api/v1/appeals/:id/attachments': (f) => ({
+    url: `/api/v1/appeals/${f.appeal}/attachments`,
+    body: {},
+  }),
+  'GET /api/v1/appeals/:id/attachments/:itemId': (f) => ({
+    url: `/api/v1/appeals/${f.appeal}/attachments/${f.appealAttachment}`,
+  }),
+  'POST /api/v1/appeals': (f) => ({
+    url: '/api/v1/appeals',
+    body: {
+      channel: 'portal',
+      category: 'land',
+      title: '越权诉求',
+      description: '越权',
+      enterpriseId: f.enterprise,
+      regionId: f.unit,
+    },
+  }),
+  'POST /api/v1/appeals/:id/accept': (f) => ({
+    url: `/api/v1/appeals/${f.appeal}/accept`,
+    body: { version: 2 },
+  }),
+  'POST /api/v1/appeals/:id/reject': (f) => ({
+    url: `/api/v1/appeals/${f.appeal}/reject`,
+    body: { version: 2, reason: '越权' },
+  }),
+  'POST /api/v1/appeals/:id/assign': (f) => ({
+    url: `/api/v1/appeals/${f.appeal}/assign`,
+    body: { version: 2, departmentId: f.unit },
+  }),
+  'POST /api/v1/appeals/:id/sign': (f) => ({
+    url: `/api/v1/appeals/${f.appeal}/sign`,
+    body: { version: 3 },
+  }),
+  'POST /api/v1/appeals/:id/return': (f) => ({
+    url: `/api/v1/appeals/${f.appeal}/return`,
+    body: { version: 3, reason: '越权' },
+  }),
+  'POST /api/v1/appeals/:id/progress': (f) => ({
+    url: `/api/v1/appeals/${f.appeal}/progress`,
+    body: { version: 3, note: '越权' },
+  }),
+  'POST /api/v1/appeals/:id/ask': (f) => ({
+    url: `/api/v1/appeals/${f.appeal}/ask`,
+    body: { version: 3, question: '越权' },
+  }),
+  'POST /api/v1/appeals/:id/reply': (f) => ({
+    url: `/api/v1/appeals/${f.appeal}/reply`,
+    body: { version: 3, reply: '越权' },
+  }),
+  'POST /api/v1/appeals/:id/answer': (f) => ({
+    url: `/api/v1/appeals/${f.appeal}/answer`,
+    body: { version: 3, answer: '越权' },
+  }),
+  'POST /api/v1/appeals/:id/rate': (f) => ({
+    url: `/api/v1/appeals/${f.appeal}/rate`,
+    body: { version: 3, rating: 'satisfied' },
+  }),
+  'POST /api/v1/appeals/:id/callback': (f) => ({
+    url: `/api/v1/appeals/${f.appeal}/callback`,
+    body: { version: 3, rating: 'satisfied', note: '越权' },
+  }),
+  'POST /api/v1/appeals/:id/instruct': (f) => ({
+    url: `/api/v1/appeals/${f.appeal}/instruct`,
+    body: { version: 3, note: '越权' },
+  }),
+  'POST /api/v1/appeals/:id/merge': (f) => ({
+    url: `/api/v1/appeals/${f.appeal}/merge`,
+    body: { version: 3, targetId: f.appeal },
+  }),
+  'PUT /api/v1/appeal-calendar/:year': () => ({
+    url: '/api/v1/appeal-calendar/2031',
+    body: { holidays: ['2031-01-01'], workdays: [] },
+  }),
+  'PATCH /api/v1/appeal-sla-rules/:id': () => ({
+    url: '/api/v1/appeal-sla-rules/default',
+    body: { version: 1, acceptDays: 9, signDays: 9, answerDays: 99, escalateAfterDays: 9 },
+  }),
+  'GET /api/v1/appeal-meetings': () => ({ url: '/api/v1/appeal-meetings?pageSize=200' }),
+  'GET /api/v1/appeal-meetings/:id': (f) => ({ url: `/api/v1/appeal-meetings/${f.meeting}` }),
+  'POST /api/v1/appeal-meetings': (f) => ({
+    url: '/api/v1/appeal-meetings',
+    body: {
+      series: 'tea',
+      title: '越权下午茶',
+      heldOn: '2026-01-05',
+      regionId: f.unit,
+      hostLeader: '越权',
+      enterpriseIds: [f.enterprise],
+    },
+  }),
+  'POST /api/v1/appeal-meetings/:id/issues': (f) => ({
+    url: `/api/v1/appeal-meetings/${f.meeting}/issues`,
+    body: { enterpriseId: f.enterprise, category: 'land', title: '越权', description: '越权' },
+  }),
   'GET /api/v1/notifications/unread-count': 'self',
   'POST /api/v1/notifications/:id/read': (f) => ({ url: `/api/v1/notifications/${f.notification}/read` }),
   'POST /api/v1/notifications/read-all': 'self',
+  'GET /api/v1/rectification/campaigns': () => ({ url: '/api/v1/rectification/campaigns' }),
+  'POST /api/v1/rectification/campaigns': (f) => ({
+    url: '/api/v1/rectification/campaigns',
+    body: {
+      title: '越权整改行动',
+      issuingBody: '越权',
+      startOn: '2026-01-01',
+      deadlineOn: '2026-12-31',
+      scopeOrgIds: [f.unit],
+      problems: ['越权问题'],
+    },
+  }),
+  'GET /api/v1/rectification/campaigns/:id': (f) => ({
+    url: `/api/v1/rectification/campaigns/${f.campaign}`,
+  }),
+  'GET /api/v1/rectification/campaigns/:id/figures': (f) => ({
+    url: `/api/v1/rectification/campaigns/${f.campaign}/figures`,
+  }),
+  'GET /api/v1/rectification/tasks': () => ({ url: '/api/v1/rectification/tasks?pageSize=200' }),
+  'POST /api/v1/rectification/tasks': (f) => ({
+    url: '/api/v1/rectification/tasks',
+    body: {
+      campaignId: f.campaign,
+      problemId: 'x',
+      issue: '越权任务',
+      measures: '越权',
+      leadOrgId: f.unit,
+      zoneIds: [f.unit],
+      deadlineOn: '2026-06-30',
+    },
+  }),
+  'POST /api/v1/rectification/findings': (f) => ({
+    url: '/api/v1/rectification/findings',
+    body: {
+      campaignId: f.campaign,
+      problemId: 'x',
+      issue: '越权发现',
+      measures: '越权',
+      leadOrgId: f.unit,
+      zoneIds: [f.unit],
+      deadlineOn: '2026-06-30',
+      findings: '越权',
+    },
+  }),
+  'POST /api/v1/rectification/promises/:id/task': (f) => ({
+    url: `/api/v1/rectification/promises/${f.promise}/task`,
+    body: { campaignId: f.campaign, deadlineOn: '2026-06-30' },
+  }),
+  'GET /api/v1/rectification/tasks/export.xlsx': (f) => ({
+    url: `/api/v1/rectification/tasks/export.xlsx?campaignId=${f.campaign}`,
+  }),
+  'GET /api/v1/rectification/tasks/import-template.xlsx': (f) => ({
+    url: `/api/v1/rectification/tasks/import-template.xlsx?campaignId=${f.campaign}`,
+  }),
+  'POST /api/v1/rectification/tasks/import': (f) => ({
+    url: `/api/v1/rectification/tasks/import?campaignId=${f.campaign}`,
+    body: {},
+  }),
+  'GET /api/v1/rectification/tasks/:id': (f) => ({ url: `/api/v1/rectification/tasks/${f.rectTask}` }),
+  'PATCH /api/v1/rectification/tasks/:id': (f) => ({
+    url: `/api/v1/rectification/tasks/${f.rectTask}`,
+    body: { version: 1, issue: '越权改写' },
+  }),
+  'POST /api/v1/rectification/tasks/:id/progress': (f) => ({
+    url: `/api/v1/rectification/tasks/${f.rectTask}/progress`,
+    body: { version: 1, percent: 50, narrative: '越权填报' },
+  }),
+  'POST /api/v1/rectification/tasks/:id/contributions': (f) => ({
+    url: `/api/v1/rectification/tasks/${f.rectTask}/contributions`,
+    body: { narrative: '越权配合' },
+  }),
+  'POST /api/v1/rectification/tasks/:id/self-inspections': (f) => ({
+    url: `/api/v1/rectification/tasks/${f.rectTask}/self-inspections`,
+    body: { version: 1, result: 'failed', findings: '越权自查' },
+  }),
+  'POST /api/v1/rectification/tasks/:id/field-surveys': (f) => ({
+    url: `/api/v1/rectification/tasks/${f.rectTask}/field-surveys`,
+    body: { version: 1, result: 'failed', findings: '越权核查' },
+  }),
+  'POST /api/v1/rectification/tasks/:id/close': (f) => ({
+    url: `/api/v1/rectification/tasks/${f.rectTask}/close`,
+    body: { version: 1 },
+  }),
+  'POST /api/v1/rectification/tasks/:id/reopen': (f) => ({
+    url: `/api/v1/rectification/tasks/${f.rectTask}/reopen`,
+    body: { version: 1, reason: '越权' },
+  }),
+  'GET /api/v1/rectification/tasks/:id/attachments': (f) => ({
+    url: `/api/v1/rectification/tasks/${f.rectTask}/attachments`,
+  }),
+  'POST /api/v1/rectification/tasks/:id/attachments': (f) => ({
+    url: `/api/v1/rectification/tasks/${f.rectTask}/attachments`,
+    body: {},
+  }),
+  'GET /api/v1/rectification/tasks/:id/attachments/:itemId': (f) => ({
+    url: `/api/v1/rectification/tasks/${f.rectTask}/attachments/${f.rectAttachment}`,
+  }),
+  'GET /api/v1/rectification/arrears': () => ({ url: '/api/v1/rectification/arrears?pageSize=200' }),
+  'GET /api/v1/rectification/arrears/figures': (f) => ({
+    url: `/api/v1/rectification/arrears/figures?regionId=${f.unit}`,
+  }),
+  'POST /api/v1/rectification/arrears': (f) => ({
+    url: '/api/v1/rectification/arrears',
+    body: {
+      debtorName: '越权国企',
+      creditorName: '越权企业',
+      creditorCreditCode: '91110000802100433B',
+      contract: '越权合同',
+      regionId: f.unit,
+      amountFen: 100,
+      dueOn: '2026-01-05',
+    },
+  }),
+  'GET /api/v1/rectification/arrears/:id': (f) => ({ url: `/api/v1/rectification/arrears/${f.arrear}` }),
+  'POST /api/v1/rectification/arrears/:id/repayments': (f) => ({
+    url: `/api/v1/rectification/arrears/${f.arrear}/repayments`,
+    body: { version: 1, paidOn: '2026-01-05', amountFen: 1 },
+  }),
 };
 
 describeApi('access', () => {
@@ -205,11 +488,45 @@ describeApi('access', () => {
         url: `/api/v1/projects/${p.id}/attachments`,
         ...multipart('协议.pdf', Buffer.from('%PDF-1.4 test')),
       });
+      // an activity of the same region, led by its official, the project first contacted there
+      const official = (
+        await admin.post('/api/v1/officials', {
+          name: `${name.slice(0, 2)}测试领导`,
+          post: '区长',
+          orgUnitId: p.regionId,
+          main: true,
+        })
+      ).json();
+      const activity = (
+        await admin.post('/api/v1/activities', {
+          type: 'outbound',
+          title: `${name.slice(0, 2)}测试活动`,
+          startOn: '2026-01-05',
+          endOn: '2026-01-06',
+          organiserId: p.regionId,
+          officialIds: [official.id],
+          investorIds: [investor.id],
+          sourceProjectIds: [p.id],
+        })
+      ).json();
+      const activityUpload = await admin.request({
+        method: 'POST',
+        url: `/api/v1/activities/${activity.id}/attachments`,
+        ...multipart('活动纪要.pdf', Buffer.from('%PDF-1.4 test')),
+      });
+      expect([official.id, activity.id, activityUpload.statusCode]).toEqual([
+        expect.any(String),
+        expect.any(String),
+        201,
+      ]);
       return {
         project: p.id,
         need: withNeed.factorNeeds[0].id,
         promise: withPromise.promises[0].id,
         attachment: upload.json().id,
+        activity: activity.id,
+        activityAttachment: activityUpload.json().id,
+        official: official.id,
       };
     };
     const importJob = async (username: string) => {
@@ -230,8 +547,102 @@ describeApi('access', () => {
       });
       return id;
     };
+    /** An appeal filed at `region` for `enterprise`, accepted and assigned to `dept`; a meeting in `city`. */
+    const appealSide = async (region: string, enterprise: string, dept: string, city: string) => {
+      const filed = (
+        await admin.post('/api/v1/appeals', {
+          channel: 'window',
+          category: 'land',
+          title: '访问测试诉求',
+          description: '访问测试',
+          enterpriseId: await unitId(t, enterprise),
+          regionId: await unitId(t, region),
+        })
+      ).json();
+      const accepted = (await admin.post(`/api/v1/appeals/${filed.id}/accept`, { version: 1 })).json();
+      await admin.post(`/api/v1/appeals/${filed.id}/assign`, {
+        version: accepted.version,
+        departmentId: await unitId(t, dept),
+      });
+      const meeting = (
+        await admin.post('/api/v1/appeal-meetings', {
+          series: 'breakfast',
+          title: '访问测试早餐会',
+          heldOn: '2026-01-05',
+          regionId: await unitId(t, city),
+          hostLeader: '市长',
+          enterpriseIds: [await unitId(t, enterprise)],
+        })
+      ).json();
+      expect([filed.status, accepted.status, meeting.title]).toEqual([
+        'submitted',
+        'accepted',
+        '访问测试早餐会',
+      ]);
+      const upload = await admin.request({
+        method: 'POST',
+        url: `/api/v1/appeals/${filed.id}/attachments`,
+        ...multipart('诉求材料.pdf', Buffer.from('%PDF-1.4 appeal')),
+      });
+      expect(upload.statusCode, upload.body).toBe(201);
+      return {
+        appeal: filed.id as string,
+        appealAttachment: upload.json().id as string,
+        meeting: meeting.id as string,
+      };
+    };
+    /** A campaign of the city, a task in the county led by the city, its evidence, and an arrears record. */
+    const rectificationSide = async (username: string, city: string, county: string, name: string) => {
+      const c = await t.login(username);
+      const campaign = (
+        await c.post('/api/v1/rectification/campaigns', {
+          title: `${name}整改行动`,
+          issuingBody: name,
+          startOn: '2026-01-01',
+          deadlineOn: '2026-12-31',
+          scopeOrgIds: [await unitId(t, city)],
+          problems: [`${name}要素保障不到位`],
+        })
+      ).json();
+      const task = (
+        await c.post('/api/v1/rectification/tasks', {
+          campaignId: campaign.id,
+          problemId: campaign.problems[0].id,
+          issue: `${name}整改任务`,
+          measures: `${name}整改措施`,
+          leadOrgId: await unitId(t, city),
+          zoneIds: [await unitId(t, county)],
+          deadlineOn: '2026-06-30',
+        })
+      ).json();
+      const upload = await c.request({
+        method: 'POST',
+        url: `/api/v1/rectification/tasks/${task.id}/attachments`,
+        ...multipart('整改佐证.pdf', Buffer.from('%PDF-1.4 test')),
+      });
+      const arrear = (
+        await c.post('/api/v1/rectification/arrears', {
+          debtorName: `${name}国有投资集团`,
+          creditorName: `${name}小微企业`,
+          creditorCreditCode: '91110000802100433B',
+          contract: `${name}工程合同`,
+          regionId: await unitId(t, county),
+          amountFen: 100_000_00,
+          dueOn: '2026-01-05',
+        })
+      ).json();
+      expect([task.status, upload.statusCode, arrear.status]).toEqual(['open', 201, 'outstanding']);
+      return {
+        campaign: campaign.id as string,
+        rectTask: task.id as string,
+        rectAttachment: upload.json().id,
+        arrear: arrear.id as string,
+      };
+    };
     taiyuanSide = {
       ...(await project('140105', '太原测试项目')),
+      ...(await appealSide('140105', 'E-TYZN', '140100-natural-resources', '140100')),
+      ...(await rectificationSide('taiyuan', '140100', '140105', '太原')),
       importJob: await importJob('taiyuan'),
       unit: await unitId(t, '140105'),
       enterprise: await unitId(t, 'E-TYZN'),
@@ -241,6 +652,8 @@ describeApi('access', () => {
     };
     linfenSide = {
       ...(await project('141002', '临汾测试项目')),
+      ...(await appealSide('141026', 'E-JINXIN', '141000-natural-resources', '141000')),
+      ...(await rectificationSide('linfen', '141000', '141002', '临汾')),
       importJob: await importJob('yaodu'),
       unit: await unitId(t, '141002'),
       enterprise: await unitId(t, 'E-JINXIN'),
@@ -335,6 +748,51 @@ describeApi('access', () => {
     expect(units.items.map((u: { name: string }) => u.name)).toEqual(['临汾市自然资源局']);
     const yaoduUnit = await unitId(t, '141002');
     expect((await dept.get(`/api/v1/org-units/${yaoduUnit}`)).statusCode).toBe(404);
+  });
+
+  it('an enterprise never reads another enterprise’s appeal; an anonymous filer stays hidden from the department', async () => {
+    const yaodu = await t.login('yaodu');
+    const other = (
+      await yaodu.post('/api/v1/appeals', {
+        channel: 'hotline',
+        category: 'inspection',
+        title: '同城另一企业的匿名诉求',
+        description: '匿名投诉',
+        enterpriseId: await unitId(t, 'E-YDYS'),
+        contactPhone: '13900000000',
+        anonymous: true,
+      })
+    ).json();
+    const accepted = (await yaodu.post(`/api/v1/appeals/${other.id}/accept`, { version: 1 })).json();
+    await yaodu.post(`/api/v1/appeals/${other.id}/assign`, {
+      version: accepted.version,
+      departmentId: await unitId(t, '141000-natural-resources'),
+    });
+    const ent = await t.login('enterprise');
+    const before = await tableCounts(t);
+    expect((await ent.get(`/api/v1/appeals/${other.id}`)).statusCode).toBe(404);
+    for (const action of ['rate', 'reply']) {
+      const res = await ent.post(`/api/v1/appeals/${other.id}/${action}`, {
+        version: 3,
+        rating: 'unsatisfied',
+        reply: 'x',
+      });
+      expect([400, 404]).toContain(res.statusCode);
+    }
+    const listed = (await ent.get('/api/v1/appeals?pageSize=200')).json();
+    expect(JSON.stringify(listed)).not.toContain('尧都云商');
+    expect(await tableCounts(t)).toEqual(before);
+    const dept = await t.login('linfen_zrzy');
+    const seen = (await dept.get(`/api/v1/appeals/${other.id}`)).json();
+    expect(seen).toMatchObject({
+      anonymous: true,
+      enterpriseId: null,
+      enterpriseName: null,
+      contactPhone: null,
+    });
+    expect(JSON.stringify(seen)).not.toMatch(/尧都云商|13900000000|E-YDYS/);
+    const office = (await yaodu.get(`/api/v1/appeals/${other.id}`)).json();
+    expect(office.enterpriseName).toBe('尧都云商产业园运营有限公司');
   });
 
   it('a county sees its county only, not its neighbours or its city', async () => {

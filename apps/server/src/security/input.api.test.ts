@@ -20,6 +20,16 @@ describeApi('hostile input', () => {
     admin = await t.login('admin');
     const unit = await unitId(t, '141002');
     const user = await userId(t, 'yaodu');
+    const appeal = (
+      await admin.post('/api/v1/appeals', {
+        channel: 'window',
+        category: 'land',
+        title: '输入测试诉求',
+        description: '输入测试',
+        enterpriseId: await unitId(t, 'E-YDYS'),
+        regionId: unit,
+      })
+    ).json();
     writes = [
       { method: 'POST', url: '/api/v1/org-units' },
       { method: 'PATCH', url: `/api/v1/org-units/${unit}` },
@@ -27,6 +37,16 @@ describeApi('hostile input', () => {
       { method: 'PATCH', url: `/api/v1/users/${user}` },
       { method: 'POST', url: '/api/v1/auth/change-password' },
       { method: 'PATCH', url: '/api/v1/auth/locale' },
+      { method: 'POST', url: '/api/v1/appeals' },
+      { method: 'POST', url: `/api/v1/appeals/${appeal.id}/accept` },
+      { method: 'POST', url: `/api/v1/appeals/${appeal.id}/reject` },
+      { method: 'POST', url: '/api/v1/appeal-meetings' },
+      { method: 'PATCH', url: '/api/v1/appeal-sla-rules/default' },
+      { method: 'POST', url: '/api/v1/activities' },
+      { method: 'POST', url: '/api/v1/officials' },
+      { method: 'POST', url: '/api/v1/rectification/campaigns' },
+      { method: 'POST', url: '/api/v1/rectification/findings' },
+      { method: 'POST', url: '/api/v1/rectification/arrears' },
     ];
   });
   afterAll(() => t.close());

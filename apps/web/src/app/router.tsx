@@ -1,10 +1,12 @@
 import { MODULES, type ModuleKey, type Permission } from '@yingshang/contracts';
 import { lazy, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
+import { appealRouteObjects } from '../features/appeals/routes';
 import { ChangePasswordPage } from '../features/auth/pages/ChangePasswordPage';
 import { LoginPage } from '../features/auth/pages/LoginPage';
 import { HomePage } from '../features/home/pages/HomePage';
 import { ModulePlaceholderPage } from '../features/placeholder/pages/ModulePlaceholderPage';
+import { rectificationRouteObjects } from '../features/rectification/routes';
 import { RequireAuth } from './auth/RequireAuth';
 import { RequirePermission } from './auth/RequirePermission';
 import { AppLayout } from './layout/AppLayout';
@@ -26,6 +28,18 @@ const ProjectDetailPage = lazy(() =>
 const ProjectFormPage = lazy(() =>
   import('../features/projects/pages/ProjectFormPage').then((m) => ({ default: m.ProjectFormPage })),
 );
+const ActivitiesPage = lazy(() =>
+  import('../features/activities/pages/ActivitiesPage').then((m) => ({ default: m.ActivitiesPage })),
+);
+const ActivityDetailPage = lazy(() =>
+  import('../features/activities/pages/ActivityDetailPage').then((m) => ({ default: m.ActivityDetailPage })),
+);
+const ActivityFormPage = lazy(() =>
+  import('../features/activities/pages/ActivityFormPage').then((m) => ({ default: m.ActivityFormPage })),
+);
+const LeadersPage = lazy(() =>
+  import('../features/activities/pages/LeadersPage').then((m) => ({ default: m.LeadersPage })),
+);
 const DashboardPage = lazy(() =>
   import('../features/dashboard/pages/DashboardPage').then((m) => ({ default: m.DashboardPage })),
 );
@@ -42,11 +56,20 @@ function guarded(permission: Permission, page: ReactNode): ReactNode {
 /** Modules that are built: their own pages. */
 const BUILT_MODULES: Partial<Record<ModuleKey, RouteObject[]>> = {
   dashboard: [{ path: 'dashboard', element: guarded('dashboard.read', <DashboardPage />) }],
+  appeals: appealRouteObjects,
+  rectification: rectificationRouteObjects,
   projects: [
     { path: 'projects', element: guarded('projects.read', <ProjectsPage />) },
     { path: 'projects/new', element: guarded('projects.write', <ProjectFormPage />) },
     { path: 'projects/:id', element: guarded('projects.read', <ProjectDetailPage />) },
     { path: 'projects/:id/edit', element: guarded('projects.write', <ProjectFormPage />) },
+  ],
+  activities: [
+    { path: 'activities', element: guarded('activities.read', <ActivitiesPage />) },
+    { path: 'activities/new', element: guarded('activities.write', <ActivityFormPage />) },
+    { path: 'activities/leaders', element: guarded('activities.read', <LeadersPage />) },
+    { path: 'activities/:id', element: guarded('activities.read', <ActivityDetailPage />) },
+    { path: 'activities/:id/edit', element: guarded('activities.write', <ActivityFormPage />) },
   ],
 };
 

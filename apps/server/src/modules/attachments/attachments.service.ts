@@ -29,7 +29,7 @@ const TYPES: Record<string, { mime: string; magic: number[][] }> = {
 export const ATTACHMENT_EXTENSIONS = Object.keys(TYPES);
 
 export interface AttachmentOwner {
-  type: 'project';
+  type: 'project' | 'activity' | 'rectification_task' | 'appeal';
   id: string;
   /** Path of the owner's region: who may read the file. */
   scopePath: string;

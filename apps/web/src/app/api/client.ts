@@ -154,5 +154,6 @@ export const api = {
   upload: <T>(path: string, form: FormData, query?: Query) => request<T>('POST', path, form, query),
   download,
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   del: <T>(path: string) => request<T>('DELETE', path),
 };

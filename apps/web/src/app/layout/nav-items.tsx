@@ -53,6 +53,7 @@ export const MODULE_NAV: Record<ModuleKey, NavItem> = {
     label: 'module.activities.name',
     desc: 'module.activities.desc',
     icon: <FlagOutlined />,
+    built: true,
   },
   incentives: {
     key: 'incentives',
@@ -67,6 +68,7 @@ export const MODULE_NAV: Record<ModuleKey, NavItem> = {
     label: 'module.appeals.name',
     desc: 'module.appeals.desc',
     icon: <CustomerServiceOutlined />,
+    built: true,
   },
   rectification: {
     key: 'rectification',

@@ -1,0 +1,297 @@
+import type { ArrearFigures, ArrearInput, ArrearListQuery, RepaymentInput } from '@yingshang/contracts';
+import { creditCodeProblem } from '@yingshang/rules';
+import { sql } from 'kysely';
+import type { z } from 'zod';
+import type { Db, Executor, Tx } from '../../db/database.js';
+import type { Dialect } from '../../db/dialect.js';
+import { fetchPage } from '../../db/paging.js';
+import type { RectificationArrearRow } from '../../db/schema.js';
+import { type Actor, inScope, scopePath } from '../../lib/actor.js';
+import { fail } from '../../lib/app-error.js';
+import { beijingToday } from '../../lib/days.js';
+import { newId, now } from '../../lib/ids.js';
+import { pinyinKey } from '../../lib/pinyin.js';
+import { recordAudit } from '../audit/audit.repository.js';
+import { findOrg } from '../orgs/orgs.repository.js';
+import { arrearCode } from './rectification.repository.js';
+
+const REGION_KINDS = new Set(['province', 'city', 'county', 'zone']);
+
+const statusOf = (amount: number, repaid: number) =>
+  repaid >= amount ? 'cleared' : repaid > 0 ? 'partly_repaid' : 'outstanding';
+
+function toArrear(r: RectificationArrearRow & { regionName: string }, today: string) {
+  const amountFen = Number(r.amountFen);
+  const repaidFen = Number(r.repaidFen);
+  return {
+    id: r.id,
+    code: r.code,
+    debtorName: r.debtorName,
+    debtorCreditCode: r.debtorCreditCode,
+    creditorName: r.creditorName,
+    creditorCreditCode: r.creditorCreditCode,
+    contract: r.contract,
+    regionId: r.regionId,
+    regionName: r.regionName,
+    amountFen,
+    repaidFen,
+    outstandingFen: amountFen - repaidFen,
+    dueOn: r.dueOn,
+    status: r.status as 'outstanding',
+    clearedOn: r.clearedOn,
+    overdue: r.status !== 'cleared' && r.dueOn < today,
+    notes: r.notes,
+    version: r.version,
+    updatedAt: r.updatedAt,
+  };
+}
+
+const withRegion = (db: Executor) =>
+  db
+    .selectFrom('rectificationArrears as a')
+    .innerJoin('orgUnits as o', 'o.id', 'a.regionId')
+    .selectAll('a')
+    .select('o.name as regionName');
+
+/** 清欠台账: SOE arrears owed to SMEs, repaid over time; cleared only when the balance is zero. */
+export function createArrearService(deps: { db: Db; dialect: Dialect }) {
+  const { db, dialect } = deps;
+
+  async function visible(ex: Executor, actor: Actor, id: string) {
+    const row = await withRegion(ex).where('a.id', '=', id).executeTakeFirst();
+    if (!row || !inScope(actor, row.regionPath)) fail('ARREAR_NOT_FOUND');
+    return row;
+  }
+
+  async function detail(ex: Executor, id: string) {
+    const row = (await withRegion(ex).where('a.id', '=', id).executeTakeFirst())!;
+    const repayments = await ex
+      .selectFrom('rectificationRepayments')
+      .selectAll()
+      .where('arrearId', '=', id)
+      .orderBy('paidOn')
+      .orderBy('createdAt')
+      .execute();
+    return {
+      ...toArrear(row, beijingToday()),
+      repayments: repayments.map((p) => ({
+        id: p.id,
+        paidOn: p.paidOn,
+        amountFen: Number(p.amountFen),
+        note: p.note,
+        actorName: p.actorName,
+        createdAt: p.createdAt,
+      })),
+    };
+  }
+
+  async function regionPath(actor: Actor, regionId?: string) {
+    if (!regionId) return scopePath(actor);
+    const unit = await findOrg(db, regionId);
+    if (!unit || !inScope(actor, unit.path)) fail('ORG_NOT_FOUND');
+    return unit.path;
+  }
+
+  const audit = (
+    trx: Tx,
+    actor: Actor,
+    row: { id: string; code: string; debtorName: string; regionPath: string },
+    e: {
+      action: 'create' | 'repay';
+      entity: 'arrear' | 'repayment';
+      entityId: string;
+      before?: unknown;
+      after: unknown;
+    },
+  ) =>
+    recordAudit(trx, actor, {
+      ...e,
+      scopePath: row.regionPath,
+      summary: `${row.debtorName} (${row.code})`,
+    });
+
+  return {
+    async list(actor: Actor, q: z.infer<typeof ArrearListQuery>) {
+      const path = await regionPath(actor, q.regionId);
+      let base = db
+        .selectFrom('rectificationArrears as a')
+        .innerJoin('orgUnits as o', 'o.id', 'a.regionId')
+        .where(({ ref }) => dialect.under(ref('a.regionPath'), path));
+      if (q.status) base = base.where('a.status', '=', q.status);
+      if (q.q) {
+        const text = q.q.toLowerCase();
+        base = base.where(({ ref }) => dialect.contains(ref('a.searchText'), text));
+      }
+      const today = beijingToday();
+      return fetchPage(
+        base,
+        q,
+        (b) => b.selectAll('a').select('o.name as regionName').orderBy('a.dueOn').orderBy('a.id'),
+        (r) => toArrear(r, today),
+      );
+    },
+
+    get: async (actor: Actor, id: string) => {
+      await visible(db, actor, id);
+      return detail(db, id);
+    },
+
+    create: (actor: Actor, input: z.infer<typeof ArrearInput>) =>
+      db.transaction().execute(async (trx) => {
+        for (const [path, code] of [
+          ['creditorCreditCode', input.creditorCreditCode],
+          ['debtorCreditCode', input.debtorCreditCode],
+        ] as const) {
+          const problem = code ? creditCodeProblem(code) : null;
+          if (problem) fail('CREDIT_CODE_INVALID', [{ path, message: `CREDIT_CODE_${problem}` }]);
+        }
+        const unit = await findOrg(trx, input.regionId);
+        if (!unit || !REGION_KINDS.has(unit.kind) || !inScope(actor, unit.path))
+          fail('REGION_INVALID', [{ path: 'regionId', message: 'REGION_INVALID' }]);
+        const id = newId();
+        const at = now();
+        const code = arrearCode(id, beijingToday());
+        await trx
+          .insertInto('rectificationArrears')
+          .values({
+            id,
+            code,
+            debtorName: input.debtorName,
+            debtorCreditCode: input.debtorCreditCode || null,
+            creditorName: input.creditorName,
+            creditorCreditCode: input.creditorCreditCode,
+            contract: input.contract,
+            regionId: unit.id,
+            regionPath: unit.path,
+            amountFen: input.amountFen,
+            dueOn: input.dueOn,
+            status: 'outstanding',
+            notes: input.notes ?? null,
+            searchText: [
+              code,
+              input.debtorName,
+              pinyinKey(input.debtorName),
+              input.creditorName,
+              pinyinKey(input.creditorName),
+              input.creditorCreditCode,
+              input.contract,
+            ]
+              .join(' ')
+              .toLowerCase(),
+            createdAt: at,
+            updatedAt: at,
+          })
+          .execute();
+        const created = await detail(trx, id);
+        await audit(
+          trx,
+          actor,
+          { id, code, debtorName: input.debtorName, regionPath: unit.path },
+          {
+            action: 'create',
+            entity: 'arrear',
+            entityId: id,
+            after: created,
+          },
+        );
+        return created;
+      }),
+
+    /** A repayment: never above the outstanding balance; the debt is cleared when the balance reaches zero. */
+    repay: (actor: Actor, id: string, input: z.infer<typeof RepaymentInput>) =>
+      db.transaction().execute(async (trx) => {
+        const row = await visible(trx, actor, id);
+        if (row.status === 'cleared') fail('ARREAR_CLEARED');
+        if (input.paidOn > beijingToday())
+          fail('REPAYMENT_DATE_INVALID', [{ path: 'paidOn', message: 'REPAYMENT_DATE_INVALID' }]);
+        const outstanding = Number(row.amountFen) - Number(row.repaidFen);
+        if (input.amountFen > outstanding)
+          fail('REPAYMENT_EXCEEDS_BALANCE', [
+            { path: 'amountFen', message: 'REPAYMENT_EXCEEDS_BALANCE', outstanding },
+          ]);
+        const repaid = Number(row.repaidFen) + input.amountFen;
+        const status = statusOf(Number(row.amountFen), repaid);
+        const r = await trx
+          .updateTable('rectificationArrears')
+          .set({
+            repaidFen: repaid,
+            status,
+            clearedOn: status === 'cleared' ? input.paidOn : null,
+            updatedAt: now(),
+            version: input.version + 1,
+          })
+          .where('id', '=', id)
+          .where('version', '=', input.version)
+          .executeTakeFirst();
+        if (Number(r.numUpdatedRows) !== 1) fail('VERSION_CONFLICT');
+        const pid = newId();
+        await trx
+          .insertInto('rectificationRepayments')
+          .values({
+            id: pid,
+            arrearId: id,
+            paidOn: input.paidOn,
+            amountFen: input.amountFen,
+            note: input.note ?? null,
+            actorName: `${actor.displayName} (${actor.orgUnit.name})`,
+            createdAt: now(),
+          })
+          .execute();
+        await audit(trx, actor, row, {
+          action: 'repay',
+          entity: 'repayment',
+          entityId: pid,
+          before: { repaidFen: Number(row.repaidFen), status: row.status },
+          after: { amountFen: input.amountFen, paidOn: input.paidOn, repaidFen: repaid, status },
+        });
+        return detail(trx, id);
+      }),
+
+    /** Sums by debtor and by region (the child units of the chosen region, or the region itself). */
+    async figures(actor: Actor, q: { regionId?: string }): Promise<ArrearFigures> {
+      const path = await regionPath(actor, q.regionId);
+      const sums = [
+        sql<number>`count(*)`.as('count'),
+        sql<number>`sum(case when a.status = 'cleared' then 1 else 0 end)`.as('cleared'),
+        sql<number>`coalesce(sum(a.amount_fen), 0)`.as('amountFen'),
+        sql<number>`coalesce(sum(a.repaid_fen), 0)`.as('repaidFen'),
+      ];
+      const base = db
+        .selectFrom('rectificationArrears as a')
+        .where(({ ref }) => dialect.under(ref('a.regionPath'), path));
+      const shape = (r: { count: number; cleared: number; amountFen: number; repaidFen: number }) => ({
+        count: Number(r.count),
+        cleared: Number(r.cleared),
+        amountFen: Number(r.amountFen),
+        repaidFen: Number(r.repaidFen),
+        outstandingFen: Number(r.amountFen) - Number(r.repaidFen),
+      });
+      const totals = await base.select(sums).executeTakeFirstOrThrow();
+      const byDebtor = await base
+        .select(['a.debtorName', ...sums])
+        .groupBy('a.debtorName')
+        .execute();
+      const byRegion = await base
+        .innerJoin('orgUnits as o', 'o.id', 'a.regionId')
+        .select(['a.regionId', 'o.name as regionName', ...sums])
+        .groupBy(['a.regionId', 'o.name'])
+        .execute();
+      const byOutstanding = (a: { outstandingFen: number }, b: { outstandingFen: number }) =>
+        b.outstandingFen - a.outstandingFen;
+      return {
+        totals: shape(totals as never),
+        byDebtor: byDebtor
+          .map((r) => ({ debtorName: (r as { debtorName: string }).debtorName, ...shape(r as never) }))
+          .sort(byOutstanding),
+        byRegion: byRegion
+          .map((r) => ({
+            regionId: (r as { regionId: string }).regionId,
+            regionName: (r as { regionName: string }).regionName,
+            ...shape(r as never),
+          }))
+          .sort(byOutstanding),
+      };
+    },
+  };
+}
+export type ArrearService = ReturnType<typeof createArrearService>;

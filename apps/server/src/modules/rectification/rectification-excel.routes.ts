@@ -1,0 +1,101 @@
+import { TaskListQuery } from '@yingshang/contracts';
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from '../../db/database.js';
+import type { Dialect } from '../../db/dialect.js';
+import { AppError, fail } from '../../lib/app-error.js';
+import { actorOf } from '../../plugins/auth.js';
+import { contentDisposition } from '../projects/projects.excel.js';
+import { createRectificationExcel, XLSX_MIME } from './rectification.excel.js';
+import type { RectificationService } from './rectification.service.js';
+
+const MAX_BYTES = 20 * 1024 * 1024;
+
+async function uploaded(req: FastifyRequest): Promise<Buffer> {
+  if (!req.isMultipart()) fail('UNSUPPORTED_MEDIA_TYPE');
+  try {
+    const part = await req.file({ limits: { fileSize: MAX_BYTES, files: 1 } });
+    if (part?.fieldname !== 'file')
+      fail('FILE_INVALID', [{ path: 'file', message: 'a file in the field `file` is expected' }]);
+    return await part.toBuffer();
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
+      fail('FILE_TOO_LARGE', { maxBytes: MAX_BYTES });
+    fail('FILE_INVALID', [{ path: 'file', message: (err as Error).message }]);
+  }
+}
+
+/** 整改任务台账: export as .xlsx and import of a task list (all rows or none). */
+export const rectificationExcelRoutes: FastifyPluginAsyncZod<{
+  db: Db;
+  dialect: Dialect;
+  rectification: RectificationService;
+}> = async (app, deps) => {
+  const excel = createRectificationExcel(deps);
+  const tags = ['rectification'];
+  app.get(
+    '/rectification/tasks/export.xlsx',
+    {
+      config: { permission: 'rectification.read' },
+      schema: {
+        tags,
+        summary: '整改任务台账 (.xlsx) of the filtered list in the caller’s area',
+        querystring: TaskListQuery.omit({ page: true, pageSize: true }),
+        produces: [XLSX_MIME],
+      },
+    },
+    async (req, reply) => {
+      const file = await excel.exportLedger(actorOf(req), req.query);
+      return reply
+        .header('content-type', XLSX_MIME)
+        .header(
+          'content-disposition',
+          contentDisposition(file.fileName, file.fileName.replace(/^\D+/, 'rectification-ledger-')),
+        )
+        .send(file.body);
+    },
+  );
+  app.get(
+    '/rectification/tasks/import-template.xlsx',
+    {
+      config: { permission: 'rectification.manage' },
+      schema: {
+        tags,
+        summary: 'The task-list import layout for a campaign (.xlsx)',
+        querystring: z.object({ campaignId: z.string().min(1).max(64) }).strict(),
+        produces: [XLSX_MIME],
+      },
+    },
+    async (req, reply) => {
+      const file = await excel.importTemplate(actorOf(req), req.query.campaignId);
+      return reply
+        .header('content-type', XLSX_MIME)
+        .header(
+          'content-disposition',
+          contentDisposition(file.fileName, 'rectification-import-template.xlsx'),
+        )
+        .send(file.body);
+    },
+  );
+  app.post(
+    '/rectification/tasks/import',
+    {
+      config: { permission: 'rectification.manage' },
+      schema: {
+        tags,
+        summary: 'Import a task list .xlsx (multipart field `file`) into a campaign: every row or none',
+        consumes: ['multipart/form-data'],
+        querystring: z.object({ campaignId: z.string().min(1).max(64) }).strict(),
+        response: { 201: z.object({ imported: z.number().int(), taskIds: z.array(z.string()) }) },
+      },
+    },
+    async (req, reply) => {
+      // the campaign first: a campaign outside the caller's area is a 404 before any upload is read
+      await deps.rectification.getCampaign(actorOf(req), req.query.campaignId);
+      const data = await uploaded(req);
+      return reply.status(201).send(await excel.importTasks(actorOf(req), req.query.campaignId, data));
+    },
+  );
+};

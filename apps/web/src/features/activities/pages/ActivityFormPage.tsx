@@ -1,0 +1,508 @@
+import { ArrowLeftOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import type { ActivityDetail, OrgKind } from '@yingshang/contracts';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Divider,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Result,
+  Row,
+  Select,
+  Spin,
+} from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useEffect, useRef, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { ApiError } from '../../../app/api/client';
+import { useRequest } from '../../../app/api/use-request';
+import { useI18n } from '../../../app/i18n/i18n-context';
+import { OrgPicker, type PickedOrg } from '../../orgs/components/OrgPicker';
+import { InvestorSelect } from '../../projects/components/InvestorSelect';
+import { MoneyInput } from '../../projects/components/MoneyInput';
+import { minorToWanInput, wanToMinor } from '../../projects/money';
+import { activityApi } from '../api';
+import { OfficialSelect } from '../components/OfficialSelect';
+import { type PickedProject, ProjectPicker } from '../components/ProjectPicker';
+import { ACTIVITY_TYPES, type ActivityType } from '../model';
+
+interface Values {
+  type?: ActivityType;
+  title: string;
+  dates?: [Dayjs | null, Dayjs | null];
+  country: string;
+  province?: string;
+  city?: string;
+  venue?: string;
+  organiserId?: string;
+  officialIds: string[];
+  participants: string[];
+  investorIds: string[];
+  attendance?: number | null;
+  summary?: string;
+  sourceProjectIds: string[];
+  signings: { projectId?: string; amount?: string }[];
+}
+
+const FIELDS = [
+  'type',
+  'title',
+  'dates',
+  'country',
+  'province',
+  'city',
+  'venue',
+  'organiserId',
+  'officialIds',
+  'participants',
+  'investorIds',
+  'attendance',
+  'summary',
+  'sourceProjectIds',
+  'signings',
+];
+const REGION_KINDS: readonly OrgKind[] = ['province', 'city', 'county', 'zone'];
+const MAX_FEN = 1e15;
+const blankToNull = (s: string | undefined) => (s?.trim() ? s.trim() : null);
+
+function valuesOf(a: ActivityDetail): Values {
+  return {
+    type: a.type,
+    title: a.title,
+    dates: [dayjs(a.startOn), dayjs(a.endOn)],
+    country: a.country,
+    province: a.province ?? '',
+    city: a.city ?? '',
+    venue: a.venue ?? '',
+    organiserId: a.organiserId,
+    officialIds: a.officials.map((o) => o.id),
+    participants: a.participants,
+    investorIds: a.investors.map((i) => i.id),
+    attendance: a.attendance,
+    summary: a.summary ?? '',
+    sourceProjectIds: a.projects.filter((p) => p.source).map((p) => p.id),
+    signings: a.projects
+      .filter((p) => p.signedAmountFen !== null)
+      .map((p) => ({ projectId: p.id, amount: minorToWanInput(p.signedAmountFen) })),
+  };
+}
+
+/** 登记活动 (/activities/new) and 修改活动 (/activities/:id/edit), with the projects it fed. */
+export function ActivityFormPage() {
+  const { id } = useParams();
+  const isCreate = !id;
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const [form] = Form.useForm<Values>();
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [organiser, setOrganiser] = useState<PickedOrg | undefined>();
+  const loaded = useRequest(() => (id ? activityApi.get(id) : null), [id]);
+  const activity = loaded.data;
+  const known: PickedProject[] = (activity?.projects ?? []).map((p) => ({ ...p }));
+
+  useEffect(() => {
+    if (activity) form.setFieldsValue(valuesOf(activity));
+  }, [activity, form]);
+  const errorRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (error) errorRef.current?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  }, [error]);
+
+  /** The API's refusals at their fields (signings.0.projectId → the row's project), in the user's language. */
+  const showErrors = (e: ApiError) => {
+    const fields: { name: (string | number)[]; errors: string[] }[] = [];
+    for (const fe of e.fieldErrors) {
+      const parts = fe.path.split('.');
+      const text = fe.message === e.code ? e.message : fe.message;
+      if (parts[0] === 'signings' && parts.length >= 3)
+        fields.push({
+          name: ['signings', Number(parts[1]), parts[2] === 'amountFen' ? 'amount' : 'projectId'],
+          errors: [text],
+        });
+      else if (parts[0] === 'startOn' || parts[0] === 'endOn')
+        fields.push({ name: ['dates'], errors: [text] });
+      else if (FIELDS.includes(parts[0])) fields.push({ name: [parts[0]], errors: [text] });
+    }
+    if (fields.length) form.setFields(fields as Parameters<typeof form.setFields>[0]);
+  };
+
+  const submit = async () => {
+    let v: Values;
+    try {
+      v = await form.validateFields();
+    } catch (info) {
+      const first = (info as { errorFields?: { name: (string | number)[] }[] }).errorFields?.[0];
+      if (first) form.scrollToField(first.name, { block: 'center' });
+      return;
+    }
+    setSaving(true);
+    setError(null);
+    const body = {
+      type: v.type ?? 'outbound',
+      title: v.title.trim(),
+      startOn: v.dates?.[0]?.format('YYYY-MM-DD') ?? '',
+      endOn: v.dates?.[1]?.format('YYYY-MM-DD') ?? '',
+      country: v.country.trim() || '中国',
+      province: blankToNull(v.province),
+      city: blankToNull(v.city),
+      venue: blankToNull(v.venue),
+      organiserId: v.organiserId ?? '',
+      officialIds: v.officialIds ?? [],
+      participants: (v.participants ?? []).map((s) => s.trim()).filter(Boolean),
+      investorIds: v.investorIds ?? [],
+      attendance: v.attendance ?? null,
+      summary: blankToNull(v.summary),
+      sourceProjectIds: v.sourceProjectIds ?? [],
+      signings: (v.signings ?? [])
+        .filter((s) => s.projectId)
+        .map((s) => ({ projectId: s.projectId!, amountFen: s.amount?.trim() ? wanToMinor(s.amount) : null })),
+    };
+    try {
+      const saved = isCreate
+        ? await activityApi.create(body)
+        : await activityApi.update(activity!.id, { ...body, version: activity!.version });
+      message.success(isCreate ? t('activity.created', { title: saved.title }) : t('common.saved'));
+      navigate(`/activities/${saved.id}`);
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'VERSION_CONFLICT' && activity) {
+        setError(e.message);
+        await loaded.reload();
+      } else {
+        if (e instanceof ApiError) showErrors(e);
+        setError(e instanceof ApiError ? e.message : t('error.unknown'));
+      }
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  if (!isCreate && loaded.error) {
+    return (
+      <Card>
+        <Result
+          status={loaded.error.status === 404 ? '404' : 'error'}
+          title={loaded.error.message}
+          extra={
+            <Link to="/activities">
+              <Button>{t('activity.backToList')}</Button>
+            </Link>
+          }
+        />
+      </Card>
+    );
+  }
+  if (!isCreate && !activity) {
+    return (
+      <Flex justify="center" style={{ padding: 48 }}>
+        <Spin />
+      </Flex>
+    );
+  }
+
+  const req = (field: Parameters<typeof t>[0]) => ({
+    required: true,
+    whitespace: true,
+    message: t('common.required', { field: t(field) }),
+  });
+  const sel = (field: Parameters<typeof t>[0]) => ({
+    required: true,
+    message: t('common.selectRequired', { field: t(field) }),
+  });
+  const backTo = activity ? `/activities/${activity.id}` : '/activities';
+  const organiserRegion = organiser && REGION_KINDS.includes(organiser.kind) ? organiser.id : undefined;
+
+  return (
+    <Card
+      title={
+        <Flex gap={8} align="center">
+          <Link to={backTo} aria-label={t('activity.back')}>
+            <ArrowLeftOutlined />
+          </Link>
+          <span>
+            {isCreate ? t('activity.new') : t('activity.editTitle', { title: activity?.title ?? '' })}
+          </span>
+        </Flex>
+      }
+    >
+      <div ref={errorRef} />
+      {error ? (
+        <Alert
+          type="error"
+          showIcon
+          title={error}
+          style={{ marginBottom: 16 }}
+          data-testid="activity-form-error"
+          closable={{ onClose: () => setError(null) }}
+        />
+      ) : null}
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        requiredMark="optional"
+        autoComplete="off"
+        data-testid="activity-form"
+        initialValues={{
+          type: 'outbound',
+          country: '中国',
+          officialIds: [],
+          participants: [],
+          investorIds: [],
+          sourceProjectIds: [],
+          signings: [],
+        }}
+        style={{ maxWidth: 1080 }}
+      >
+        <Divider titlePlacement="start" plain style={{ marginTop: 0 }}>
+          {t('activity.section.basics')}
+        </Divider>
+        <Row gutter={24}>
+          <Col span={24}>
+            <Form.Item name="type" label={t('activity.field.type')} rules={[sel('activity.field.type')]}>
+              <Select
+                data-testid="activity-form-type"
+                style={{ maxWidth: 320 }}
+                options={ACTIVITY_TYPES.map((k) => ({ value: k, label: t(`activity.type.${k}`) }))}
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} lg={12}>
+            <Form.Item name="title" label={t('activity.field.title')} rules={[req('activity.field.title')]}>
+              <Input maxLength={200} data-testid="activity-form-title" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} lg={12}>
+            <Form.Item
+              name="dates"
+              label={t('activity.field.dates')}
+              rules={[
+                {
+                  validator: async (_, v: Values['dates']) => {
+                    if (!v?.[0] || !v?.[1])
+                      throw new Error(t('common.selectRequired', { field: t('activity.field.dates') }));
+                  },
+                },
+              ]}
+            >
+              <DatePicker.RangePicker style={{ width: '100%' }} data-testid="activity-form-dates" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={6}>
+            <Form.Item
+              name="country"
+              label={t('activity.field.country')}
+              rules={[req('activity.field.country')]}
+            >
+              <Input maxLength={64} data-testid="activity-form-country" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={6}>
+            <Form.Item name="province" label={t('activity.field.province')}>
+              <Input maxLength={64} data-testid="activity-form-province" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={6}>
+            <Form.Item name="city" label={t('activity.field.city')}>
+              <Input maxLength={64} data-testid="activity-form-city" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={6}>
+            <Form.Item name="venue" label={t('activity.field.venue')}>
+              <Input maxLength={200} data-testid="activity-form-venue" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} lg={12}>
+            <Form.Item
+              name="organiserId"
+              label={t('activity.field.organiser')}
+              extra={t('activity.organiserHelp')}
+              rules={[sel('activity.field.organiser')]}
+            >
+              <OrgPicker
+                withLeafUnits
+                allowClear={false}
+                known={
+                  activity
+                    ? ({
+                        id: activity.organiserId,
+                        name: activity.organiserName,
+                        kind: 'county',
+                      } as PickedOrg)
+                    : undefined
+                }
+                onChange={(_id, picked) => setOrganiser(picked)}
+                data-testid="activity-form-organiserId"
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} lg={12}>
+            <Form.Item name="attendance" label={t('activity.field.attendance')}>
+              <InputNumber
+                min={0}
+                max={1_000_000}
+                precision={0}
+                style={{ width: 200 }}
+                data-testid="activity-form-attendance"
+              />
+            </Form.Item>
+          </Col>
+        </Row>
+
+        <Divider titlePlacement="start" plain>
+          {t('activity.section.people')}
+        </Divider>
+        <Row gutter={24}>
+          <Col xs={24} lg={12}>
+            <Form.Item
+              name="officialIds"
+              label={t('activity.field.officials')}
+              extra={t('activity.officialsHelp')}
+            >
+              <OfficialSelect known={activity?.officials} data-testid="activity-form-officialIds" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} lg={12}>
+            <Form.Item
+              name="participants"
+              label={t('activity.field.participants')}
+              extra={t('activity.participantsHelp')}
+            >
+              <Select
+                mode="tags"
+                tokenSeparators={[',', '，', '、']}
+                open={false}
+                data-testid="activity-form-participants"
+              />
+            </Form.Item>
+          </Col>
+          <Col span={24}>
+            <Form.Item
+              name="investorIds"
+              label={t('activity.field.enterprisesMet')}
+              extra={t('activity.enterprisesHelp')}
+            >
+              <InvestorSelect known={activity?.investors} max={200} data-testid="activity-form-investorIds" />
+            </Form.Item>
+          </Col>
+          <Col span={24}>
+            <Form.Item name="summary" label={t('activity.field.summary')}>
+              <Input.TextArea
+                maxLength={4000}
+                showCount
+                autoSize={{ minRows: 3, maxRows: 10 }}
+                data-testid="activity-form-summary"
+              />
+            </Form.Item>
+          </Col>
+        </Row>
+
+        <Divider titlePlacement="start" plain>
+          {t('activity.section.projects')}
+        </Divider>
+        <Row gutter={24}>
+          <Col span={24}>
+            <Form.Item
+              name="sourceProjectIds"
+              label={t('activity.field.sourceProjects')}
+              extra={t('activity.sourceHelp')}
+            >
+              <ProjectPicker
+                multiple
+                known={known}
+                regionId={organiserRegion}
+                data-testid="activity-form-sourceProjectIds"
+              />
+            </Form.Item>
+          </Col>
+          <Col span={24}>
+            <Form.Item
+              label={t('activity.field.signings')}
+              extra={t('activity.signingsHelp')}
+              required={false}
+            >
+              <Form.List name="signings">
+                {(rows, { add, remove }) => (
+                  <Flex vertical gap={8} data-testid="activity-form-signings">
+                    {rows.map((row) => (
+                      <Flex key={row.key} gap={8} align="flex-start">
+                        <Form.Item
+                          name={[row.name, 'projectId']}
+                          style={{ flex: 1, marginBottom: 0, minWidth: 0 }}
+                          rules={[sel('activity.field.signedProject')]}
+                        >
+                          <ProjectPicker
+                            known={known}
+                            regionId={organiserRegion}
+                            signedOnly
+                            placeholder={t('activity.signings.projectPlaceholder')}
+                            onChange={(_v, picked) => {
+                              const p = picked[0];
+                              const current = form.getFieldValue(['signings', row.name, 'amount']);
+                              if (p?.totalInvestmentFen !== undefined && !current)
+                                form.setFieldValue(
+                                  ['signings', row.name, 'amount'],
+                                  minorToWanInput(p.totalInvestmentFen),
+                                );
+                            }}
+                            data-testid={`activity-form-signing-${row.name}`}
+                          />
+                        </Form.Item>
+                        <Form.Item
+                          name={[row.name, 'amount']}
+                          style={{ width: 240, marginBottom: 0 }}
+                          rules={[
+                            {
+                              validator: async (_, v: string | undefined) => {
+                                if (!v?.trim()) return;
+                                const fen = wanToMinor(v);
+                                if (fen === null || fen > MAX_FEN)
+                                  throw new Error(t('activity.signings.amountInvalid'));
+                              },
+                            },
+                          ]}
+                        >
+                          <MoneyInput
+                            unit={t('unit.wanYuan')}
+                            placeholder={t('activity.signings.amountPlaceholder')}
+                            data-testid={`activity-form-signing-amount-${row.name}`}
+                          />
+                        </Form.Item>
+                        <Button
+                          icon={<DeleteOutlined />}
+                          onClick={() => remove(row.name)}
+                          aria-label={t('activity.signings.remove')}
+                        />
+                      </Flex>
+                    ))}
+                    <Button
+                      type="dashed"
+                      icon={<PlusOutlined />}
+                      onClick={() => add({})}
+                      style={{ alignSelf: 'flex-start' }}
+                      data-testid="activity-form-signing-add"
+                    >
+                      {t('activity.signings.add')}
+                    </Button>
+                  </Flex>
+                )}
+              </Form.List>
+            </Form.Item>
+          </Col>
+        </Row>
+        <Flex gap={8}>
+          <Button type="primary" loading={saving} onClick={submit} data-testid="activity-form-submit">
+            {isCreate ? t('activity.createSubmit') : t('common.save')}
+          </Button>
+          <Button onClick={() => navigate(backTo)}>{t('common.cancel')}</Button>
+        </Flex>
+      </Form>
+    </Card>
+  );
+}

@@ -1,0 +1,222 @@
+import { APPEAL_CHANNELS, APPEAL_URGENCIES } from '@yingshang/contracts';
+import { App, Button, Card, Checkbox, Form, Input, Radio, Select, Space } from 'antd';
+import { useEffect, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { ApiError } from '../../../app/api/client';
+import { orgApi, projectApi } from '../../../app/api/endpoints';
+import { applyFieldErrors } from '../../../app/api/form-errors';
+import { useAuth } from '../../../app/auth/auth-context';
+import { useI18n } from '../../../app/i18n/i18n-context';
+import { useRemoteSearch } from '../../projects/hooks/use-remote-search';
+import { appealApi, type NewAppeal } from '../api';
+import { AppealsNav } from '../components/AppealsNav';
+import { useCategories } from '../hooks/use-categories';
+
+const FIELDS = [
+  'channel',
+  'category',
+  'urgency',
+  'title',
+  'description',
+  'enterpriseId',
+  'regionId',
+  'projectId',
+  'contactName',
+  'contactPhone',
+  'anonymous',
+];
+const CODE_FIELD = {
+  APPEAL_CATEGORY_UNKNOWN: 'category',
+  APPEAL_CHANNEL_INVALID: 'channel',
+  APPEAL_OFFICE_INVALID: 'regionId',
+  APPEAL_ENTERPRISE_INVALID: 'enterpriseId',
+  PROJECT_NOT_FOUND: 'projectId',
+};
+
+/**
+ * Filing an appeal: the enterprise's portal form (online or 项目直通车), or staff registering a
+ * window, hotline or 12345 appeal on an enterprise's behalf.
+ */
+export function AppealFormPage() {
+  const { t } = useI18n();
+  const { me, can } = useAuth();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const [form] = Form.useForm<NewAppeal>();
+  const [busy, setBusy] = useState(false);
+  const enterprise = me?.user.orgUnit.kind === 'enterprise';
+  const { options: categoryOptions } = useCategories();
+  const [offices, setOffices] = useState<{ value: string; label: string }[]>([]);
+  const enterprises = useRemoteSearch((q) =>
+    orgApi.list({ kind: 'enterprise', q: q || undefined, pageSize: 50 }).then((p) => p.items),
+  );
+
+  const projects = useRemoteSearch((q) =>
+    projectApi.list({ q: q || undefined, pageSize: 30 }).then((p) => p.items),
+  );
+
+  useEffect(() => {
+    appealApi
+      .offices()
+      .then((list) => setOffices(list.map((o) => ({ value: o.id, label: o.name }))))
+      .catch(() => setOffices([]));
+  }, []);
+
+  const channels = enterprise
+    ? (['portal', 'express'] as const)
+    : APPEAL_CHANNELS.filter((c) => c !== 'portal' && c !== 'meeting');
+
+  const submit = async (values: NewAppeal) => {
+    setBusy(true);
+    try {
+      const created = await appealApi.create({
+        ...values,
+        regionId: values.regionId || null,
+        projectId: values.projectId || null,
+        contactName: values.contactName?.trim() || null,
+        contactPhone: values.contactPhone?.trim() || null,
+      });
+      message.success(t('appeal.form.created', { code: created.code }));
+      navigate(`/appeals/${created.id}`);
+    } catch (e) {
+      if (!applyFieldErrors(form, e, FIELDS, CODE_FIELD))
+        message.error(e instanceof ApiError ? e.message : t('error.unknown'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const label = (key: Parameters<typeof t>[0]) => t(key);
+  const required = (key: Parameters<typeof t>[0], select = false) => [
+    {
+      required: true,
+      whitespace: !select,
+      message: select
+        ? t('common.selectRequired', { field: t(key) })
+        : t('common.required', { field: t(key) }),
+    },
+  ];
+
+  return (
+    <Card title={enterprise ? t('appeal.form.portalTitle') : t('appeal.form.intakeTitle')}>
+      <AppealsNav />
+      <Form<NewAppeal>
+        form={form}
+        layout="vertical"
+        style={{ maxWidth: 760 }}
+        initialValues={{ channel: enterprise ? 'portal' : 'window', urgency: 'normal', anonymous: false }}
+        onFinish={submit}
+        data-testid="appeal-form"
+      >
+        <Form.Item
+          name="channel"
+          label={label('appeal.form.channel')}
+          rules={required('appeal.form.channel', true)}
+        >
+          <Radio.Group data-testid="appeal-form-channel">
+            {channels.map((c) => (
+              <Radio.Button key={c} value={c}>
+                {t(`appeal.channel.${c}`)}
+              </Radio.Button>
+            ))}
+          </Radio.Group>
+        </Form.Item>
+        {enterprise ? null : (
+          <Form.Item
+            name="enterpriseId"
+            label={label('appeal.form.enterprise')}
+            rules={required('appeal.form.enterprise', true)}
+          >
+            <Select
+              showSearch
+              filterOption={false}
+              onSearch={enterprises.onSearch}
+              onOpenChange={enterprises.onOpenChange}
+              loading={enterprises.loading}
+              options={enterprises.items.map((e) => ({ value: e.id, label: e.name }))}
+              data-testid="appeal-form-enterpriseId"
+            />
+          </Form.Item>
+        )}
+        <Space size={16} wrap style={{ display: 'flex' }}>
+          <Form.Item
+            name="category"
+            label={label('appeal.form.category')}
+            rules={required('appeal.form.category', true)}
+            style={{ minWidth: 220 }}
+          >
+            <Select options={categoryOptions} data-testid="appeal-form-category" />
+          </Form.Item>
+          <Form.Item name="urgency" label={label('appeal.form.urgency')}>
+            <Radio.Group>
+              {APPEAL_URGENCIES.map((u) => (
+                <Radio key={u} value={u}>
+                  {t(`appeal.urgency.${u}`)}
+                </Radio>
+              ))}
+            </Radio.Group>
+          </Form.Item>
+          <Form.Item
+            name="regionId"
+            label={label('appeal.form.office')}
+            style={{ minWidth: 240 }}
+            tooltip={t('appeal.form.officeHint')}
+          >
+            <Select
+              allowClear
+              showSearch
+              optionFilterProp="label"
+              options={offices}
+              data-testid="appeal-form-regionId"
+            />
+          </Form.Item>
+        </Space>
+        {!enterprise && can('projects.read') ? (
+          <Form.Item name="projectId" label={label('appeal.form.project')}>
+            <Select
+              allowClear
+              showSearch
+              filterOption={false}
+              onSearch={projects.onSearch}
+              onOpenChange={projects.onOpenChange}
+              loading={projects.loading}
+              options={projects.items.map((p) => ({ value: p.id, label: `${p.name}（${p.regionName}）` }))}
+              data-testid="appeal-form-projectId"
+            />
+          </Form.Item>
+        ) : null}
+        <Form.Item name="title" label={label('appeal.form.title')} rules={required('appeal.form.title')}>
+          <Input maxLength={200} showCount data-testid="appeal-form-title" />
+        </Form.Item>
+        <Form.Item
+          name="description"
+          label={label('appeal.form.description')}
+          rules={required('appeal.form.description')}
+        >
+          <Input.TextArea rows={6} maxLength={4000} showCount data-testid="appeal-form-description" />
+        </Form.Item>
+        <Space size={16} wrap style={{ display: 'flex' }}>
+          <Form.Item name="contactName" label={label('appeal.form.contactName')}>
+            <Input maxLength={64} style={{ width: 220 }} />
+          </Form.Item>
+          <Form.Item
+            name="contactPhone"
+            label={label('appeal.form.contactPhone')}
+            rules={[{ pattern: /^[0-9+\- ]{5,20}$/, message: t('appeal.form.phoneInvalid') }]}
+          >
+            <Input maxLength={20} style={{ width: 220 }} inputMode="tel" />
+          </Form.Item>
+        </Space>
+        <Form.Item name="anonymous" valuePropName="checked">
+          <Checkbox data-testid="appeal-form-anonymous">{t('appeal.form.anonymous')}</Checkbox>
+        </Form.Item>
+        <Space>
+          <Button type="primary" htmlType="submit" loading={busy} data-testid="appeal-form-submit">
+            {t('appeal.form.submit')}
+          </Button>
+          <Button onClick={() => navigate('/appeals')}>{t('common.cancel')}</Button>
+        </Space>
+      </Form>
+    </Card>
+  );
+}

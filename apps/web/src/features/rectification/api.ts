@@ -1,0 +1,91 @@
+import type {
+  Arrear,
+  ArrearDetail,
+  ArrearFigures,
+  Campaign,
+  CampaignFigures,
+  TaskDetail,
+  TaskSummary,
+} from '@yingshang/contracts';
+import { api, type Page } from '../../app/api/client';
+
+export interface TaskQuery {
+  campaignId?: string;
+  problemId?: string;
+  status?: string;
+  timing?: string;
+  source?: string;
+  unitId?: string;
+  zoneId?: string;
+  q?: string;
+  sort?: 'deadlineOn' | 'updatedAt' | 'progress';
+  order?: 'asc' | 'desc';
+  page?: number;
+  pageSize?: number;
+}
+
+export interface NewTask {
+  campaignId: string;
+  problemId: string;
+  issue: string;
+  measures: string;
+  leadOrgId: string;
+  coopOrgIds: string[];
+  zoneIds: string[];
+  deadlineOn: string;
+  milestones: { title: string; dueOn: string }[];
+}
+
+/** The rectification module's endpoints (整改台账). */
+export const rectificationApi = {
+  campaigns: () => api.get<Campaign[]>('/rectification/campaigns'),
+  figures: (id: string, regionId?: string) =>
+    api.get<CampaignFigures>(`/rectification/campaigns/${id}/figures`, { regionId }),
+  tasks: (q: TaskQuery) => api.get<Page<TaskSummary>>('/rectification/tasks', { ...q }),
+  task: (id: string) => api.get<TaskDetail>(`/rectification/tasks/${id}`),
+  createTask: (body: NewTask & { source: string }) => api.post<TaskDetail>('/rectification/tasks', body),
+  recordFinding: (body: NewTask & { findings: string }) =>
+    api.post<TaskDetail>('/rectification/findings', body),
+  step: (id: string, step: string, body: Record<string, unknown>) =>
+    api.post<TaskDetail>(`/rectification/tasks/${id}/${step}`, body),
+  upload: (id: string, file: File) => {
+    const form = new FormData();
+    form.append('file', file);
+    return api.upload<{ id: string; fileName: string }>(`/rectification/tasks/${id}/attachments`, form);
+  },
+  exportXlsx: (q: TaskQuery) =>
+    api.download('/rectification/tasks/export.xlsx', { ...q, page: undefined, pageSize: undefined }),
+  importTemplate: (campaignId: string) =>
+    api.download('/rectification/tasks/import-template.xlsx', { campaignId }),
+  importXlsx: (campaignId: string, file: File) => {
+    const form = new FormData();
+    form.append('file', file);
+    return api.upload<{ imported: number }>('/rectification/tasks/import', form, { campaignId });
+  },
+  arrears: (q: { q?: string; status?: string; regionId?: string; page?: number; pageSize?: number }) =>
+    api.get<Page<Arrear>>('/rectification/arrears', { ...q }),
+  arrear: (id: string) => api.get<ArrearDetail>(`/rectification/arrears/${id}`),
+  arrearFigures: (regionId?: string) =>
+    api.get<ArrearFigures>('/rectification/arrears/figures', { regionId }),
+  createArrear: (body: Record<string, unknown>) => api.post<ArrearDetail>('/rectification/arrears', body),
+  repay: (id: string, body: { version: number; paidOn: string; amountFen: number; note?: string | null }) =>
+    api.post<ArrearDetail>(`/rectification/arrears/${id}/repayments`, body),
+};
+
+/** Saves a Blob under a file name (an Excel export). */
+export function saveBlob(blob: Blob, name: string) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  window.setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Today in Beijing, YYYY-MM-DD. */
+export const beijingToday = (now = Date.now()) => new Date(now + 8 * 3600_000).toISOString().slice(0, 10);
+
+/** 0.5 → "50.0%", null → "—". */
+export const percent = (rate: number | null) => (rate === null ? '—' : `${(rate * 100).toFixed(1)}%`);

@@ -1,0 +1,132 @@
+import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import type { TaskDetail } from '@yingshang/contracts';
+import { App, Button, DatePicker, Flex, Form, Input, Modal } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { ApiError, api } from '../../../app/api/client';
+import { applyFieldErrors } from '../../../app/api/form-errors';
+import { useI18n } from '../../../app/i18n/i18n-context';
+import { OrgPicker } from '../../orgs/components/OrgPicker';
+
+interface Values {
+  issue: string;
+  measures: string;
+  coopOrgId?: string;
+  deadlineOn: Dayjs;
+  milestones?: { title: string; dueOn: Dayjs }[];
+}
+
+/** Changes a task's issue, measures, cooperating unit, deadline and milestones (version-checked). */
+export function TaskEditModal({
+  task,
+  open,
+  onClose,
+  onSaved,
+}: {
+  task: TaskDetail;
+  open: boolean;
+  onClose: () => void;
+  onSaved: (t: TaskDetail) => void;
+}) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const [saving, setSaving] = useState(false);
+  const outside = (d: Dayjs) =>
+    d.isBefore(dayjs(task.campaignStartOn), 'day') || d.isAfter(dayjs(task.campaignDeadlineOn), 'day');
+
+  async function submit(v: Values) {
+    setSaving(true);
+    try {
+      const saved = await api.patch<TaskDetail>(`/rectification/tasks/${task.id}`, {
+        version: task.version,
+        issue: v.issue,
+        measures: v.measures,
+        coopOrgIds: [...(v.coopOrgId ? [v.coopOrgId] : []), ...task.coops.slice(1).map((c) => c.id)],
+        deadlineOn: v.deadlineOn.format('YYYY-MM-DD'),
+        milestones: (v.milestones ?? []).map((m) => ({
+          title: m.title,
+          dueOn: m.dueOn.format('YYYY-MM-DD'),
+        })),
+      });
+      onSaved(saved);
+    } catch (e) {
+      if (e instanceof ApiError) {
+        applyFieldErrors(form, e, [], {
+          DEADLINE_OUTSIDE_CAMPAIGN: 'deadlineOn',
+          TASK_UNIT_INVALID: 'coopOrgId',
+        });
+        message.error(e.message);
+      }
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <Modal
+      open={open}
+      title={t('rect.action.edit')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={saving}
+      width={720}
+      destroyOnHidden
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{
+          issue: task.issue,
+          measures: task.measures,
+          coopOrgId: task.coops[0]?.id,
+          deadlineOn: dayjs(task.deadlineOn),
+          milestones: task.milestones.map((m) => ({ title: m.title, dueOn: dayjs(m.dueOn) })),
+        }}
+      >
+        <Form.Item name="issue" label={t('rect.col.issue')} rules={[{ required: true, max: 1000 }]}>
+          <Input.TextArea rows={2} />
+        </Form.Item>
+        <Form.Item name="measures" label={t('rect.col.measures')} rules={[{ required: true, max: 2000 }]}>
+          <Input.TextArea rows={3} />
+        </Form.Item>
+        <Form.Item name="coopOrgId" label={t('rect.col.coops')}>
+          <OrgPicker withLeafUnits known={task.coops[0] && { ...task.coops[0], kind: 'department' }} />
+        </Form.Item>
+        <Form.Item name="deadlineOn" label={t('rect.col.deadline')} rules={[{ required: true }]}>
+          <DatePicker disabledDate={outside} />
+        </Form.Item>
+        <Form.List name="milestones">
+          {(fields, { add, remove }) => (
+            <Form.Item label={t('rect.col.milestones')}>
+              {fields.map((f) => (
+                <Flex key={f.key} gap={8} align="baseline">
+                  <Form.Item
+                    name={[f.name, 'title']}
+                    rules={[{ required: true, max: 100 }]}
+                    style={{ flex: 1 }}
+                  >
+                    <Input placeholder={t('rect.form.milestoneTitle')} />
+                  </Form.Item>
+                  <Form.Item name={[f.name, 'dueOn']} rules={[{ required: true }]}>
+                    <DatePicker disabledDate={outside} />
+                  </Form.Item>
+                  <MinusCircleOutlined onClick={() => remove(f.name)} />
+                </Flex>
+              ))}
+              <Button
+                type="dashed"
+                icon={<PlusOutlined />}
+                onClick={() => add()}
+                disabled={fields.length >= 20}
+              >
+                {t('rect.form.addMilestone')}
+              </Button>
+            </Form.Item>
+          )}
+        </Form.List>
+      </Form>
+    </Modal>
+  );
+}

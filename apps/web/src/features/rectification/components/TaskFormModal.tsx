@@ -1,0 +1,135 @@
+import { type Campaign, MANUAL_SOURCES } from '@yingshang/contracts';
+import { App, DatePicker, Form, Input, Modal, Select } from 'antd';
+import type { Dayjs } from 'dayjs';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { ApiError } from '../../../app/api/client';
+import { applyFieldErrors } from '../../../app/api/form-errors';
+import { useI18n } from '../../../app/i18n/i18n-context';
+import { OrgPicker } from '../../orgs/components/OrgPicker';
+import { rectificationApi } from '../api';
+
+interface Values {
+  problemId: string;
+  issue: string;
+  measures: string;
+  leadOrgId: string;
+  coopOrgId?: string;
+  zoneId: string;
+  deadlineOn: Dayjs;
+  source?: string;
+  findings?: string;
+}
+
+/**
+ * A new task: an inspector's field-survey finding (the findings open the task's timeline) or a task
+ * of the campaign's list with its source. Dates outside the campaign period cannot be picked.
+ */
+export function TaskFormModal({
+  campaign,
+  mode,
+  open,
+  onClose,
+  onCreated,
+}: {
+  campaign: Campaign;
+  mode: 'finding' | 'task';
+  open: boolean;
+  onClose: () => void;
+  onCreated: (id: string) => void;
+}) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const [saving, setSaving] = useState(false);
+
+  async function submit(v: Values) {
+    setSaving(true);
+    try {
+      const base = {
+        campaignId: campaign.id,
+        problemId: v.problemId,
+        issue: v.issue,
+        measures: v.measures,
+        leadOrgId: v.leadOrgId,
+        coopOrgIds: v.coopOrgId ? [v.coopOrgId] : [],
+        zoneIds: [v.zoneId],
+        deadlineOn: v.deadlineOn.format('YYYY-MM-DD'),
+        milestones: [],
+      };
+      const created =
+        mode === 'finding'
+          ? await rectificationApi.recordFinding({ ...base, findings: v.findings ?? '' })
+          : await rectificationApi.createTask({ ...base, source: v.source ?? 'self_inspection' });
+      form.resetFields();
+      onCreated(created.id);
+    } catch (e) {
+      if (e instanceof ApiError) {
+        // the server's message is already in the user's language: show it at the field it concerns
+        applyFieldErrors(form, e, [], {
+          DEADLINE_OUTSIDE_CAMPAIGN: 'deadlineOn',
+          TASK_UNIT_INVALID: 'leadOrgId',
+          PROBLEM_INVALID: 'problemId',
+        });
+        message.error(e.message);
+      }
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <Modal
+      open={open}
+      title={mode === 'finding' ? t('rect.action.finding') : t('rect.action.newTask')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={saving}
+      width={720}
+      okButtonProps={{ 'data-testid': 'task-form-submit' } as never}
+      destroyOnHidden
+    >
+      <Form form={form} layout="vertical" onFinish={submit} requiredMark>
+        <Form.Item name="problemId" label={t('rect.col.problem')} rules={[{ required: true }]}>
+          <Select
+            data-testid="task-form-problem"
+            options={campaign.problems.map((p) => ({ value: p.id, label: `${p.seq}. ${p.name}` }))}
+          />
+        </Form.Item>
+        {mode === 'finding' && (
+          <Form.Item name="findings" label={t('rect.form.findings')} rules={[{ required: true, max: 2000 }]}>
+            <Input.TextArea rows={3} data-testid="task-form-findings" />
+          </Form.Item>
+        )}
+        <Form.Item name="issue" label={t('rect.col.issue')} rules={[{ required: true, max: 1000 }]}>
+          <Input.TextArea rows={2} data-testid="task-form-issue" />
+        </Form.Item>
+        <Form.Item name="measures" label={t('rect.col.measures')} rules={[{ required: true, max: 2000 }]}>
+          <Input.TextArea rows={2} data-testid="task-form-measures" />
+        </Form.Item>
+        <Form.Item name="zoneId" label={t('rect.col.zones')} rules={[{ required: true }]}>
+          <OrgPicker data-testid="task-form-zone" />
+        </Form.Item>
+        <Form.Item name="leadOrgId" label={t('rect.col.lead')} rules={[{ required: true }]}>
+          <OrgPicker withLeafUnits data-testid="task-form-lead" />
+        </Form.Item>
+        <Form.Item name="coopOrgId" label={t('rect.col.coops')}>
+          <OrgPicker withLeafUnits data-testid="task-form-coop" />
+        </Form.Item>
+        <Form.Item name="deadlineOn" label={t('rect.col.deadline')} rules={[{ required: true }]}>
+          <DatePicker
+            data-testid="task-form-deadline"
+            disabledDate={(d) =>
+              d.isBefore(dayjs(campaign.startOn), 'day') || d.isAfter(dayjs(campaign.deadlineOn), 'day')
+            }
+          />
+        </Form.Item>
+        {mode === 'task' && (
+          <Form.Item name="source" label={t('rect.col.source')} initialValue="self_inspection">
+            <Select options={MANUAL_SOURCES.map((s) => ({ value: s, label: t(`rect.source.${s}`) }))} />
+          </Form.Item>
+        )}
+      </Form>
+    </Modal>
+  );
+}
