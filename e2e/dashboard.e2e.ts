@@ -62,6 +62,8 @@ describe('dashboard journey', () => {
       page.getByTestId('kpi-signed-investment').locator('.ant-statistic-content').textContent(),
     ).resolves.toContain('20.00');
     await page.getByText('大同市招商驾驶舱').waitFor();
+    // the city's districts on the map, coloured by the investment signed
+    await poll(() => page.getByTestId('dash-map').locator('svg path').count()).toBeGreaterThan(9);
     await screenshot(page, 'dashboard-city');
 
     // the records behind "new signings": the project list with the same period

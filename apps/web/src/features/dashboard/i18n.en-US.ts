@@ -51,4 +51,12 @@ export const dashboardEnUS: Record<keyof typeof dashboardZhCN, string> = {
   'dash.col.signed': 'Signed',
   'dash.col.signedInvestment': 'Investment (bn CNY)',
   'dash.col.yoy': 'YoY',
+  'dash.map.title': 'Map (click to drill down)',
+  'dash.map.none': 'No boundary map for this region',
+  'dash.map.high': 'High',
+  'dash.map.low': 'Low',
+  'dash.map.metric.signedInvestment': 'Investment',
+  'dash.map.metric.signedCount': 'Signings',
+  'dash.map.metric.startRate': 'Start rate',
+  'dash.map.metric.fundsRate': 'Funds',
 };

@@ -47,4 +47,12 @@ export const dashboardZhCN = {
   'dash.col.signed': '新签约',
   'dash.col.signedInvestment': '签约投资（亿元）',
   'dash.col.yoy': '同比',
+  'dash.map.title': '地图（点击进入下级）',
+  'dash.map.none': '该地区没有边界图',
+  'dash.map.high': '高',
+  'dash.map.low': '低',
+  'dash.map.metric.signedInvestment': '签约投资',
+  'dash.map.metric.signedCount': '签约项目',
+  'dash.map.metric.startRate': '开工率',
+  'dash.map.metric.fundsRate': '资金到位率',
 };

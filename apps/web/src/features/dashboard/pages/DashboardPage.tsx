@@ -17,6 +17,7 @@ import {
 } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
+import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useRequest } from '../../../app/api/use-request';
 import { copyText } from '../../../app/clipboard';
@@ -28,8 +29,11 @@ import { dashboardApi } from '../api';
 import { bulletin, yoy, yuanEn, yuanZh } from '../bulletin';
 import { Chart } from '../components/Chart';
 import { Kpi } from '../components/Kpi';
+import { RegionMap } from '../components/RegionMap';
 
 const MONTH_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
+const MAP_METRICS = ['signedInvestment', 'signedCount', 'startRate', 'fundsRate'] as const;
+type MapMetric = (typeof MAP_METRICS)[number];
 const PRESETS = ['month', 'ytd', 'quarter', 'lastYear'] as const;
 type Preset = (typeof PRESETS)[number];
 
@@ -203,6 +207,7 @@ function DashboardBody({
   const stage = (x: PipelinePeriod, s: string) => x.byStatus.find((b) => b.status === s)?.count ?? 0;
   const rate = (v: number | null) => formatPercent(v);
   const yi = (fen: number) => bigMoney(fen, locale);
+  const [mapMetric, setMapMetric] = useState<MapMetric>('signedInvestment');
 
   const kpis = (
     <Row gutter={[12, 12]} data-testid="dash-kpis">
@@ -367,6 +372,26 @@ function DashboardBody({
   );
 
   type RegionRow = Dashboard['pipeline']['byRegion'][number];
+  const hasMap = d.region.kind === 'province' || d.region.kind === 'city';
+  /** A region's value and its words on the map, for the figure chosen. */
+  const mapValue = (r: RegionRow, m: MapMetric) => {
+    const c = r.current;
+    if (m === 'signedCount')
+      return {
+        value: c.newlySigned.count,
+        label: `${t('dash.col.signed')} ${formatNumber(c.newlySigned.count)}`,
+      };
+    if (m === 'signedInvestment')
+      return {
+        value: Number(yi(c.newlySigned.investmentFen)),
+        label: `${t('dash.col.signedInvestment')} ${yi(c.newlySigned.investmentFen)}`,
+      };
+    const ratio = m === 'startRate' ? c.startRate : c.fundsInPlaceRate;
+    return {
+      value: Math.round((ratio ?? 0) * 1000) / 10,
+      label: `${t(m === 'startRate' ? 'dash.kpi.startRate' : 'dash.kpi.fundsRate')} ${rate(ratio)}`,
+    };
+  };
   const ranked = [...p.byRegion].sort(
     (a, b) => b.current.newlySigned.investmentFen - a.current.newlySigned.investmentFen,
   );
@@ -474,17 +499,53 @@ function DashboardBody({
         </Col>
       </Row>
       {p.byRegion.length > 0 ? (
-        <Card size="small" title={t('dash.ranking.title')} extra={t('dash.ranking.formula')}>
-          <Table<RegionRow>
-            data-testid="dash-regions"
-            rowKey="id"
-            size="small"
-            columns={columns}
-            dataSource={ranked}
-            pagination={false}
-            tableLayout="fixed"
-          />
-        </Card>
+        <Row gutter={[12, 12]}>
+          {hasMap ? (
+            <Col xs={24} xl={10}>
+              <Card
+                size="small"
+                title={t('dash.map.title')}
+                extra={
+                  <Segmented<MapMetric>
+                    size="small"
+                    value={mapMetric}
+                    onChange={setMapMetric}
+                    options={MAP_METRICS.map((m) => ({ value: m, label: t(`dash.map.metric.${m}`) }))}
+                    data-testid="dash-map-metric"
+                  />
+                }
+              >
+                <RegionMap
+                  code={d.region.code}
+                  values={p.byRegion
+                    .filter((r) => r.kind !== 'zone')
+                    .map((r) => {
+                      const v = mapValue(r, mapMetric);
+                      return { code: r.code, name: r.name, value: v.value, label: v.label };
+                    })}
+                  onPick={(code) => {
+                    const r = p.byRegion.find((x) => x.code === code);
+                    if (r) onRegion(r.id);
+                  }}
+                />
+              </Card>
+            </Col>
+          ) : null}
+          <Col xs={24} xl={hasMap ? 14 : 24}>
+            <Card size="small" title={t('dash.ranking.title')} extra={t('dash.ranking.formula')}>
+              <Table<RegionRow>
+                data-testid="dash-regions"
+                rowKey="id"
+                size="small"
+                columns={columns}
+                dataSource={ranked}
+                pagination={false}
+                tableLayout="fixed"
+                scroll={{ x: 760 }}
+              />
+            </Card>
+          </Col>
+        </Row>
       ) : null}
     </Flex>
   );
