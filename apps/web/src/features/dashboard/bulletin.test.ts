@@ -1,4 +1,4 @@
-import type { Dashboard, PipelinePeriod } from '@yingshang/contracts';
+import type { ActivityFigures, Dashboard, PipelinePeriod } from '@yingshang/contracts';
 import { describe, expect, it } from 'vitest';
 import { bulletin, periodName, yoy, yuanEn, yuanZh } from './bulletin';
 
@@ -61,6 +61,19 @@ describe('bulletin paragraph', () => {
         'period 146 projects were under negotiation and 100 had been signed in all, with a construction start rate ' +
         'of 40.0%, a production rate of 10.0%, a funds-in-place rate of 25.7%. 3 projects are stalled and 2 are ' +
         'held up by unmet factor needs.',
+    );
+  });
+
+  it('adds the main leaders’ trips and the signings at activities when the activities’ figures are given', () => {
+    const activities = {
+      mainLeaderTripsTotal: 294,
+      totals: { signings: 41, signedFen: 15_800_000_000_00 },
+    } as ActivityFigures;
+    expect(bulletin(dashboard(), 'zh-CN', '2026-06-02', activities)).toMatch(
+      /因要素保障受阻项目2个。各级主要领导外出招商294次，在招商活动上签约项目41个，签约额158亿元。$/,
+    );
+    expect(bulletin(dashboard(), 'en-US', '2026-06-02', activities)).toMatch(
+      /Main leaders made 294 outbound investment-promotion trips; 41 projects worth CNY 15.8 billion were signed at promotion activities\.$/,
     );
   });
 

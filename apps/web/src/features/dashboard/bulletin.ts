@@ -1,4 +1,4 @@
-import type { Dashboard, Locale } from '@yingshang/contracts';
+import type { ActivityFigures, Dashboard, Locale } from '@yingshang/contracts';
 
 /**
  * The bulletin paragraph in the journal's style ("今年1-5月份，全市在谈项目146个 …"), generated from the
@@ -72,7 +72,11 @@ function changeEn(r: number | null) {
   return `${r > 0 ? 'up' : 'down'} ${round(Math.abs(r) * 100, 1).toFixed(1)}% year on year`;
 }
 
-export function bulletin(d: Dashboard, locale: Locale, today: string): string {
+/**
+ * The paragraph; with the activities' figures of the same months it also says how often the main
+ * leaders went out to attract investment and what was signed at the activities.
+ */
+export function bulletin(d: Dashboard, locale: Locale, today: string, activities?: ActivityFigures): string {
   const p = d.pipeline;
   const cur = p.current;
   const count = (s: string) => cur.byStatus.find((b) => b.status === s)?.count ?? 0;
@@ -89,13 +93,18 @@ export function bulletin(d: Dashboard, locale: Locale, today: string): string {
     ]
       .filter(([, v]) => v !== null)
       .map(([k, v]) => `a ${k} of ${v}`);
+    const trips = activities
+      ? ` Main leaders made ${activities.mainLeaderTripsTotal} outbound investment-promotion trips; ` +
+        `${activities.totals.signings} projects worth ${yuanEn(activities.totals.signedFen)} were signed at ` +
+        `promotion activities.`
+      : '';
     return (
       `In ${period}, ${where} signed ${cur.newlySigned.count} new investment projects with a total investment of ` +
       `${yuanEn(cur.newlySigned.investmentFen)}, ${changeEn(signedChange)}; ${cur.newlyStarted.count} projects ` +
       `started construction and ${cur.newlyProducing.count} went into production. At the end of the period ` +
       `${negotiating} projects were under negotiation and ${cur.signedTotal} had been signed in all, with ` +
       `${rates.length ? rates.join(', ') : 'no rates yet'}. ` +
-      `${p.now.stalled} projects are stalled and ${p.now.blocked} are held up by unmet factor needs.`
+      `${p.now.stalled} projects are stalled and ${p.now.blocked} are held up by unmet factor needs.${trips}`
     );
   }
   const rates = [
@@ -110,6 +119,10 @@ export function bulletin(d: Dashboard, locale: Locale, today: string): string {
     `${changeZh(signedChange)}；新开工项目${cur.newlyStarted.count}个，新投产项目${cur.newlyProducing.count}个。` +
     `截至${endMonth}月底，在谈项目${negotiating}个，累计签约项目${cur.signedTotal}个` +
     `${rates.length ? `，${rates.join('，')}` : ''}。` +
-    `目前停滞项目${p.now.stalled}个，因要素保障受阻项目${p.now.blocked}个。`
+    `目前停滞项目${p.now.stalled}个，因要素保障受阻项目${p.now.blocked}个。` +
+    (activities
+      ? `各级主要领导外出招商${activities.mainLeaderTripsTotal}次，在招商活动上签约项目${activities.totals.signings}个，` +
+        `签约额${yuanZh(activities.totals.signedFen)}。`
+      : '')
   );
 }

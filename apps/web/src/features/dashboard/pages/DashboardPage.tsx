@@ -20,8 +20,10 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useRequest } from '../../../app/api/use-request';
+import { useAuth } from '../../../app/auth/auth-context';
 import { copyText } from '../../../app/clipboard';
 import { useI18n } from '../../../app/i18n/i18n-context';
+import { activityApi } from '../../activities/api';
 import { OrgPicker } from '../../orgs/components/OrgPicker';
 import { beijingToday, PROJECT_STATUSES } from '../../projects/model';
 import { formatPercent } from '../../projects/money';
@@ -29,6 +31,7 @@ import { dashboardApi } from '../api';
 import { bulletin, yoy, yuanEn, yuanZh } from '../bulletin';
 import { Chart } from '../components/Chart';
 import { Kpi } from '../components/Kpi';
+import { ModuleSections } from '../components/ModuleSections';
 import { RegionMap } from '../components/RegionMap';
 
 const MONTH_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -167,8 +170,8 @@ export function DashboardPage() {
           projectsLink={projectsLink}
           periodDays={periodDays}
           onRegion={(id) => update({ region: id })}
-          onCopy={async () => {
-            const ok = await copyText(bulletin(d, locale, today));
+          onCopy={async (text) => {
+            const ok = await copyText(text);
             if (ok) message.success(t('dash.bulletin.copied'));
             else message.error(t('dash.bulletin.copyFailed'));
           }}
@@ -195,7 +198,7 @@ function DashboardBody({
   projectsLink: (q: Record<string, string | undefined>) => string;
   periodDays: { reachedFrom: string; reachedTo: string };
   onRegion: (id: string) => void;
-  onCopy: () => void;
+  onCopy: (text: string) => void;
   onProjects: (q: Record<string, string | undefined>) => void;
   formatNumber: (v: number, digits?: number) => string;
 }) {
@@ -207,6 +210,17 @@ function DashboardBody({
   const stage = (x: PipelinePeriod, s: string) => x.byStatus.find((b) => b.status === s)?.count ?? 0;
   const rate = (v: number | null) => formatPercent(v);
   const yi = (fen: number) => bigMoney(fen, locale);
+  const { can } = useAuth();
+  const days = {
+    from: periodDays.reachedFrom,
+    to: periodDays.reachedTo < today ? periodDays.reachedTo : today,
+  };
+  const activityReq = useRequest(
+    () => (can('activities.read') ? activityApi.figures({ regionId: d.region.id, ...days }) : null),
+    [d.region.id, days.from, days.to],
+  );
+  const activities = can('activities.read') ? activityReq : null;
+  const bulletinText = bulletin(d, locale, today, activities?.data);
   const [mapMetric, setMapMetric] = useState<MapMetric>('signedInvestment');
 
   const kpis = (
@@ -477,15 +491,27 @@ function DashboardBody({
         size="small"
         title={t('dash.bulletin.title')}
         extra={
-          <Button size="small" icon={<CopyOutlined />} onClick={onCopy} data-testid="dash-copy">
+          <Button
+            size="small"
+            icon={<CopyOutlined />}
+            onClick={() => onCopy(bulletinText)}
+            data-testid="dash-copy"
+          >
             {t('dash.bulletin.copy')}
           </Button>
         }
       >
         <Typography.Paragraph className="dash-bulletin" data-testid="dash-bulletin">
-          {bulletin(d, locale, today)}
+          {bulletinText}
         </Typography.Paragraph>
       </Card>
+      <ModuleSections
+        regionId={d.region.id}
+        from={periodDays.reachedFrom}
+        to={periodDays.reachedTo < today ? periodDays.reachedTo : today}
+        activities={activities}
+        bigMoney={yi}
+      />
       <Row gutter={[12, 12]}>
         <Col xs={24} xl={14}>
           <Card size="small" title={t('dash.chart.trendTitle')}>
