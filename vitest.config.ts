@@ -36,6 +36,8 @@ export default defineConfig({
           globalSetup: ['e2e/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 180_000,
+          // a page on a loaded 2-core machine can take seconds to settle: expect.poll waits up to 15 s
+          expect: { poll: { timeout: 15_000 } },
           fileParallelism: false,
         },
       },

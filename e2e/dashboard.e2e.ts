@@ -70,6 +70,19 @@ describe('dashboard journey', () => {
     await poll(() => page.getByTestId('dash-bulletin').textContent()).toMatch(/主要领导外出招商\d+次/);
     await screenshot(page, 'dashboard-city');
 
+    // the workbook of the same figures, and the page as it prints (no menu, header or controls)
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('dash-export').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`大同市-${thisMonth.slice(0, 4)}-01-${thisMonth}.xlsx`);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.app-sider').isVisible()).toBe(false);
+    expect(await page.locator('.app-header').isVisible()).toBe(false);
+    expect(await page.getByTestId('dash-filters').isVisible()).toBe(false);
+    await page.screenshot({ path: 'screenshots/dashboard-print.png', fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
+
     // the records behind "new signings": the project list with the same period
     await page.getByTestId('kpi-signed').locator('a').click();
     await page.getByTestId('projects-filter-reached').waitFor();

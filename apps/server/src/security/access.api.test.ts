@@ -90,6 +90,9 @@ const ACCESS: Record<string, Probe | 'self' | 'public'> = {
     url: `/api/v1/projects/figures?regionId=${f.unit}&from=2020-01-01&to=2030-12-31`,
   }),
   'GET /api/v1/dashboard': (f) => ({ url: `/api/v1/dashboard?regionId=${f.unit}&from=2020-01&to=2030-12` }),
+  'GET /api/v1/dashboard/export.xlsx': (f) => ({
+    url: `/api/v1/dashboard/export.xlsx?regionId=${f.unit}&from=2020-01&to=2030-12`,
+  }),
   'GET /api/v1/projects/:id': (f) => ({ url: `/api/v1/projects/${f.project}` }),
   'GET /api/v1/projects/promises/overdue': (f) => ({
     url: `/api/v1/projects/promises/overdue?regionId=${f.unit}`,

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type Client, createTestApp, describeApi, type TestApp, unitId } from '../../../test/harness.js';
 import { addDays, beijingToday } from '../../lib/days.js';
@@ -154,6 +155,31 @@ describeApi('dashboard API', () => {
     expect(p.now).toEqual({ stalled: 1, blocked: 1, asOf: today });
     const fig = await scanned(dash.region.id, thisMonth, thisMonth);
     expect([p.now.stalled, p.now.blocked]).toEqual([fig.stalled, fig.blocked]);
+  });
+
+  it('exports the same figures as a workbook, one sheet per section', async () => {
+    const from = shiftMonth(thisMonth, -11);
+    const dash = (await linfen.get(`/api/v1/dashboard?from=${from}&to=${thisMonth}`)).json();
+    const res = await linfen.get(`/api/v1/dashboard/export.xlsx?from=${from}&to=${thisMonth}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    expect(res.headers['content-disposition']).toContain(encodeURIComponent('临汾市'));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['概览', '各阶段', '逐月', '地区排名']);
+    const overview = wb.getWorksheet('概览')!;
+    expect(overview.getCell('A1').value).toBe(`临汾市招商引资情况（${from} 至 ${thisMonth}）`);
+    expect(overview.getRow(4).values).toEqual([
+      undefined,
+      '新签约项目（个）',
+      dash.pipeline.current.newlySigned.count,
+      dash.pipeline.lastYear.newlySigned.count,
+      1,
+    ]);
+    expect(wb.getWorksheet('逐月')!.rowCount).toBe(3 + 12);
+    const regions = wb.getWorksheet('地区排名')!;
+    expect(regions.rowCount).toBe(3 + dash.pipeline.byRegion.length);
+    expect(regions.getCell('B4').value).toBe('临汾经济开发区');
   });
 
   it('keeps to the caller’s area and refuses bad months', async () => {

@@ -1,23 +1,51 @@
 import { Dashboard, DashboardQuery } from '@yingshang/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../../plugins/auth.js';
+import { contentDisposition, XLSX_MIME } from '../projects/projects.excel.js';
+import { dashboardWorkbook } from './dashboard.excel.js';
 import type { DashboardService } from './dashboard.service.js';
 
 export const dashboardRoutes: FastifyPluginAsyncZod<{ dashboard: DashboardService }> = async (
   app,
   { dashboard },
 ) => {
+  const config = { permission: 'dashboard.read' as const };
+  const tags = ['dashboard'];
   app.get(
     '/dashboard',
     {
-      config: { permission: 'dashboard.read' },
+      config,
       schema: {
-        tags: ['dashboard'],
+        tags,
         summary: 'The leaders’ dashboard of a region for a run of months, with last year’s same months',
         querystring: DashboardQuery,
         response: { 200: Dashboard },
       },
     },
     async (req) => dashboard.get(actorOf(req), req.query),
+  );
+  app.get(
+    '/dashboard/export.xlsx',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'The dashboard as a workbook (.xlsx), one sheet per section',
+        querystring: DashboardQuery,
+        produces: [XLSX_MIME],
+      },
+    },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const d = await dashboard.get(actor, req.query);
+      const name = `${d.region.name}-${d.period.from}-${d.period.to}.xlsx`;
+      return reply
+        .header('content-type', XLSX_MIME)
+        .header(
+          'content-disposition',
+          contentDisposition(name, `dashboard-${d.region.code}-${d.period.from}-${d.period.to}.xlsx`),
+        )
+        .send(await dashboardWorkbook(d, actor.locale));
+    },
   );
 };

@@ -77,4 +77,6 @@ export const dashboardEnUS: Record<keyof typeof dashboardZhCN, string> = {
   'dash.rect.completion': 'Closed',
   'dash.rect.overdue': 'Overdue tasks',
   'dash.rect.arrears': 'Arrears outstanding ({unit})',
+  'dash.print': 'Print',
+  'dash.export': 'Export to Excel',
 };

@@ -73,4 +73,6 @@ export const dashboardZhCN = {
   'dash.rect.completion': '销号率',
   'dash.rect.overdue': '逾期任务（项）',
   'dash.rect.arrears': '拖欠账款余额（{unit}）',
+  'dash.print': '打印',
+  'dash.export': '导出 Excel',
 };

@@ -72,18 +72,6 @@ export const rectificationApi = {
     api.post<ArrearDetail>(`/rectification/arrears/${id}/repayments`, body),
 };
 
-/** Saves a Blob under a file name (an Excel export). */
-export function saveBlob(blob: Blob, name: string) {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
 /** Today in Beijing, YYYY-MM-DD. */
 export const beijingToday = (now = Date.now()) => new Date(now + 8 * 3600_000).toISOString().slice(0, 10);
 

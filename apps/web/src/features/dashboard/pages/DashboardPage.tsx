@@ -1,4 +1,10 @@
-import { ArrowUpOutlined, CopyOutlined, ReloadOutlined } from '@ant-design/icons';
+import {
+  ArrowUpOutlined,
+  CopyOutlined,
+  DownloadOutlined,
+  PrinterOutlined,
+  ReloadOutlined,
+} from '@ant-design/icons';
 import type { Dashboard, PipelinePeriod } from '@yingshang/contracts';
 import {
   Alert,
@@ -19,9 +25,11 @@ import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
+import { ApiError } from '../../../app/api/client';
 import { useRequest } from '../../../app/api/use-request';
 import { useAuth } from '../../../app/auth/auth-context';
 import { copyText } from '../../../app/clipboard';
+import { saveBlob } from '../../../app/download';
 import { useI18n } from '../../../app/i18n/i18n-context';
 import { activityApi } from '../../activities/api';
 import { OrgPicker } from '../../orgs/components/OrgPicker';
@@ -76,6 +84,18 @@ export function DashboardPage() {
 
   const req = useRequest(() => dashboardApi.get({ regionId, from, to }), [regionId, from, to]);
   const d = req.data;
+  const [exporting, setExporting] = useState(false);
+  const doExport = async () => {
+    setExporting(true);
+    try {
+      const { blob, filename } = await dashboardApi.exportXlsx({ regionId, from, to });
+      saveBlob(blob, filename ?? `dashboard-${from}-${to}.xlsx`);
+    } catch (e) {
+      message.error(e instanceof ApiError ? e.message : t('error.unknown'));
+    } finally {
+      setExporting(false);
+    }
+  };
 
   const update = (patch: Record<string, string | undefined>) => {
     const next = new URLSearchParams(params);
@@ -98,7 +118,7 @@ export function DashboardPage() {
   };
 
   const header = (
-    <Flex gap={8} wrap align="center" className="filter-bar" data-testid="dash-filters">
+    <Flex gap={8} wrap align="center" className="filter-bar no-print" data-testid="dash-filters">
       <OrgPicker
         value={regionId ?? d?.region.id}
         onChange={(id) => update({ region: id })}
@@ -152,9 +172,23 @@ export function DashboardPage() {
       title={d ? t('dash.title', { region: d.region.name }) : t('module.dashboard.name')}
       extra={
         d ? (
-          <Typography.Text type="secondary">
-            {t('dash.compare', { from: d.lastYear.from, to: d.lastYear.to })}
-          </Typography.Text>
+          <Flex gap={12} align="center">
+            <Typography.Text type="secondary">
+              {t('dash.compare', { from: d.lastYear.from, to: d.lastYear.to })}
+            </Typography.Text>
+            <Button className="no-print" icon={<PrinterOutlined />} onClick={() => window.print()}>
+              {t('dash.print')}
+            </Button>
+            <Button
+              className="no-print"
+              icon={<DownloadOutlined />}
+              loading={exporting}
+              onClick={doExport}
+              data-testid="dash-export"
+            >
+              {t('dash.export')}
+            </Button>
+          </Flex>
         ) : null
       }
     >
@@ -493,6 +527,7 @@ function DashboardBody({
         extra={
           <Button
             size="small"
+            className="no-print"
             icon={<CopyOutlined />}
             onClick={() => onCopy(bulletinText)}
             data-testid="dash-copy"

@@ -23,6 +23,7 @@ import { ApiError } from '../../../app/api/client';
 import { type ProjectQuery, projectApi } from '../../../app/api/endpoints';
 import { useRequest } from '../../../app/api/use-request';
 import { useAuth } from '../../../app/auth/auth-context';
+import { saveBlob } from '../../../app/download';
 import { formatDate, formatDateTime } from '../../../app/i18n/format';
 import { useI18n } from '../../../app/i18n/i18n-context';
 import { OrgPicker } from '../../orgs/components/OrgPicker';
@@ -48,18 +49,6 @@ const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
 const REACHED_STAGES = ['signed', 'started', 'producing'] as const;
 const COLUMNS_KEY = 'yingshang.projects.hiddenColumns';
 const DEFAULT_HIDDEN = ['code', 'origin', 'fundsInPlace', 'updatedAt'];
-
-/** Saves a Blob under a file name (an Excel export). */
-function saveBlob(blob: Blob, name: string) {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 /** 招商项目库: filters in the URL, the year's figures, the dense table, export and import. */
 export function ProjectsPage() {
