@@ -83,6 +83,21 @@ describe('dashboard journey', () => {
     await page.screenshot({ path: 'screenshots/dashboard-print.png', fullPage: true });
     await page.emulateMedia({ media: 'screen' });
 
+    // the monthly report of the same city, against the annual targets the province sets
+    await page.getByTestId('dash-monthly').click();
+    await page.getByTestId('monthly-table').waitFor();
+    const pingcheng = await unitIdByCode(page, '140213');
+    await page.getByTestId('monthly-edit-targets').click();
+    await page.getByTestId(`target-signedWan-${pingcheng}`).fill('240000');
+    await page.getByTestId('targets-save').click();
+    await page.getByText('年度目标已保存').waitFor();
+    // 平城区: 12亿元 signed this year against a target of 24亿元
+    await poll(() =>
+      page.getByTestId('monthly-table').locator('tr', { hasText: '平城区' }).textContent(),
+    ).toContain('50.0%');
+    await screenshot(page, 'dashboard-monthly');
+    await page.goBack();
+
     // the records behind "new signings": the project list with the same period
     await page.getByTestId('kpi-signed').locator('a').click();
     await page.getByTestId('projects-filter-reached').waitFor();

@@ -34,6 +34,7 @@ export interface Client {
   get(url: string): Promise<LightMyRequestResponse>;
   post(url: string, body?: unknown): Promise<LightMyRequestResponse>;
   patch(url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  put(url: string, body?: unknown): Promise<LightMyRequestResponse>;
 }
 
 function client(app: FastifyInstance, cookie = '', csrf = ''): Client {
@@ -54,6 +55,7 @@ function client(app: FastifyInstance, cookie = '', csrf = ''): Client {
     post: (url, body) =>
       request({ method: 'POST', url, ...(body !== undefined && { payload: body as object }) }),
     patch: (url, body) => request({ method: 'PATCH', url, payload: body as object }),
+    put: (url, body) => request({ method: 'PUT', url, payload: body as object }),
   };
 }
 
@@ -150,6 +152,7 @@ export async function tableCounts(t: TestApp): Promise<Record<string, number>> {
     'factor_needs',
     'project_promises',
     'project_funds',
+    'region_targets',
     'appeals',
     'appeal_events',
     'appeal_meetings',

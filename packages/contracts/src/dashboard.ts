@@ -93,3 +93,61 @@ export const Dashboard = z.object({
   }),
 });
 export type Dashboard = z.infer<typeof Dashboard>;
+
+/** The monthly report (招商引资月报) of a region's cities, or counties and zones, for one month. */
+export const MonthlyReportQuery = z.object({ regionId: Id.optional(), month: Month }).strict();
+
+const ReportFigures = z.object({
+  signedCount: z.number().int(),
+  signedInvestmentFen: z.number().int(),
+  startedCount: z.number().int(),
+  fundsFen: z.number().int(),
+});
+
+export const Target = z.object({
+  signedCount: z.number().int(),
+  signedInvestmentFen: z.number().int(),
+  fundsFen: z.number().int(),
+  version: z.number().int(),
+});
+
+export const MonthlyReportRow = DashboardRegion.extend({
+  /** 本月 */
+  month: ReportFigures,
+  /** 本年累计 (January to the month) */
+  yearToDate: ReportFigures,
+  /** The same months of last year, for 同比. */
+  lastYearToDate: ReportFigures,
+  /** 年度目标, when entered. */
+  target: Target.nullable(),
+});
+
+export const MonthlyReport = z.object({
+  month: Month,
+  /** The region itself (合计) first, then its cities, or counties and zones. */
+  rows: z.array(MonthlyReportRow),
+});
+export type MonthlyReport = z.infer<typeof MonthlyReport>;
+export type MonthlyReportRow = z.infer<typeof MonthlyReportRow>;
+
+const Amount = z.number().int().min(0).max(1e15);
+export const TargetsBody = z
+  .object({
+    year: z.number().int().min(2000).max(2100),
+    targets: z
+      .array(
+        z
+          .object({
+            regionId: Id,
+            signedCount: z.number().int().min(0).max(1_000_000),
+            signedInvestmentFen: Amount,
+            fundsFen: Amount,
+            /** The version read (absent: a region without a target yet). */
+            version: z.number().int().min(1).optional(),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(500),
+  })
+  .strict();

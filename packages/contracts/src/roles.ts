@@ -23,6 +23,8 @@ export const PERMISSIONS = [
   'projects.read',
   /** The leaders' dashboard (驾驶舱) of one's area. */
   'dashboard.read',
+  /** Annual targets of the regions below one's own (年度目标); the province also sets its own. */
+  'targets.manage',
   'projects.write',
   /** Move a project's stage backwards, with a reason (audited). */
   'projects.correct',
@@ -63,6 +65,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'audit.read',
     'projects.read',
     'dashboard.read',
+    'targets.manage',
     'projects.write',
     'projects.correct',
     'activities.read',
@@ -85,6 +88,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'audit.read',
     'projects.read',
     'dashboard.read',
+    'targets.manage',
     'projects.write',
     'activities.read',
     'activities.write',

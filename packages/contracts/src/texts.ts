@@ -143,6 +143,7 @@ export const AUDIT_ENTITIES = [
   'user',
   'project',
   'investor',
+  'region_target',
   'factor_need',
   'promise',
   'fund',

@@ -173,6 +173,15 @@ export interface ProjectTable extends Versioned {
   openNeedDueOn: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
+/** A region's annual targets (migration 0010). */
+export interface RegionTargetTable extends Versioned {
+  regionId: string;
+  year: number;
+  signedCount: number;
+  signedInvestmentFen: number;
+  fundsFen: number;
+}
+
 /** Pipeline roll-ups of a region and its subtree, per month or day (migration 0008). */
 export interface ProjectRollupTable {
   regionPath: string;
@@ -284,6 +293,7 @@ export interface ProjectDatabase {
   projectPromises: ProjectPromiseTable;
   projectFunds: ProjectFundTable;
   projectRollups: ProjectRollupTable;
+  regionTargets: RegionTargetTable;
   importJobs: ImportJobTable;
   attachments: AttachmentTable;
 }

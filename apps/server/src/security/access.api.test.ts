@@ -90,6 +90,16 @@ const ACCESS: Record<string, Probe | 'self' | 'public'> = {
     url: `/api/v1/projects/figures?regionId=${f.unit}&from=2020-01-01&to=2030-12-31`,
   }),
   'GET /api/v1/dashboard': (f) => ({ url: `/api/v1/dashboard?regionId=${f.unit}&from=2020-01&to=2030-12` }),
+  'GET /api/v1/dashboard/monthly': (f) => ({
+    url: `/api/v1/dashboard/monthly?regionId=${f.unit}&month=2026-05`,
+  }),
+  'PUT /api/v1/dashboard/targets': (f) => ({
+    url: '/api/v1/dashboard/targets',
+    body: {
+      year: 2026,
+      targets: [{ regionId: f.unit, signedCount: 9, signedInvestmentFen: 9, fundsFen: 9 }],
+    },
+  }),
   'GET /api/v1/dashboard/export.xlsx': (f) => ({
     url: `/api/v1/dashboard/export.xlsx?regionId=${f.unit}&from=2020-01&to=2030-12`,
   }),

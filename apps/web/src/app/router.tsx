@@ -43,6 +43,9 @@ const LeadersPage = lazy(() =>
 const DashboardPage = lazy(() =>
   import('../features/dashboard/pages/DashboardPage').then((m) => ({ default: m.DashboardPage })),
 );
+const MonthlyReportPage = lazy(() =>
+  import('../features/dashboard/pages/MonthlyReportPage').then((m) => ({ default: m.MonthlyReportPage })),
+);
 const NotificationsPage = lazy(() =>
   import('../features/notifications/pages/NotificationsPage').then((m) => ({
     default: m.NotificationsPage,
@@ -55,7 +58,10 @@ function guarded(permission: Permission, page: ReactNode): ReactNode {
 
 /** Modules that are built: their own pages. */
 const BUILT_MODULES: Partial<Record<ModuleKey, RouteObject[]>> = {
-  dashboard: [{ path: 'dashboard', element: guarded('dashboard.read', <DashboardPage />) }],
+  dashboard: [
+    { path: 'dashboard', element: guarded('dashboard.read', <DashboardPage />) },
+    { path: 'dashboard/monthly', element: guarded('dashboard.read', <MonthlyReportPage />) },
+  ],
   appeals: appealRouteObjects,
   rectification: rectificationRouteObjects,
   projects: [

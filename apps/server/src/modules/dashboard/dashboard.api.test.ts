@@ -1,6 +1,13 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type Client, createTestApp, describeApi, type TestApp, unitId } from '../../../test/harness.js';
+import {
+  type Client,
+  createTestApp,
+  describeApi,
+  type TestApp,
+  tableCounts,
+  unitId,
+} from '../../../test/harness.js';
 import { addDays, beijingToday } from '../../lib/days.js';
 import { shiftMonth } from './dashboard.service.js';
 
@@ -180,6 +187,60 @@ describeApi('dashboard API', () => {
     const regions = wb.getWorksheet('地区排名')!;
     expect(regions.rowCount).toBe(3 + dash.pipeline.byRegion.length);
     expect(regions.getCell('B4').value).toBe('临汾经济开发区');
+  });
+
+  it('reports a month, the year to date and last year per county and zone, against annual targets', async () => {
+    const year = Number(thisMonth.slice(0, 4));
+    const report = async (c: Client = linfen) => {
+      const res = await c.get(`/api/v1/dashboard/monthly?month=${thisMonth}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json();
+    };
+    const before = await report();
+    expect(before.rows[0]).toMatchObject({ code: '141000', target: null });
+    const dash = (await linfen.get(`/api/v1/dashboard?from=${year}-01&to=${thisMonth}`)).json();
+    expect(before.rows[0].yearToDate.signedCount).toBe(dash.pipeline.current.newlySigned.count);
+    expect(before.rows[0].yearToDate.signedInvestmentFen).toBe(
+      dash.pipeline.current.newlySigned.investmentFen,
+    );
+    const zoneRow = before.rows.find((r: { code: string }) => r.code === 'Z14100001');
+    expect(zoneRow.yearToDate.signedCount + zoneRow.lastYearToDate.signedCount).toBeGreaterThanOrEqual(0);
+
+    // the city sets its counties' targets, all or none; its own is set by the province
+    const put = (c: Client, body: unknown) => c.put('/api/v1/dashboard/targets', body);
+    const target = { signedCount: 10, signedInvestmentFen: 1_000_000_000_00, fundsFen: 300_000_000_00 };
+    expect((await put(linfen, { year, targets: [{ regionId: yaodu, ...target }] })).statusCode).toBe(204);
+    const counts = await tableCounts(t);
+    const mixed = await put(linfen, {
+      year,
+      targets: [
+        { regionId: quwo, ...target },
+        { regionId: (await linfen.get('/api/v1/auth/me')).json().user.orgUnit.id, ...target },
+      ],
+    });
+    expect(mixed.json().error.code).toBe('REGION_INVALID');
+    expect(await tableCounts(t)).toEqual(counts);
+    const taiyuan = await t.login('taiyuan');
+    expect((await put(taiyuan, { year, targets: [{ regionId: quwo, ...target }] })).statusCode).toBe(404);
+    const leader = await t.login('linfen_leader');
+    expect((await put(leader, { year, targets: [{ regionId: quwo, ...target }] })).statusCode).toBe(403);
+
+    const after = await report();
+    const yaoduRow = after.rows.find((r: { code: string }) => r.code === '141002');
+    expect(yaoduRow.target).toEqual({ ...target, version: 1 });
+    const stale = await put(linfen, { year, targets: [{ regionId: yaodu, ...target, signedCount: 12 }] });
+    expect(stale.statusCode).toBe(409);
+    expect(
+      (await put(linfen, { year, targets: [{ regionId: yaodu, ...target, signedCount: 12, version: 1 }] }))
+        .statusCode,
+    ).toBe(204);
+    expect((await report()).rows.find((r: { code: string }) => r.code === '141002').target.signedCount).toBe(
+      12,
+    );
+    const admin = await t.login('admin');
+    const city = (await linfen.get('/api/v1/auth/me')).json().user.orgUnit.id;
+    expect((await put(admin, { year, targets: [{ regionId: city, ...target }] })).statusCode).toBe(204);
+    expect((await report()).rows[0].target.signedCount).toBe(10);
   });
 
   it('keeps to the caller’s area and refuses bad months', async () => {

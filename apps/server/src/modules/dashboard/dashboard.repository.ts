@@ -114,3 +114,45 @@ export const childRegions = (db: Executor, parentId: string) =>
     .where('kind', 'in', ['city', 'county', 'zone'])
     .orderBy('code')
     .execute();
+
+/** The annual targets of some regions for a year. */
+export const targetsOf = (db: Executor, regionIds: readonly string[], year: number) =>
+  regionIds.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('regionTargets')
+        .selectAll()
+        .where('regionId', 'in', regionIds)
+        .where('year', '=', year)
+        .execute();
+
+/** Sets a region's target for a year: inserted, or updated when the version read is current. */
+export async function saveTarget(
+  db: Executor,
+  t: { regionId: string; year: number; signedCount: number; signedInvestmentFen: number; fundsFen: number },
+  version: number | undefined,
+  at: string,
+): Promise<boolean> {
+  if (version === undefined) {
+    const r = await db
+      .insertInto('regionTargets')
+      .values({ ...t, createdAt: at, updatedAt: at, version: 1 })
+      .onConflict((oc) => oc.columns(['regionId', 'year']).doNothing())
+      .executeTakeFirst();
+    return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
+  }
+  const r = await db
+    .updateTable('regionTargets')
+    .set({
+      signedCount: t.signedCount,
+      signedInvestmentFen: t.signedInvestmentFen,
+      fundsFen: t.fundsFen,
+      updatedAt: at,
+      version: version + 1,
+    })
+    .where('regionId', '=', t.regionId)
+    .where('year', '=', t.year)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}

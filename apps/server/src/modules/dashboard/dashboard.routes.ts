@@ -1,4 +1,10 @@
-import { Dashboard, DashboardQuery } from '@yingshang/contracts';
+import {
+  Dashboard,
+  DashboardQuery,
+  MonthlyReport,
+  MonthlyReportQuery,
+  TargetsBody,
+} from '@yingshang/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../../plugins/auth.js';
 import { contentDisposition, XLSX_MIME } from '../projects/projects.excel.js';
@@ -46,6 +52,30 @@ export const dashboardRoutes: FastifyPluginAsyncZod<{ dashboard: DashboardServic
           contentDisposition(name, `dashboard-${d.region.code}-${d.period.from}-${d.period.to}.xlsx`),
         )
         .send(await dashboardWorkbook(d, actor.locale));
+    },
+  );
+  app.get(
+    '/dashboard/monthly',
+    {
+      config,
+      schema: {
+        tags,
+        summary: '招商引资月报: a month, the year to date, last year and the annual target per region',
+        querystring: MonthlyReportQuery,
+        response: { 200: MonthlyReport },
+      },
+    },
+    async (req) => dashboard.monthly(actorOf(req), req.query),
+  );
+  app.put(
+    '/dashboard/targets',
+    {
+      config: { permission: 'targets.manage' },
+      schema: { tags, summary: 'Set annual targets of regions (all or none)', body: TargetsBody },
+    },
+    async (req, reply) => {
+      await dashboard.setTargets(actorOf(req), req.body);
+      return reply.status(204).send();
     },
   );
 };

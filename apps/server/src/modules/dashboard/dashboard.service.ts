@@ -1,15 +1,20 @@
 import {
   type Dashboard,
+  type MonthlyReport,
   type PipelinePeriod,
   PROJECT_STATUSES,
   type ProjectStatus,
+  type TargetsBody,
 } from '@yingshang/contracts';
 import type { RollupMetric } from '@yingshang/rules';
+import type { z } from 'zod';
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/database.js';
 import { type Actor, inScope, scopePath } from '../../lib/actor.js';
 import { fail } from '../../lib/app-error.js';
 import { addDays, beijingToday } from '../../lib/days.js';
+import { now } from '../../lib/ids.js';
+import { recordAudit } from '../audit/audit.repository.js';
 import { findOrg } from '../orgs/orgs.repository.js';
 import {
   childRegions,
@@ -17,6 +22,8 @@ import {
   presentState,
   rollupSeries,
   rollupSums,
+  saveTarget,
+  targetsOf,
 } from './dashboard.repository.js';
 
 const PERIOD_METRICS: readonly RollupMetric[] = [
@@ -112,7 +119,92 @@ export function createDashboardService(deps: { db: Db; config: Config }) {
     return unit;
   }
 
+  const reportFigures = (sums: Map<RollupMetric, MetricSums> | undefined) => ({
+    signedCount: sums?.get('signed')?.inN ?? 0,
+    signedInvestmentFen: sums?.get('signed')?.inFen ?? 0,
+    startedCount: sums?.get('started')?.inN ?? 0,
+    fundsFen: sums?.get('funds')?.inFen ?? 0,
+  });
+
   return {
+    /** 招商引资月报: this month, the year to date, last year's same months and the annual target. */
+    async monthly(actor: Actor, q: { regionId?: string; month: string }): Promise<MonthlyReport> {
+      const region = await regionOf(actor, q.regionId);
+      const regions = [region, ...(await childRegions(db, region.id))];
+      const year = Number(q.month.slice(0, 4));
+      const [month, ytd, lastYtd] = await rollupSums(
+        db,
+        regions.map((r) => r.path),
+        ['signed', 'started', 'funds'],
+        [
+          { from: q.month, to: q.month },
+          { from: `${year}-01`, to: q.month },
+          { from: `${year - 1}-01`, to: shiftMonth(q.month, -12) },
+        ],
+      );
+      const targets = new Map(
+        (
+          await targetsOf(
+            db,
+            regions.map((r) => r.id),
+            year,
+          )
+        ).map((t) => [t.regionId, t]),
+      );
+      return {
+        month: q.month,
+        rows: regions.map((r, i) => {
+          const t = targets.get(r.id);
+          return {
+            id: r.id,
+            name: r.name,
+            kind: r.kind,
+            code: r.code,
+            parentId: i === 0 ? null : region.id,
+            month: reportFigures(month.get(r.path)),
+            yearToDate: reportFigures(ytd.get(r.path)),
+            lastYearToDate: reportFigures(lastYtd.get(r.path)),
+            target: t
+              ? {
+                  signedCount: Number(t.signedCount),
+                  signedInvestmentFen: Number(t.signedInvestmentFen),
+                  fundsFen: Number(t.fundsFen),
+                  version: Number(t.version),
+                }
+              : null,
+          };
+        }),
+      };
+    },
+
+    /**
+     * Sets annual targets, all or none: for regions below the actor's own (the province also sets
+     * its own), each update on the version read (409 when someone changed it meanwhile).
+     */
+    async setTargets(actor: Actor, body: z.infer<typeof TargetsBody>): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        const at = now();
+        for (const [i, t] of body.targets.entries()) {
+          const unit = await findOrg(trx, t.regionId);
+          const own = unit?.id === actor.orgUnit.id;
+          if (!unit || !inScope(actor, unit.path))
+            fail('ORG_NOT_FOUND', [{ path: `targets.${i}.regionId`, message: 'ORG_NOT_FOUND' }]);
+          if (!REGION_KINDS.includes(unit.kind) || (own && unit.parentId !== null))
+            fail('REGION_INVALID', [{ path: `targets.${i}.regionId`, message: 'REGION_INVALID' }]);
+          const { version, ...values } = t;
+          if (!(await saveTarget(trx, { ...values, year: body.year }, version, at))) fail('VERSION_CONFLICT');
+          await recordAudit(trx, actor, {
+            action: version === undefined ? 'create' : 'update',
+            entity: 'region_target',
+            entityId: `${unit.id}:${body.year}`,
+            scopePath: unit.path,
+            summary: `${unit.name} ${body.year}`,
+            after: { ...values, year: body.year },
+          });
+        }
+      });
+    },
+
     async get(actor: Actor, q: { regionId?: string; from: string; to: string }): Promise<Dashboard> {
       const region = await regionOf(actor, q.regionId);
       const lastYear = { from: shiftMonth(q.from, -12), to: shiftMonth(q.to, -12) };

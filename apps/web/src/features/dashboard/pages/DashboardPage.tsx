@@ -4,6 +4,7 @@ import {
   DownloadOutlined,
   PrinterOutlined,
   ReloadOutlined,
+  TableOutlined,
 } from '@ant-design/icons';
 import type { Dashboard, PipelinePeriod } from '@yingshang/contracts';
 import {
@@ -176,6 +177,14 @@ export function DashboardPage() {
             <Typography.Text type="secondary">
               {t('dash.compare', { from: d.lastYear.from, to: d.lastYear.to })}
             </Typography.Text>
+            <Button
+              className="no-print"
+              icon={<TableOutlined />}
+              onClick={() => navigate(`/dashboard/monthly?region=${d.region.id}&month=${to}`)}
+              data-testid="dash-monthly"
+            >
+              {t('dash.monthly')}
+            </Button>
             <Button className="no-print" icon={<PrinterOutlined />} onClick={() => window.print()}>
               {t('dash.print')}
             </Button>
