@@ -21,12 +21,23 @@ async function fill(page: Page, testId: string, value: string) {
   await (isInput ? el : el.locator('input, textarea').first()).fill(value);
 }
 
-async function stageStep(page: Page, evidence?: string) {
+/** One step forward, as a clerk takes it: the dialog, its evidence, and the new stage on screen. */
+async function stageStep(page: Page, expected: string, evidence?: string) {
   await page.getByTestId('project-stage-action').click();
   await page.getByTestId('stage-dialog-submit').waitFor();
   if (evidence) await fill(page, 'stage-dialog-evidence', evidence);
   await page.getByTestId('stage-dialog-submit').click();
-  await page.getByTestId('stage-dialog-submit').waitFor({ state: 'hidden' });
+  try {
+    await page.getByTestId('stage-dialog-submit').waitFor({ state: 'hidden' });
+  } catch (e) {
+    // say what the dialog says (a refusal, a field error) rather than only that it stayed open
+    const shown = await page
+      .locator('.ant-modal:visible')
+      .textContent()
+      .catch(() => '');
+    throw new Error(`the stage dialog stayed open: ${(shown ?? '').replace(/\s+/g, ' ')}`, { cause: e });
+  }
+  await expect.poll(() => page.getByTestId('project-status-tag').first().textContent()).toBe(expected);
 }
 
 async function typeDate(page: Page, testId: string, day: string) {
@@ -68,10 +79,9 @@ describe('project pipeline journey', () => {
 
     await page.getByTestId('project-title').waitFor();
     await expect(page.getByTestId('project-status-tag').first().textContent()).resolves.toBe('线索');
-    await stageStep(page);
-    await stageStep(page, 'LFYD-2026-018');
-    await stageStep(page);
-    await expect.poll(() => page.getByTestId('project-status-tag').first().textContent()).toBe('开工');
+    await stageStep(page, '在谈');
+    await stageStep(page, '签约', 'LFYD-2026-018');
+    await stageStep(page, '开工');
     await expect(page.getByTestId('stage-timeline').textContent()).resolves.toContain('LFYD-2026-018');
 
     await page.getByTestId('factor-add').click();
