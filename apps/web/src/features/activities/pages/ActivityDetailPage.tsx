@@ -23,6 +23,7 @@ import { ApiError } from '../../../app/api/client';
 import { auditApi } from '../../../app/api/endpoints';
 import { useRequest } from '../../../app/api/use-request';
 import { useAuth } from '../../../app/auth/auth-context';
+import { FilesPanel } from '../../../app/files/FilesPanel';
 import { formatDate, formatDateTime } from '../../../app/i18n/format';
 import { useI18n } from '../../../app/i18n/i18n-context';
 import { AuditDiff } from '../../audit/components/AuditDiff';
@@ -31,7 +32,6 @@ import { investorCode } from '../../projects/model';
 import { formatAmount, formatWan } from '../../projects/money';
 import { activityApi } from '../api';
 import { ActivityTypeTag } from '../components/ActivityTypeTag';
-import { AttachmentsTab } from '../components/AttachmentsTab';
 import { ResultsFunnel } from '../components/ResultsFunnel';
 import { placeOf } from '../model';
 
@@ -388,7 +388,16 @@ export function ActivityDetailPage() {
             {
               key: 'attachments',
               label: <span data-testid="tab-attachments">{t('activity.tab.attachments')}</span>,
-              children: <AttachmentsTab activityId={a.id} canWrite={canWrite} />,
+              children: (
+                <FilesPanel
+                  list={() => activityApi.attachments(a.id)}
+                  upload={canWrite ? (file) => activityApi.upload(a.id, file) : undefined}
+                  download={(fileId) => activityApi.download(a.id, fileId)}
+                  remove={canWrite ? (fileId) => activityApi.removeAttachment(a.id, fileId) : undefined}
+                  emptyText={t('activity.attachments.empty')}
+                  uploadTestId="activity-upload"
+                />
+              ),
             },
             ...(canAudit
               ? [

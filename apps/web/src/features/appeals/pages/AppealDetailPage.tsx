@@ -4,11 +4,11 @@ import { Alert, Button, Card, Descriptions, Flex, Result, Space, Spin, Tabs, Tag
 import { Link, useNavigate, useParams } from 'react-router';
 import { useRequest } from '../../../app/api/use-request';
 import { useAuth } from '../../../app/auth/auth-context';
+import { FilesPanel } from '../../../app/files/FilesPanel';
 import { formatDate } from '../../../app/i18n/format';
 import { useI18n } from '../../../app/i18n/i18n-context';
 import { appealApi } from '../api';
 import { AppealActions } from '../components/AppealActions';
-import { AppealFiles } from '../components/AppealFiles';
 import { AppealStatusTag } from '../components/AppealStatusTag';
 import { AppealSteps } from '../components/AppealSteps';
 import { AppealTimeline } from '../components/AppealTimeline';
@@ -248,12 +248,18 @@ export function AppealDetailPage() {
               key: 'files',
               label: t('appeal.files.tab'),
               children: (
-                <AppealFiles
-                  appealId={a.id}
-                  canUpload={
+                <FilesPanel
+                  list={() => appealApi.attachments(a.id)}
+                  upload={
                     ['submitted', 'accepted', 'assigned', 'handling', 'answered'].includes(a.status) &&
                     (can('appeals.manage') || can('appeals.handle') || can('appeals.file'))
+                      ? (file) => appealApi.upload(a.id, file)
+                      : undefined
                   }
+                  download={(fileId) => appealApi.download(a.id, fileId)}
+                  emptyText={t('appeal.files.empty')}
+                  testId="appeal-files"
+                  uploadTestId="appeal-upload"
                 />
               ),
             },
