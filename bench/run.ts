@@ -1,5 +1,9 @@
 /**
- * `npm run bench [-- foundation | projects]`: both benches by default, or the one named.
+ * `npm run bench [-- foundation | projects | load]`: all benches by default, or the one named.
+ *
+ * - load (bench/load.ts): a realistic mix (lists, details, figures, dashboard, writes) against a
+ *   server process for LOAD_SECONDS (default 60), p99 latency, throughput and the server's memory
+ *   before and after; the same run, 20 s, is part of `npm run test:resilience`.
  *
  * - foundation (bench/foundation.ts): the foundation's HTTP hot paths with autocannon against a
  *   server process on a fresh SQLite database; BENCH_SECONDS per scenario (default 5).
@@ -21,13 +25,16 @@
  * A data set alone: `npm run bench:generate -- 100000` (DATA_DIR / DATABASE_URL as for the app).
  */
 import { foundationBench } from './foundation.js';
+import { loadBench } from './load.js';
 import { projectsBench } from './projects.js';
 
 const which = process.argv[2] ?? 'all';
-if (!['all', 'foundation', 'projects'].includes(which)) {
-  console.error('usage: npm run bench [-- foundation | projects]');
+if (!['all', 'foundation', 'projects', 'load'].includes(which)) {
+  console.error('usage: npm run bench [-- foundation | projects | load]');
   process.exit(1);
 }
 if (which === 'all' || which === 'foundation') await foundationBench();
 if (which === 'all') console.log('');
 if (which === 'all' || which === 'projects') await projectsBench();
+if (which === 'all') console.log('');
+if (which === 'all' || which === 'load') await loadBench();

@@ -159,6 +159,67 @@ describe('browser journeys', () => {
     await page.context().close();
   });
 
+  it('shows an XSS payload in an appeal title as text, and the app runs under its CSP without a violation', async () => {
+    const page = await newPage(browser);
+    // every CSP violation any page reports, from the first script on, across navigations
+    const violations: string[] = [];
+    await page.exposeFunction('__reportCsp', (v: string) => violations.push(v));
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) =>
+        (window as unknown as { __reportCsp: (v: string) => void }).__reportCsp(
+          `${location.pathname}: ${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`,
+        ),
+      );
+    });
+    await login(page, 'admin');
+    await page.getByTestId('home-welcome').waitFor();
+    const title = '<script>window.__xss=1</script><img src=x onerror="window.__xss=2">诉求标题';
+    const filed = await page.evaluate(async (t) => {
+      const me = await (await fetch('/api/v1/auth/me')).json();
+      const unit = async (q: string) => (await (await fetch(`/api/v1/org-units?q=${q}`)).json()).items[0].id;
+      const res = await fetch('/api/v1/appeals', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+        body: JSON.stringify({
+          channel: 'window',
+          category: 'land',
+          title: t,
+          description: `${t}的描述`,
+          enterpriseId: await unit('E-YDYS'),
+          regionId: await unit('141002'),
+        }),
+      });
+      return { status: res.status, id: (await res.json()).id as string };
+    }, title);
+    expect(filed.status).toBe(201);
+    await page.goto(`${baseUrl()}/appeals/${filed.id}`);
+    await page.getByTestId('appeal-title').waitFor();
+    await expect
+      .poll(() => page.getByTestId('appeal-title').textContent(), { timeout: 15_000 })
+      .toContain(title);
+    await page.goto(`${baseUrl()}/appeals?q=${encodeURIComponent('诉求标题')}`);
+    await page.getByTestId('appeals-table').waitFor();
+    // the header has a 诉求标题 column too: wait for the payload itself, shown as text
+    await expect
+      .poll(() => page.getByTestId('appeals-table').textContent(), { timeout: 15_000 })
+      .toContain('<img src=x onerror="window.__xss=2">');
+    expect(await page.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
+    // the built app satisfies its own Content-Security-Policy on every module's first page
+    for (const path of [
+      '/dashboard',
+      '/projects',
+      '/activities',
+      '/rectification',
+      '/admin/users',
+      '/admin/audit',
+    ]) {
+      await page.goto(`${baseUrl()}${path}`);
+      await page.waitForLoadState('networkidle');
+    }
+    expect(violations).toEqual([]);
+    await page.context().close();
+  });
+
   it('has a module for every key in the contracts', () => {
     expect(MODULES.map((m) => m.key)).toEqual([
       'dashboard',

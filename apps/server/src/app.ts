@@ -27,6 +27,10 @@ import { createPasswordHasher } from './modules/auth/password.js';
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes.js';
 import { createDashboardService } from './modules/dashboard/dashboard.service.js';
 import { healthRoutes } from './modules/health/health.routes.js';
+import { incentiveRoutes } from './modules/incentives/incentives.routes.js';
+import { createIncentiveService } from './modules/incentives/incentives.service.js';
+import { incentiveLedgerRoutes } from './modules/incentives/incentives-ledger.routes.js';
+import { createIncentiveLedgerService } from './modules/incentives/incentives-ledger.service.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
 import { orgRoutes } from './modules/orgs/orgs.routes.js';
 import { createOrgService } from './modules/orgs/orgs.service.js';
@@ -45,7 +49,7 @@ import { rectificationRoutes } from './modules/rectification/rectification.route
 import { createRectificationService } from './modules/rectification/rectification.service.js';
 import { rectificationExcelRoutes } from './modules/rectification/rectification-excel.routes.js';
 import { authPlugin } from './plugins/auth.js';
-import { errorsPlugin } from './plugins/errors.js';
+import { errorsPlugin, sendError } from './plugins/errors.js';
 import { webPlugin } from './plugins/web.js';
 
 declare module 'fastify' {
@@ -77,6 +81,12 @@ export async function buildApp({ config, database, logger = true }: AppDeps): Pr
     requestIdHeader: 'x-request-id',
     genReqId: () => newId(),
     return503OnClosing: true,
+    // A malformed URL or an over-long path id fails in the router, before the error handler:
+    // answer it in the API's error shape too (found by security/fuzz.api.test.ts).
+    frameworkErrors: (err, req, reply) =>
+      sendError(req, reply, 'VALIDATION_FAILED', [
+        { in: 'url', path: '', message: err.message.slice(0, 200) },
+      ]),
   });
   // Every route, as registered (its config is read later: child contexts may still set it).
   const routes: { method: string | string[]; url: string; config?: unknown }[] = [];
@@ -181,6 +191,7 @@ export async function buildApp({ config, database, logger = true }: AppDeps): Pr
   const activities = createActivityService({ db, dialect });
   const rectification = createRectificationService({ db, dialect });
   const arrears = createArrearService({ db, dialect });
+  const incentives = createIncentiveService({ db, dialect });
 
   await app.register(healthRoutes, { prefix: '/api', db, dialect });
   await app.register(
@@ -200,6 +211,8 @@ export async function buildApp({ config, database, logger = true }: AppDeps): Pr
       await v1.register(rectificationRoutes, { rectification, attachments });
       await v1.register(rectificationExcelRoutes, { db, dialect, rectification });
       await v1.register(arrearRoutes, { arrears });
+      await v1.register(incentiveRoutes, { incentives });
+      await v1.register(incentiveLedgerRoutes, { ledger: createIncentiveLedgerService({ db, dialect }) });
     },
     { prefix: '/api/v1' },
   );

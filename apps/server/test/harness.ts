@@ -174,6 +174,12 @@ export async function tableCounts(t: TestApp): Promise<Record<string, number>> {
     'rectification_arrears',
     'rectification_repayments',
     'rectification_reminders',
+    'incentive_rates',
+    'incentive_catalogue_items',
+    'incentive_applications',
+    'incentive_arrivals',
+    'incentive_events',
+    'incentive_payments',
   ] as const;
   const out: Record<string, number> = {};
   for (const table of tables) {

@@ -22,6 +22,10 @@ export interface RunningServer {
   dataDir: string;
   /** SIGTERM, wait for the exit; returns the exit code. Removes the data unless `keep`. */
   stop(opts?: { keep?: boolean }): Promise<number | null>;
+  /** SIGKILL (a crash: no shutdown hook runs), wait for the exit; the data stays. */
+  kill(): Promise<void>;
+  /** The server's process id (to read its memory from /proc). */
+  pid: number;
   output(): string;
 }
 
@@ -73,7 +77,14 @@ export async function startServer(
   return {
     baseUrl,
     dataDir,
+    pid: server.pid ?? 0,
     output: () => output,
+    async kill() {
+      if (server.exitCode !== null || server.signalCode !== null) return;
+      const exited = new Promise<void>((r) => server.once('exit', () => r()));
+      server.kill('SIGKILL');
+      await exited;
+    },
     async stop(opts = {}) {
       const exited = new Promise<number | null>((r) => server.once('exit', (code) => r(code)));
       server.kill('SIGTERM');

@@ -34,8 +34,12 @@ export const Ok = z.object({ ok: z.literal(true) });
 /** Free-text search box: trimmed, bounded. */
 export const SearchText = z.string().trim().max(100);
 
-/** Every update carries the version the client read; a stale one is refused with 409. */
-export const Version = z.number().int().min(1);
+/**
+ * Every update carries the version the client read; a stale one is refused with 409. At most
+ * 2^31 − 2: the column is a 32-bit integer on PostgreSQL, and an update writes version + 1
+ * (a larger value was a 500 there, found by security/fuzz.api.test.ts).
+ */
+export const Version = z.number().int().min(1).max(2_147_483_646);
 
 /** A calendar day, YYYY-MM-DD, that exists (no 2026-02-30). */
 export const Day = z

@@ -312,6 +312,104 @@ export const ERRORS = {
     zh: '还款日期不能晚于今天',
     en: 'The repayment date cannot be in the future',
   },
+  INCENTIVE_NOT_FOUND: { status: 404, zh: '奖励申请不存在', en: 'No such incentive application' },
+  INCENTIVE_POLICY_UNKNOWN: { status: 400, zh: '政策不存在或未生效', en: 'No such policy in force' },
+  INCENTIVE_ENTERPRISE_INVALID: {
+    status: 400,
+    zh: '申报企业不存在或不在您的管辖范围内',
+    en: 'The enterprise does not exist or is outside your area',
+  },
+  INCENTIVE_REGION_INVALID: {
+    status: 400,
+    zh: '受理单位须为企业所在市内的县（市、区）或开发区',
+    en: 'The receiving office must be a county or zone in the enterprise’s city',
+  },
+  INCENTIVE_CATALOGUE_ITEM_UNKNOWN: {
+    status: 400,
+    zh: '鼓励类产业目录中没有该条目',
+    en: 'No such item in the encouraged-industries catalogue',
+  },
+  INCENTIVE_HQ_FACTS_MISSING: {
+    status: 400,
+    zh: '地区总部奖励须填写资产规模、注册资金和设立日期',
+    en: 'A regional-HQ reward needs the assets, registered capital and date of establishment',
+  },
+  INCENTIVE_ARRIVALS_MISSING: {
+    status: 400,
+    zh: '到资奖励须至少填写一笔到账记录',
+    en: 'A capital-arrival reward needs at least one arrival',
+  },
+  INCENTIVE_ARRIVAL_FUTURE: {
+    status: 400,
+    zh: '到账日期不能晚于今天',
+    en: 'An arrival date cannot be in the future',
+  },
+  INCENTIVE_ARRIVAL_DUPLICATE: {
+    status: 400,
+    zh: '同一银行回单号在本次申报中重复填写',
+    en: 'The same bank receipt number appears twice in this application',
+  },
+  INCENTIVE_ARRIVAL_CLAIMED: {
+    status: 409,
+    zh: '该笔到账资金已申报过奖励，不能重复申报',
+    en: 'This arrival has already been claimed and cannot be claimed again',
+  },
+  INCENTIVE_FUND_INVALID: {
+    status: 400,
+    zh: '关联的到位资金记录不属于该项目，或币种、日期、金额不一致',
+    en: 'The linked funds record is not of this project or does not match the arrival',
+  },
+  INCENTIVE_RATE_MISSING: {
+    status: 400,
+    zh: '缺少到账日期的美元兑人民币汇率中间价，请联系省级管理员录入后再试',
+    en: 'No USD→CNY central parity for an arrival date; ask the provincial administrator to enter it',
+  },
+  INCENTIVE_NOT_ELIGIBLE: {
+    status: 400,
+    zh: '不符合政策条件，未提交；请查看测算明细中未满足的条件',
+    en: 'Not eligible under the policy; see the unmet conditions in the computation',
+  },
+  INCENTIVE_STEP_NOT_ALLOWED: {
+    status: 409,
+    zh: '该申请当前不在您的办理环节',
+    en: 'This application is not at your step',
+  },
+  INCENTIVE_REASON_REQUIRED: {
+    status: 400,
+    zh: '退回补充材料或不予通过时须说明理由',
+    en: 'Give a reason when returning or rejecting',
+  },
+  INCENTIVE_NOT_PAYABLE: {
+    status: 409,
+    zh: '该申请未审定通过或已足额兑付',
+    en: 'This application is not approved or is fully paid',
+  },
+  INCENTIVE_PAYMENT_EXCEEDS: {
+    status: 400,
+    zh: '兑付金额超过审定金额的未付部分',
+    en: 'The payment exceeds the unpaid part of the approved amount',
+  },
+  INCENTIVE_PAYMENT_DATE_INVALID: {
+    status: 400,
+    zh: '兑付日期不能早于审定日期或晚于今天',
+    en: 'The payment date must lie between the approval and today',
+  },
+  INCENTIVE_VOUCHER_TAKEN: {
+    status: 409,
+    zh: '该支付凭证号已登记过',
+    en: 'This payment voucher has already been recorded',
+  },
+  INCENTIVE_OBLIGATION_NOT_OVERDUE: {
+    status: 409,
+    zh: '该奖励未逾期或已兑付，无需转为整改任务',
+    en: 'This reward is not overdue for payment',
+  },
+  RATE_NOT_FOUND: { status: 404, zh: '汇率记录不存在', en: 'No such rate' },
+  CATALOGUE_IMPORT_INVALID: {
+    status: 400,
+    zh: '目录文件无法读取或缺少必需的列（版本、目录部分、条目名称、是否制造业）',
+    en: 'The catalogue file cannot be read or lacks required columns (version, part, name, manufacturing)',
+  },
   INTERNAL: { status: 500, zh: '服务器内部错误，请稍后再试', en: 'Internal error, try again later' },
   UNAVAILABLE: { status: 503, zh: '服务暂不可用', en: 'Service unavailable' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;

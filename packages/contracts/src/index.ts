@@ -6,6 +6,7 @@ export * from './common.js';
 export * from './dashboard.js';
 export * from './errors.js';
 export * from './imports.js';
+export * from './incentives.js';
 export * from './modules.js';
 export * from './notifications.js';
 export * from './orgs.js';

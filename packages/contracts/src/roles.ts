@@ -50,6 +50,18 @@ export const PERMISSIONS = [
   'rectification.verify',
   /** Campaigns and their task lists (the campaign owners). */
   'rectification.manage',
+  /** Incentive policies (惠企政策兑现): read policies, applications of one's area or one's own, trial evaluations. */
+  'incentives.read',
+  /** Apply for a reward (an enterprise for itself, county/zone/city staff on an enterprise's behalf). */
+  'incentives.apply',
+  /** Review at one's level: county/zone, city commerce bureau, provincial department. */
+  'incentives.review',
+  /** Record payments of approved rewards. */
+  'incentives.pay',
+  /** The USD→CNY central-parity table the rewards convert with. */
+  'rates.manage',
+  /** The encouraged-industries catalogue (Excel import of the full list). */
+  'catalogue.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -79,6 +91,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'rectification.report',
     'rectification.verify',
     'rectification.manage',
+    'incentives.read',
+    'incentives.apply',
+    'incentives.review',
+    'incentives.pay',
+    'rates.manage',
+    'catalogue.manage',
   ],
   city_bureau: [
     'orgs.read',
@@ -99,6 +117,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'rectification.report',
     'rectification.verify',
     'rectification.manage',
+    'incentives.read',
+    'incentives.apply',
+    'incentives.review',
+    'incentives.pay',
   ],
   county_staff: [
     'orgs.read',
@@ -113,6 +135,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'appeals.manage',
     'rectification.read',
     'rectification.report',
+    'incentives.read',
+    'incentives.apply',
+    'incentives.review',
   ],
   dept_handler: ['orgs.read', 'appeals.read', 'appeals.handle', 'rectification.read', 'rectification.report'],
   leader: [
@@ -125,6 +150,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'appeals.read',
     'appeals.instruct',
     'rectification.read',
+    'incentives.read',
   ],
   inspector: [
     'orgs.read',
@@ -137,8 +163,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'appeals.instruct',
     'rectification.read',
     'rectification.verify',
+    'incentives.read',
   ],
-  enterprise: ['appeals.read', 'appeals.file'],
+  enterprise: ['appeals.read', 'appeals.file', 'incentives.read', 'incentives.apply'],
 };
 
 export function permissionsOf(roles: readonly Role[]): Permission[] {

@@ -120,6 +120,41 @@ export const NOTICE_TEXT: Record<string, { title: Text; body?: Text }> = {
       en: 'Task {code} passed its deadline {due} ({days} days overdue) at {progress}%; act now.',
     },
   },
+  incentive_review: {
+    title: { zh: '奖励申请待审核：{enterprise}', en: 'Incentive application to review: {enterprise}' },
+    body: {
+      zh: '申请 {code}（测算金额 {amount} 元）待{stage}审核，请在 {due} 前办理。',
+      en: 'Application {code} (computed CNY {amount}) awaits the {stage} review; decide by {due}.',
+    },
+  },
+  incentive_returned: {
+    title: { zh: '奖励申请退回补充材料', en: 'Incentive application returned for material' },
+    body: {
+      zh: '申请 {code} 被{unit}退回：{reason}。请补充材料后重新提交。',
+      en: 'Application {code} was returned by {unit}: {reason}. Add the material and resubmit.',
+    },
+  },
+  incentive_rejected: {
+    title: { zh: '奖励申请未予通过', en: 'Incentive application rejected' },
+    body: {
+      zh: '申请 {code} 未予通过（{unit}）：{reason}',
+      en: 'Application {code} was rejected by {unit}: {reason}',
+    },
+  },
+  incentive_approved: {
+    title: { zh: '奖励申请已审定通过', en: 'Incentive application approved' },
+    body: {
+      zh: '申请 {code} 已由省级审定通过，审定金额 {amount} 元，应于 {due} 前兑付。',
+      en: 'Application {code} was approved by the province for CNY {amount}, to be paid by {due}.',
+    },
+  },
+  incentive_paid: {
+    title: { zh: '奖励资金已兑付', en: 'Incentive paid' },
+    body: {
+      zh: '申请 {code} 兑付 {amount} 元（凭证 {voucher}），累计已兑付 {paid} 元。',
+      en: 'Application {code}: CNY {amount} paid (voucher {voucher}), CNY {paid} paid in all.',
+    },
+  },
 };
 
 const fill = (template: string, params: Record<string, string>) =>
@@ -160,6 +195,10 @@ export const AUDIT_ENTITIES = [
   'rectification_verification',
   'arrear',
   'repayment',
+  'incentive_application',
+  'incentive_payment',
+  'incentive_rate',
+  'incentive_catalogue',
 ] as const;
 export const AUDIT_ACTIONS = [
   'create',
@@ -194,6 +233,9 @@ export const AUDIT_ACTIONS = [
   'close',
   'reopen',
   'repay',
+  'submit',
+  'approve',
+  'pay',
 ] as const;
 
 /** Password rule shared by server and forms: ≥ 10 characters, letters and digits, not containing the username. */

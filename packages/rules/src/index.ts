@@ -1,5 +1,6 @@
 export * from './appeal-flow.js';
 export * from './credit-code.js';
+export * from './incentives/index.js';
 export * from './industry.js';
 export * from './money.js';
 export * from './origin.js';

@@ -8,6 +8,7 @@ import * as m0005 from './migrations/0005-activities.js';
 import * as m0006 from './migrations/0006-appeals.js';
 import * as m0007 from './migrations/0007-rectification.js';
 import * as m0008 from './migrations/0008-project-rollups.js';
+import * as m0009 from './migrations/0009-incentives.js';
 import * as m0010 from './migrations/0010-region-targets.js';
 
 /**
@@ -23,6 +24,7 @@ const MIGRATIONS: Record<string, { up(db: Kysely<unknown>, dialect: Dialect): Pr
   '0006-appeals': m0006,
   '0007-rectification': m0007,
   '0008-project-rollups': m0008,
+  '0009-incentives': m0009,
   '0010-region-targets': m0010,
 };
 

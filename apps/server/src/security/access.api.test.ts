@@ -40,6 +40,8 @@ interface Foreign {
   rectTask: string;
   rectAttachment: string;
   arrear: string;
+  /** An incentive application of that side's enterprise, received by that side's county. */
+  incentive: string;
   /** Strings that must never appear in what the actor can list. */
   markers: string[];
 }
@@ -444,6 +446,74 @@ const ACCESS: Record<string, Probe | 'self' | 'public'> = {
     url: `/api/v1/rectification/arrears/${f.arrear}/repayments`,
     body: { version: 1, paidOn: '2026-01-05', amountFen: 1 },
   }),
+  'GET /api/v1/incentives/policies': () => ({ url: '/api/v1/incentives/policies' }),
+  // a trial computation for another city's enterprise: refused (an enterprise may name only itself)
+  'POST /api/v1/incentives/evaluate': (f) => ({
+    url: '/api/v1/incentives/evaluate',
+    body: {
+      policyId: 'sx-2023-east-manufacturing-transfer',
+      kind: 'capital_arrival',
+      enterpriseId: f.enterprise,
+      foreignInvested: true,
+      registeredProvince: '32',
+      catalogueItemId: 'cat-2022-1',
+      arrivals: [
+        { bankReceiptNo: 'ACC-EVAL-1', receivedOn: '2025-03-03', currency: 'USD', amount: 1_000_000_000 },
+      ],
+    },
+  }),
+  'GET /api/v1/incentives/applications': () => ({ url: '/api/v1/incentives/applications?pageSize=200' }),
+  'GET /api/v1/incentives/applications/:id': (f) => ({
+    url: `/api/v1/incentives/applications/${f.incentive}`,
+  }),
+  'POST /api/v1/incentives/applications': (f) => ({
+    url: '/api/v1/incentives/applications',
+    body: {
+      policyId: 'sx-2023-east-manufacturing-transfer',
+      kind: 'capital_arrival',
+      enterpriseId: f.enterprise,
+      regionId: f.unit,
+      foreignInvested: true,
+      registeredProvince: '32',
+      catalogueItemId: 'cat-2022-1',
+      arrivals: [
+        { bankReceiptNo: 'ACC-INTRUDE-1', receivedOn: '2025-03-03', currency: 'USD', amount: 1_000_000_000 },
+      ],
+    },
+  }),
+  'POST /api/v1/incentives/applications/:id/review': (f) => ({
+    url: `/api/v1/incentives/applications/${f.incentive}/review`,
+    body: { version: 1, decision: 'approve' },
+  }),
+  'POST /api/v1/incentives/applications/:id/resubmit': (f) => ({
+    url: `/api/v1/incentives/applications/${f.incentive}/resubmit`,
+    body: { version: 1, materials: [] },
+  }),
+  'POST /api/v1/incentives/applications/:id/payments': (f) => ({
+    url: `/api/v1/incentives/applications/${f.incentive}/payments`,
+    body: { version: 1, paidOn: '2025-03-04', amountFen: 1, voucherNo: 'ACC-VOUCHER' },
+  }),
+  // The central-parity table and the catalogue are reference data of the whole province.
+  'GET /api/v1/incentives/rates': () => ({ url: '/api/v1/incentives/rates' }),
+  'POST /api/v1/incentives/rates': () => ({
+    url: '/api/v1/incentives/rates',
+    body: { day: '2025-03-04', rate: '9.9999' },
+  }),
+  'GET /api/v1/incentives/figures': (f) => ({ url: `/api/v1/incentives/figures?regionId=${f.unit}` }),
+  'GET /api/v1/incentives/obligations': (f) => ({ url: `/api/v1/incentives/obligations?regionId=${f.unit}` }),
+  'GET /api/v1/incentives/catalogue': () => ({ url: '/api/v1/incentives/catalogue?pageSize=200' }),
+  'POST /api/v1/incentives/catalogue/import': () => ({
+    url: '/api/v1/incentives/catalogue/import',
+    body: {},
+  }),
+  'POST /api/v1/incentives/matching': (f) => ({
+    url: '/api/v1/incentives/matching',
+    body: { projectId: f.project },
+  }),
+  'POST /api/v1/rectification/incentives/:id/task': (f) => ({
+    url: `/api/v1/rectification/incentives/${f.incentive}/task`,
+    body: { campaignId: f.campaign, deadlineOn: '2026-06-30' },
+  }),
 };
 
 describeApi('access', () => {
@@ -652,10 +722,27 @@ describeApi('access', () => {
         arrear: arrear.id as string,
       };
     };
+    /** An incentive application filed by the province for the side's enterprise at the side's county. */
+    await admin.post('/api/v1/incentives/rates', { day: '2025-03-03', rate: '7.1702' });
+    const incentiveSide = async (enterprise: string, region: string, ref: string) => {
+      const res = await admin.post('/api/v1/incentives/applications', {
+        policyId: 'sx-2023-east-manufacturing-transfer',
+        kind: 'capital_arrival',
+        enterpriseId: await unitId(t, enterprise),
+        regionId: await unitId(t, region),
+        foreignInvested: true,
+        registeredProvince: '32',
+        catalogueItemId: 'cat-2022-1',
+        arrivals: [{ bankReceiptNo: ref, receivedOn: '2025-03-03', currency: 'USD', amount: 1_000_000_000 }],
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      return { incentive: res.json().id as string };
+    };
     taiyuanSide = {
       ...(await project('140105', '太原测试项目')),
       ...(await appealSide('140105', 'E-TYZN', '140100-natural-resources', '140100')),
       ...(await rectificationSide('taiyuan', '140100', '140105', '太原')),
+      ...(await incentiveSide('E-TYZN', '140105', 'ACC-TY-0001')),
       importJob: await importJob('taiyuan'),
       unit: await unitId(t, '140105'),
       enterprise: await unitId(t, 'E-TYZN'),
@@ -667,6 +754,7 @@ describeApi('access', () => {
       ...(await project('141002', '临汾测试项目')),
       ...(await appealSide('141026', 'E-JINXIN', '141000-natural-resources', '141000')),
       ...(await rectificationSide('linfen', '141000', '141002', '临汾')),
+      ...(await incentiveSide('E-JINXIN', '141026', 'ACC-LF-0001')),
       importJob: await importJob('yaodu'),
       unit: await unitId(t, '141002'),
       enterprise: await unitId(t, 'E-JINXIN'),

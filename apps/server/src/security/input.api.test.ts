@@ -47,6 +47,10 @@ describeApi('hostile input', () => {
       { method: 'POST', url: '/api/v1/rectification/campaigns' },
       { method: 'POST', url: '/api/v1/rectification/findings' },
       { method: 'POST', url: '/api/v1/rectification/arrears' },
+      { method: 'POST', url: '/api/v1/incentives/evaluate' },
+      { method: 'POST', url: '/api/v1/incentives/applications' },
+      { method: 'POST', url: '/api/v1/incentives/rates' },
+      { method: 'POST', url: '/api/v1/incentives/matching' },
     ];
   });
   afterAll(() => t.close());

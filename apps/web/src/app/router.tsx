@@ -5,6 +5,7 @@ import { appealRouteObjects } from '../features/appeals/routes';
 import { ChangePasswordPage } from '../features/auth/pages/ChangePasswordPage';
 import { LoginPage } from '../features/auth/pages/LoginPage';
 import { HomePage } from '../features/home/pages/HomePage';
+import { incentiveRouteObjects } from '../features/incentives/routes';
 import { ModulePlaceholderPage } from '../features/placeholder/pages/ModulePlaceholderPage';
 import { rectificationRouteObjects } from '../features/rectification/routes';
 import { RequireAuth } from './auth/RequireAuth';
@@ -63,6 +64,7 @@ const BUILT_MODULES: Partial<Record<ModuleKey, RouteObject[]>> = {
     { path: 'dashboard/monthly', element: guarded('dashboard.read', <MonthlyReportPage />) },
   ],
   appeals: appealRouteObjects,
+  incentives: incentiveRouteObjects,
   rectification: rectificationRouteObjects,
   projects: [
     { path: 'projects', element: guarded('projects.read', <ProjectsPage />) },

@@ -114,6 +114,22 @@ export const rectificationRoutes: FastifyPluginAsyncZod<{
     async (req, reply) =>
       reply.status(201).send(await svc.fromPromise(actorOf(req), req.params.id, req.body)),
   );
+  app.post(
+    '/rectification/incentives/:id/task',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary:
+          'Turn an approved incentive reward unpaid past its due date into a task (one per application)',
+        params: IdParams,
+        body: PromiseTaskInput,
+        response: { 201: TaskDetail },
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await svc.fromIncentive(actorOf(req), req.params.id, req.body)),
+  );
   app.get(
     '/rectification/tasks/:id',
     { config: read, schema: { tags, params: IdParams, response: { 200: TaskDetail } } },

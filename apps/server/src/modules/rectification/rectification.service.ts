@@ -33,6 +33,8 @@ const UNIT_KINDS = new Set(['province', 'city', 'county', 'zone', 'department'])
 
 /** The problem of the provincial campaign that overdue investment promises belong to (招商承诺不兑现). */
 const PROMISE_PROBLEM = '招商承诺';
+/** The problem that overdue incentive payments belong to (惠企政策落实不到位). */
+const INCENTIVE_PROBLEM = '惠企政策';
 
 export function createRectificationService(deps: { db: Db; dialect: Dialect }) {
   const { db, dialect } = deps;
@@ -622,6 +624,77 @@ export function createRectificationService(deps: { db: Db; dialect: Dialect }) {
         });
       } catch (err) {
         // two clerks at once: the unique (source, source_ref) index lets one task through
+        if (!(err instanceof AppError) && /unique/i.test(String((err as Error).message)))
+          fail('TASK_EXISTS_FOR_SOURCE');
+        throw err;
+      }
+    },
+
+    /** An approved incentive reward unpaid past its due date becomes a task (one per application). */
+    async fromIncentive(actor: Actor, applicationId: string, input: z.infer<typeof PromiseTaskInput>) {
+      try {
+        return await db.transaction().execute(async (trx) => {
+          const a = await trx
+            .selectFrom('incentiveApplications')
+            .select([
+              'id',
+              'code',
+              'enterpriseName',
+              'regionId',
+              'regionPath',
+              'status',
+              'payDueOn',
+              'approvedFen',
+              'paidFen',
+            ])
+            .where('id', '=', applicationId)
+            .executeTakeFirst();
+          if (!a || !inScope(actor, a.regionPath)) fail('ITEM_NOT_FOUND');
+          const today = beijingToday();
+          if ((a.status !== 'approved' && a.status !== 'partly_paid') || !a.payDueOn || a.payDueOn >= today)
+            fail('INCENTIVE_OBLIGATION_NOT_OVERDUE');
+          const existing = await trx
+            .selectFrom('rectificationTasks')
+            .select('id')
+            .where('source', '=', 'overdue_incentive')
+            .where('sourceRef', '=', applicationId)
+            .executeTakeFirst();
+          if (existing) fail('TASK_EXISTS_FOR_SOURCE', { taskId: existing.id });
+          let problemId = input.problemId;
+          if (!problemId) {
+            const problems = await repo.campaignProblems(
+              trx,
+              (await campaignOf(trx, actor, input.campaignId)).id,
+            );
+            problemId = problems.find((x) => x.name.includes(INCENTIVE_PROBLEM))?.id;
+            if (!problemId) fail('PROBLEM_INVALID', [{ path: 'problemId', message: 'PROBLEM_INVALID' }]);
+          }
+          const outstanding = ((Number(a.approvedFen ?? 0) - Number(a.paidFen)) / 1_000_000).toFixed(2);
+          const city = await trx
+            .selectFrom('orgUnits')
+            .select('id')
+            .where('path', '=', a.regionPath.split('/').slice(0, 3).join('/').concat('/'))
+            .executeTakeFirst();
+          return insertTask(
+            trx,
+            actor,
+            {
+              campaignId: input.campaignId,
+              problemId,
+              issue: `${a.enterpriseName}：奖励申请 ${a.code} 审定后应于 ${a.payDueOn} 前兑付，尚有 ${outstanding} 万元未兑付，已逾期 ${daysBetween(a.payDueOn, today)} 天`,
+              measures: input.measures ?? `足额兑付${a.enterpriseName}的奖励资金（${a.code}）`,
+              leadOrgId: input.leadOrgId ?? city?.id ?? a.regionId,
+              coopOrgIds: [],
+              zoneIds: [a.regionId],
+              deadlineOn: input.deadlineOn,
+              milestones: [],
+            },
+            'overdue_incentive',
+            applicationId,
+            null,
+          );
+        });
+      } catch (err) {
         if (!(err instanceof AppError) && /unique/i.test(String((err as Error).message)))
           fail('TASK_EXISTS_FOR_SOURCE');
         throw err;

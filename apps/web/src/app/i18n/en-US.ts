@@ -1,5 +1,6 @@
 import { appealsEnUS } from '../../features/appeals/i18n.en-US';
 import { dashboardEnUS } from '../../features/dashboard/i18n.en-US';
+import { incentivesEnUS } from '../../features/incentives/i18n.en-US';
 import { rectificationEnUS } from '../../features/rectification/i18n.en-US';
 import type { MessageKey } from './zh-CN';
 
@@ -822,4 +823,5 @@ export const enUS: Record<MessageKey, string> = {
   ...appealsEnUS,
   ...dashboardEnUS,
   ...rectificationEnUS,
+  ...incentivesEnUS,
 };

@@ -1,5 +1,6 @@
 import { appealsZhCN } from '../../features/appeals/i18n.zh-CN';
 import { dashboardZhCN } from '../../features/dashboard/i18n.zh-CN';
+import { incentivesZhCN } from '../../features/incentives/i18n.zh-CN';
 import { rectificationZhCN } from '../../features/rectification/i18n.zh-CN';
 
 /**
@@ -796,6 +797,7 @@ export const zhCN = {
   ...appealsZhCN,
   ...dashboardZhCN,
   ...rectificationZhCN,
+  ...incentivesZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

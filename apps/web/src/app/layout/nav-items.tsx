@@ -61,6 +61,7 @@ export const MODULE_NAV: Record<ModuleKey, NavItem> = {
     label: 'module.incentives.name',
     desc: 'module.incentives.desc',
     icon: <GiftOutlined />,
+    built: true,
   },
   appeals: {
     key: 'appeals',

@@ -1,0 +1,163 @@
+import type { ArrivalFact, RateQuote } from '@yingshang/rules';
+import type { Executor } from '../../db/database.js';
+import type { Dialect } from '../../db/dialect.js';
+import type { IncentiveApplicationRow } from '../../db/schema.js';
+
+/** All SQL of the incentives module (applications, arrivals, events, payments, rates, catalogue). */
+
+export const findApplication = (ex: Executor, id: string) =>
+  ex.selectFrom('incentiveApplications').selectAll().where('id', '=', id).executeTakeFirst();
+
+export interface ApplicationFilter {
+  /** Region subtree, or one enterprise. */
+  reader: { kind: 'region'; path: string } | { kind: 'enterprise'; id: string };
+  status?: string;
+  statuses?: readonly string[];
+  stage?: string;
+  q?: string;
+}
+
+export function applicationQuery(ex: Executor, dialect: Dialect, f: ApplicationFilter) {
+  let q = ex
+    .selectFrom('incentiveApplications as a')
+    .innerJoin('orgUnits as o', 'o.id', 'a.regionId')
+    .where((eb) =>
+      f.reader.kind === 'region'
+        ? dialect.under(eb.ref('a.regionPath'), f.reader.path)
+        : eb('a.enterpriseId', '=', f.reader.id),
+    );
+  if (f.status) q = q.where('a.status', '=', f.status);
+  if (f.statuses) q = q.where('a.status', 'in', [...f.statuses]);
+  if (f.stage) q = q.where('a.stage', '=', f.stage);
+  if (f.q) {
+    const text = f.q.toLowerCase();
+    q = q.where(({ ref }) => dialect.contains(ref('a.searchText'), text));
+  }
+  return q;
+}
+
+export type ApplicationListRow = IncentiveApplicationRow & { regionName: string };
+
+/** Arrivals of the enterprise whose claim stands (any application not rejected). */
+export async function claimedArrivals(ex: Executor, enterpriseId: string): Promise<ArrivalFact[]> {
+  const rows = await ex
+    .selectFrom('incentiveArrivals')
+    .select(['bankReceiptNo', 'receivedOn', 'currency', 'amount'])
+    .where('enterpriseId', '=', enterpriseId)
+    .where('claimKey', 'is not', null)
+    .execute();
+  return rows.map((r) => ({
+    ref: r.bankReceiptNo,
+    receivedOn: r.receivedOn,
+    currency: r.currency as 'USD' | 'CNY',
+    amount: Number(r.amount),
+  }));
+}
+
+/** The claim keys among `keys` already taken by a standing claim. */
+export async function takenClaims(ex: Executor, keys: readonly string[]) {
+  if (keys.length === 0) return [];
+  const rows = await ex
+    .selectFrom('incentiveArrivals')
+    .select('claimKey')
+    .where('claimKey', 'in', [...keys])
+    .execute();
+  return rows.map((r) => r.claimKey as string);
+}
+
+/**
+ * Rewards of the enterprise under a policy that count against the cap, by kind: the approved amount
+ * once approved, the provisional one while in review or returned; rejected ones release theirs.
+ */
+export async function priorRewards(ex: Executor, enterpriseId: string, policyId: string, exceptId?: string) {
+  let q = ex
+    .selectFrom('incentiveApplications')
+    .select(['kind', 'provisionalFen', 'approvedFen', 'status'])
+    .where('enterpriseId', '=', enterpriseId)
+    .where('policyId', '=', policyId)
+    .where('status', '!=', 'rejected');
+  if (exceptId) q = q.where('id', '!=', exceptId);
+  const out: Record<string, number> = {};
+  for (const r of await q.execute())
+    out[r.kind] = (out[r.kind] ?? 0) + Number(r.approvedFen ?? r.provisionalFen);
+  return out;
+}
+
+export async function ratesBetween(ex: Executor, from: string, to: string): Promise<RateQuote[]> {
+  const rows = await ex
+    .selectFrom('incentiveRates')
+    .select(['day', 'rate'])
+    .where('currency', '=', 'USD')
+    .where('day', '>=', from)
+    .where('day', '<=', to)
+    .execute();
+  return rows;
+}
+
+export const findCatalogueItem = (ex: Executor, id: string) =>
+  ex.selectFrom('incentiveCatalogueItems').selectAll().where('id', '=', id).executeTakeFirst();
+
+export const arrivalsOf = (ex: Executor, applicationId: string) =>
+  ex
+    .selectFrom('incentiveArrivals')
+    .selectAll()
+    .where('applicationId', '=', applicationId)
+    .orderBy('position')
+    .execute();
+
+export const eventsOf = (ex: Executor, applicationId: string) =>
+  ex
+    .selectFrom('incentiveEvents')
+    .selectAll()
+    .where('applicationId', '=', applicationId)
+    .orderBy('createdAt')
+    .orderBy('id')
+    .execute();
+
+export const paymentsOf = (ex: Executor, applicationId: string) =>
+  ex
+    .selectFrom('incentivePayments')
+    .selectAll()
+    .where('applicationId', '=', applicationId)
+    .orderBy('paidOn')
+    .orderBy('createdAt')
+    .execute();
+
+/** Updates an application if its version is still `version`; false when someone was quicker. */
+export async function updateApplication(
+  ex: Executor,
+  id: string,
+  version: number,
+  patch: Partial<Omit<IncentiveApplicationRow, 'id' | 'version'>>,
+): Promise<boolean> {
+  const r = await ex
+    .updateTable('incentiveApplications')
+    .set({ ...patch, version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** A project's funds record, for linking an arrival to it. */
+export const findProjectFund = (ex: Executor, id: string) =>
+  ex
+    .selectFrom('projectFunds as f')
+    .innerJoin('projects as p', 'p.id', 'f.projectId')
+    .select(['f.id', 'f.projectId', 'f.receivedOn', 'f.currency', 'f.amount', 'p.regionPath'])
+    .where('f.id', '=', id)
+    .executeTakeFirst();
+
+export const findProject = (ex: Executor, id: string) =>
+  ex
+    .selectFrom('projects')
+    .select(['id', 'name', 'regionPath', 'industryCode'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+
+export const voucherTaken = async (ex: Executor, voucherNo: string) =>
+  !!(await ex
+    .selectFrom('incentivePayments')
+    .select('id')
+    .where('voucherNo', '=', voucherNo)
+    .executeTakeFirst());

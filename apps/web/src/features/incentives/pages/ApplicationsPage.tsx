@@ -1,0 +1,127 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { INCENTIVE_STATUSES, type IncentiveApplicationSummary } from '@yingshang/contracts';
+import { Button, Card, Empty, Flex, Input, Segmented, Select, Table } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useNavigate, useSearchParams } from 'react-router';
+import { useRequest } from '../../../app/api/use-request';
+import { useAuth } from '../../../app/auth/auth-context';
+import { useI18n } from '../../../app/i18n/i18n-context';
+import { formatWan } from '../../projects/money';
+import { incentivesApi } from '../api';
+import { IncNav } from '../components/IncNav';
+import { IncStatusTag, SlaTag } from '../components/IncStatusTag';
+
+/** 奖励申请: the enterprise's own, or those of the office's area; filters live in the URL. */
+export function ApplicationsPage() {
+  const { t } = useI18n();
+  const { can } = useAuth();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const q = {
+    q: params.get('q') ?? undefined,
+    status: params.get('status') ?? undefined,
+    mine: params.get('mine') ?? undefined,
+    page: Number(params.get('page') ?? 1) || 1,
+    pageSize: Number(params.get('pageSize') ?? 20) || 20,
+  };
+  const set = (patch: Record<string, string | undefined>) =>
+    setParams((p) => {
+      for (const [k, v] of Object.entries(patch)) v ? p.set(k, v) : p.delete(k);
+      if (!('page' in patch)) p.delete('page');
+      return p;
+    });
+  const list = useRequest(() => incentivesApi.list(q), [JSON.stringify(q)]);
+  const wan = (v: number | null) => (v == null ? '—' : formatWan(v, 2));
+  const columns: ColumnsType<IncentiveApplicationSummary> = [
+    { title: t('inc.col.code'), dataIndex: 'code', width: 170 },
+    { title: t('inc.col.enterprise'), dataIndex: 'enterpriseName', width: 220, ellipsis: true },
+    { title: t('inc.col.region'), dataIndex: 'regionName', width: 150, ellipsis: true },
+    {
+      title: t('inc.col.kind'),
+      dataIndex: 'kind',
+      width: 120,
+      render: (v) => t(`inc.kind.${v as 'capital_arrival'}`),
+    },
+    {
+      title: t('inc.col.status'),
+      dataIndex: 'status',
+      width: 150,
+      render: (v) => <IncStatusTag status={v} />,
+    },
+    {
+      title: t('inc.col.due'),
+      dataIndex: 'stageDueOn',
+      width: 150,
+      render: (v, r) => <SlaTag sla={r.sla} dueOn={v} />,
+    },
+    { title: t('inc.col.submittedOn'), dataIndex: 'submittedOn', width: 110 },
+    { title: t('inc.col.provisional'), dataIndex: 'provisionalFen', width: 140, align: 'right', render: wan },
+    { title: t('inc.col.approved'), dataIndex: 'approvedFen', width: 140, align: 'right', render: wan },
+    { title: t('inc.col.paid'), dataIndex: 'paidFen', width: 130, align: 'right', render: wan },
+  ];
+  return (
+    <>
+      <IncNav />
+      <Card size="small">
+        <Flex justify="space-between" wrap gap={8} style={{ marginBottom: 12 }}>
+          <Flex wrap gap={8}>
+            {can('incentives.review') && (
+              <Segmented
+                value={q.mine ?? 'all'}
+                onChange={(v) => set({ mine: v === 'all' ? undefined : String(v), status: undefined })}
+                options={[
+                  { value: 'all', label: t('inc.tab.applications') },
+                  { value: 'review', label: t('inc.list.mine') },
+                  ...(can('incentives.pay') ? [{ value: 'pay', label: t('inc.list.toPay') }] : []),
+                ]}
+                data-testid="inc-mine"
+              />
+            )}
+            <Select
+              allowClear
+              style={{ width: 180 }}
+              placeholder={t('inc.col.status')}
+              value={q.status}
+              onChange={(v) => set({ status: v })}
+              options={INCENTIVE_STATUSES.map((s) => ({ value: s, label: t(`inc.status.${s}`) }))}
+            />
+            <Input.Search
+              allowClear
+              style={{ width: 240 }}
+              placeholder={t('inc.list.search')}
+              defaultValue={q.q}
+              onSearch={(v) => set({ q: v || undefined })}
+            />
+          </Flex>
+          {can('incentives.apply') && (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => navigate('/incentives/apply')}
+              data-testid="inc-apply"
+            >
+              {t('inc.list.apply')}
+            </Button>
+          )}
+        </Flex>
+        <Table
+          size="small"
+          rowKey="id"
+          loading={list.loading}
+          dataSource={list.data?.items}
+          columns={columns}
+          scroll={{ x: 1300 }}
+          locale={{ emptyText: <Empty description={t('inc.list.empty')} /> }}
+          onRow={(r) => ({ onClick: () => navigate(`/incentives/${r.id}`), style: { cursor: 'pointer' } })}
+          pagination={{
+            current: q.page,
+            pageSize: q.pageSize,
+            total: list.data?.total,
+            showSizeChanger: true,
+            onChange: (page, pageSize) => set({ page: String(page), pageSize: String(pageSize) }),
+          }}
+        />
+      </Card>
+    </>
+  );
+}
