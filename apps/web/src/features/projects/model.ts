@@ -1,4 +1,5 @@
 import type { Investor, ProjectDetail, ProjectStatus, ProjectSummary, Stage } from '@yingshang/contracts';
+import { beijingToday } from '../../app/beijing';
 
 /**
  * The project vocabulary, mirrored from packages/contracts/src/projects.ts: that module builds zod
@@ -118,10 +119,7 @@ export function allowedActions(
 /** Reason required by the server for these actions. */
 export const REASON_REQUIRED: readonly StageAction[] = ['terminate', 'pause', 'correct'];
 
-/** Today in Beijing (YYYY-MM-DD): the business calendar of the server. */
-export function beijingToday(now = Date.now()): string {
-  return new Date(now + 8 * 3600_000).toISOString().slice(0, 10);
-}
+export { beijingToday };
 
 /** The day a project's last stage event happened (or it was created): no new event may precede it. */
 export function lastEventDay(p: Pick<ProjectDetail, 'events' | 'createdAt'>): string {

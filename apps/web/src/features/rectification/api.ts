@@ -72,8 +72,7 @@ export const rectificationApi = {
     api.post<ArrearDetail>(`/rectification/arrears/${id}/repayments`, body),
 };
 
-/** Today in Beijing, YYYY-MM-DD. */
-export const beijingToday = (now = Date.now()) => new Date(now + 8 * 3600_000).toISOString().slice(0, 10);
+export { beijingToday } from '../../app/beijing';
 
 /** 0.5 → "50.0%", null → "—". */
 export const percent = (rate: number | null) => (rate === null ? '—' : `${(rate * 100).toFixed(1)}%`);

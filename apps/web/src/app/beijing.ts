@@ -1,0 +1,4 @@
+/** Today in Asia/Shanghai (YYYY-MM-DD): the server's business days, whatever the browser's zone. */
+export function beijingToday(now = Date.now()): string {
+  return new Date(now + 8 * 3600_000).toISOString().slice(0, 10);
+}
