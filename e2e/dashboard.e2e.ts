@@ -65,7 +65,7 @@ describe('dashboard journey', () => {
     // the city's districts on the map, coloured by the investment signed
     await poll(() => page.getByTestId('dash-map').locator('svg path').count()).toBeGreaterThan(9);
     // the modules' own figures for the same city and months
-    for (const id of ['dash-activities', 'dash-appeals', 'dash-rectification'])
+    for (const id of ['dash-activities', 'dash-incentives', 'dash-appeals', 'dash-rectification'])
       await page.getByTestId(id).locator('.ant-statistic').first().waitFor();
     await poll(() => page.getByTestId('dash-bulletin').textContent()).toMatch(/主要领导外出招商\d+次/);
     await screenshot(page, 'dashboard-city');

@@ -103,4 +103,9 @@ export const dashboardEnUS: Record<keyof typeof dashboardZhCN, string> = {
   'monthly.editTargets': 'Set annual targets',
   'monthly.targetsTitle': 'Annual targets {year} (amounts in 10,000 CNY)',
   'monthly.targetsSaved': 'Annual targets saved',
+  'dash.section.incentives': 'Incentives',
+  'dash.incentives.applications': 'Applications',
+  'dash.incentives.approved': 'Approved ({unit})',
+  'dash.incentives.paid': 'Paid ({unit})',
+  'dash.incentives.overdue': 'Reviews overdue',
 };

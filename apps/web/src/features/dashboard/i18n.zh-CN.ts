@@ -99,4 +99,9 @@ export const dashboardZhCN = {
   'monthly.editTargets': '设定年度目标',
   'monthly.targetsTitle': '{year} 年度目标（金额单位：万元）',
   'monthly.targetsSaved': '年度目标已保存',
+  'dash.section.incentives': '惠企政策兑现',
+  'dash.incentives.applications': '申请（件）',
+  'dash.incentives.approved': '核定奖励（{unit}）',
+  'dash.incentives.paid': '已兑付（{unit}）',
+  'dash.incentives.overdue': '逾期未审（件）',
 };

@@ -6,6 +6,7 @@ import { type RequestState, useRequest } from '../../../app/api/use-request';
 import { useAuth } from '../../../app/auth/auth-context';
 import { useI18n } from '../../../app/i18n/i18n-context';
 import { appealApi } from '../../appeals/api';
+import { incentivesApi } from '../../incentives/api';
 import { formatPercent } from '../../projects/money';
 import { rectificationApi } from '../../rectification/api';
 
@@ -28,6 +29,9 @@ export function ModuleSections({
   const { can } = useAuth();
   const sections = [
     activities ? <ActivitiesSection key="a" req={activities} bigMoney={bigMoney} /> : null,
+    can('incentives.read') ? (
+      <IncentivesSection key="d" regionId={regionId} from={from} to={to} bigMoney={bigMoney} />
+    ) : null,
     can('appeals.read') ? <AppealsSection key="b" regionId={regionId} from={from} to={to} /> : null,
     can('rectification.read') ? (
       <RectificationSection key="c" regionId={regionId} bigMoney={bigMoney} />
@@ -37,7 +41,12 @@ export function ModuleSections({
   return (
     <Row gutter={[12, 12]}>
       {sections.map((s) => (
-        <Col key={(s as { key: string }).key} xs={24} xl={24 / sections.length}>
+        <Col
+          key={(s as { key: string }).key}
+          xs={24}
+          lg={12}
+          xl={sections.length > 2 ? 12 : 24 / sections.length}
+        >
           {s}
         </Col>
       ))}
@@ -108,6 +117,50 @@ function ActivitiesSection({
             value={bigMoney(f.totals.signedFen)}
           />
           <Statistic title={t('dash.activities.landed')} value={formatPercent(f.totals.landedRate)} />
+        </>
+      ) : null}
+    </Section>
+  );
+}
+
+function IncentivesSection({
+  regionId,
+  from,
+  to,
+  bigMoney,
+}: {
+  regionId: string;
+  from: string;
+  to: string;
+  bigMoney: (fen: number) => string;
+}) {
+  const { t, formatNumber } = useI18n();
+  const req = useRequest(() => incentivesApi.figures({ regionId, from, to }), [regionId, from, to]);
+  const f = req.data?.total;
+  return (
+    <Section
+      title={t('dash.section.incentives')}
+      to="/incentives/figures"
+      loading={!f}
+      error={req.error?.message ?? null}
+      testId="dash-incentives"
+    >
+      {f ? (
+        <>
+          <Statistic title={t('dash.incentives.applications')} value={formatNumber(f.applications)} />
+          <Statistic
+            title={t('dash.incentives.approved', { unit: t('dash.unit.yi') })}
+            value={bigMoney(f.approvedFen)}
+          />
+          <Statistic
+            title={t('dash.incentives.paid', { unit: t('dash.unit.yi') })}
+            value={bigMoney(f.paidFen)}
+          />
+          <Statistic
+            title={t('dash.incentives.overdue')}
+            value={formatNumber(f.overdueReviews)}
+            styles={{ content: f.overdueReviews > 0 ? { color: '#cf1322' } : undefined }}
+          />
         </>
       ) : null}
     </Section>
