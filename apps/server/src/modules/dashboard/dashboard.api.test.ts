@@ -243,6 +243,45 @@ describeApi('dashboard API', () => {
     expect((await report()).rows[0].target.signedCount).toBe(10);
   });
 
+  it('counts a project stalled alike in the list, the period figures and the dashboard (more than 180 days)', async () => {
+    const fresh = await createTestApp();
+    try {
+      const c = await fresh.login('linfen');
+      const inv = (
+        await c.post('/api/v1/investors', { name: '停滞测试', creditCode: '91110000802100433B' })
+      ).json();
+      const region = await unitId(fresh, '141002');
+      for (const ago of [180, 181]) {
+        let p = (
+          await c.post('/api/v1/projects', {
+            name: `签约${ago}天`,
+            regionId: region,
+            industryCode: '39',
+            totalInvestmentFen: 100,
+            projectType: 'new',
+            investorIds: [inv.id],
+          })
+        ).json();
+        for (const to of ['negotiating', 'signed'])
+          p = (
+            await c.post(`/api/v1/projects/${p.id}/stage`, {
+              version: p.version,
+              action: 'advance',
+              to,
+              date: d(ago),
+            })
+          ).json();
+      }
+      const list = (await c.get('/api/v1/projects?stalled=true')).json();
+      expect(list.items.map((i: { name: string }) => i.name)).toEqual(['签约181天']);
+      const fig = (await c.get(`/api/v1/projects/figures?from=${d(365)}&to=${today}`)).json();
+      const dash = (await c.get(`/api/v1/dashboard?from=${thisMonth}&to=${thisMonth}`)).json();
+      expect([fig.stalled, dash.pipeline.now.stalled]).toEqual([1, 1]);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('keeps to the caller’s area and refuses bad months', async () => {
     const county = await t.login('yaodu');
     const own = (await county.get(`/api/v1/dashboard?from=${thisMonth}&to=${thisMonth}`)).json();

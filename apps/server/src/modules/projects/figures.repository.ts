@@ -41,6 +41,7 @@ export async function projectFigures(
     sql<number>`sum(case when ${sql.ref(col)} >= ${from} and ${sql.ref(col)} <= ${to} then 1 else 0 end)`;
   const upTo = (col: string) => sql<number>`sum(case when ${sql.ref(col)} <= ${to} then 1 else 0 end)`;
   const openAt = sql`(p.terminated_on is null or p.terminated_on > ${to})`;
+  // Stalled: more than the threshold since the stage, as the list and the dashboard count it.
   const signedBefore = addDays(to, -f.stallSignedDays);
   const startedBefore = addDays(to, -f.stallStartedDays);
   const signPlus = dialect.dayPlus(sql.ref('p.signed_on'), SIGN_TO_PRODUCTION_TARGET_DAYS);
@@ -76,8 +77,8 @@ export async function projectFigures(
           'over150',
         ),
         sql<number>`sum(case when ${openAt} and (
-            (p.signed_on <= ${signedBefore} and (p.started_on is null or p.started_on > ${to}))
-            or (p.started_on <= ${startedBefore} and (p.producing_on is null or p.producing_on > ${to}))) then 1 else 0 end)`.as(
+            (p.signed_on < ${signedBefore} and (p.started_on is null or p.started_on > ${to}))
+            or (p.started_on < ${startedBefore} and (p.producing_on is null or p.producing_on > ${to}))) then 1 else 0 end)`.as(
           'stalled',
         ),
         // Blocked is a present state: an unmet factor need past its due date today.
