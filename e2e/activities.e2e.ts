@@ -124,6 +124,8 @@ describe('activities journey', () => {
       .getByRole('link', { name: '华储储能电站装备制造项目' })
       .click();
     await page.getByTestId('project-title').waitFor();
+    // the project names the trip it was signed at
+    await poll(() => page.getByTestId('project-signed-activity').textContent()).toContain('万元');
     await page.getByTestId('project-stage-action').click();
     await page.getByTestId('stage-dialog-submit').click();
     await page.getByTestId('stage-dialog-submit').waitFor({ state: 'hidden' });

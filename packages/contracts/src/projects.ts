@@ -246,6 +246,9 @@ export const ProjectSummary = z.object({
 export type ProjectSummary = z.infer<typeof ProjectSummary>;
 
 export const ProjectDetail = ProjectSummary.extend({
+  /** The activity where the project was first contacted, and the one it was signed at (招商活动). */
+  sourceActivity: z.object({ id: z.string(), title: z.string() }).nullable(),
+  signedAtActivity: z.object({ id: z.string(), title: z.string(), amountFen: z.number().int() }).nullable(),
   investors: z.array(Investor),
   serviceOfficerId: z.string().nullable(),
   serviceOfficerName: z.string().nullable(),

@@ -190,6 +190,11 @@ describeApi('activities API', () => {
       notArrivedFen: 300_000_000_00,
       landedRate: 0,
     });
+    // the projects name the activities in their own records
+    const lead = (await linfen.get(`/api/v1/projects/${leadProject.id}`)).json();
+    expect([lead.sourceActivity, lead.signedAtActivity]).toEqual([{ id: a.id, title: a.title }, null]);
+    const signed = (await linfen.get(`/api/v1/projects/${signedProject.id}`)).json();
+    expect(signed.signedAtActivity).toEqual({ id: a.id, title: a.title, amountFen: 300_000_000_00 });
     const audit = (await linfen.get(`/api/v1/audit?entity=project&entityId=${leadProject.id}`)).json();
     expect(audit.items[0]).toMatchObject({ action: 'link' });
     const own = (await linfen.get(`/api/v1/audit?entity=activity&entityId=${a.id}`)).json();

@@ -225,6 +225,25 @@ export async function listProjects(
   return { items: rows.map((r) => toSummary(r, c)), total, page: f.page, pageSize: f.pageSize };
 }
 
+/** The activities a project came from (first contact) and was signed at, with the amount signed there. */
+export async function projectActivities(db: Executor, projectId: string, sourceActivityId: string | null) {
+  const [source, signing] = await Promise.all([
+    sourceActivityId
+      ? db.selectFrom('activities').select(['id', 'title']).where('id', '=', sourceActivityId).executeTakeFirst()
+      : undefined,
+    db
+      .selectFrom('activitySignings as s')
+      .innerJoin('activities as a', 'a.id', 's.activityId')
+      .select(['a.id', 'a.title', 's.amountFen'])
+      .where('s.projectId', '=', projectId)
+      .executeTakeFirst(),
+  ]);
+  return {
+    sourceActivity: source ?? null,
+    signedAtActivity: signing ? { ...signing, amountFen: Number(signing.amountFen) } : null,
+  };
+}
+
 export async function projectParts(db: Executor, id: string) {
   const [investors, events, needs, promises, funds] = await Promise.all([
     db

@@ -144,6 +144,7 @@ export function createProjectService(deps: { db: Db; dialect: Dialect; config: C
     const officer = row.serviceOfficerId ? await findUser(db, row.serviceOfficerId) : undefined;
     return {
       ...summary,
+      ...(await repo.projectActivities(db, id, row.sourceActivityId)),
       investors: parts.investors.map(toInvestor),
       serviceOfficerId: row.serviceOfficerId,
       serviceOfficerName: officer?.displayName ?? null,

@@ -592,6 +592,8 @@ export const enUS: Record<MessageKey, string> = {
   'project.field.signedOn': 'Signed on',
   'project.field.startedOn': 'Started on',
   'project.field.producingOn': 'Producing since',
+  'project.field.sourceActivity': 'First contacted at',
+  'project.field.signedAtActivity': 'Signed at',
   'project.field.terminated': 'Terminated',
   'project.locationHelp': 'The county or development zone where the project is built',
   'project.locationPlaceholder': 'Choose a county or zone; type a name or pinyin initials',

@@ -575,6 +575,8 @@ export const zhCN = {
   'project.field.signedOn': '签约日期',
   'project.field.startedOn': '开工日期',
   'project.field.producingOn': '投产日期',
+  'project.field.sourceActivity': '来源活动',
+  'project.field.signedAtActivity': '签约活动',
   'project.field.terminated': '终止',
   'project.locationHelp': '选择项目落地的县（市、区）或开发区',
   'project.locationPlaceholder': '选择县（市、区）或开发区，可输入名称或拼音首字母',

@@ -39,7 +39,7 @@ import { StageSteps, StageTimeline } from '../components/StageHistory';
 import { ProjectFlags, StageTag } from '../components/StatusTags';
 import { TaskForceTab } from '../components/TaskForceTab';
 import { allowedActions, investorCode, nextStage, type StageAction } from '../model';
-import { formatAmount, formatPercent, ratio } from '../money';
+import { formatAmount, formatPercent, formatWan, ratio } from '../money';
 
 const TABS = ['factors', 'promises', 'funds', 'taskForce', 'history'] as const;
 type TabKey = (typeof TABS)[number];
@@ -235,6 +235,29 @@ export function ProjectDetailPage() {
         { key: 'signedOn', label: t('project.field.signedOn'), children: formatDate(p.signedOn) },
         { key: 'startedOn', label: t('project.field.startedOn'), children: formatDate(p.startedOn) },
         { key: 'producingOn', label: t('project.field.producingOn'), children: formatDate(p.producingOn) },
+        {
+          key: 'sourceActivity',
+          label: t('project.field.sourceActivity'),
+          children: p.sourceActivity ? (
+            <Link to={`/activities/${p.sourceActivity.id}`} data-testid="project-source-activity">
+              {p.sourceActivity.title}
+            </Link>
+          ) : (
+            '—'
+          ),
+        },
+        {
+          key: 'signedAtActivity',
+          label: t('project.field.signedAtActivity'),
+          span: 2,
+          children: p.signedAtActivity ? (
+            <Link to={`/activities/${p.signedAtActivity.id}`} data-testid="project-signed-activity">
+              {`${p.signedAtActivity.title}（${formatWan(p.signedAtActivity.amountFen, 2)} ${t('unit.wanYuan')}）`}
+            </Link>
+          ) : (
+            '—'
+          ),
+        },
         ...(closed
           ? [
               {
