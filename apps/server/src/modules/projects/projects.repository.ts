@@ -229,7 +229,11 @@ export async function listProjects(
 export async function projectActivities(db: Executor, projectId: string, sourceActivityId: string | null) {
   const [source, signing] = await Promise.all([
     sourceActivityId
-      ? db.selectFrom('activities').select(['id', 'title']).where('id', '=', sourceActivityId).executeTakeFirst()
+      ? db
+          .selectFrom('activities')
+          .select(['id', 'title'])
+          .where('id', '=', sourceActivityId)
+          .executeTakeFirst()
       : undefined,
     db
       .selectFrom('activitySignings as s')
