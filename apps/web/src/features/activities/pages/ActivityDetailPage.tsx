@@ -9,10 +9,8 @@ import {
   Empty,
   Flex,
   Popconfirm,
-  Result,
   Row,
   Space,
-  Spin,
   Table,
   Tabs,
   Tag,
@@ -26,6 +24,7 @@ import { useAuth } from '../../../app/auth/auth-context';
 import { FilesPanel } from '../../../app/files/FilesPanel';
 import { formatDate, formatDateTime } from '../../../app/i18n/format';
 import { useI18n } from '../../../app/i18n/i18n-context';
+import { LoadFailed, Loading } from '../../../app/layout/RecordStates';
 import { AuditDiff } from '../../audit/components/AuditDiff';
 import { StageTag } from '../../projects/components/StatusTags';
 import { investorCode } from '../../projects/model';
@@ -97,27 +96,16 @@ export function ActivityDetailPage() {
 
   if (req.error && !a) {
     return (
-      <Card>
-        <Result
-          status={req.error.status === 404 ? '404' : req.error.status === 403 ? '403' : 'error'}
-          title={req.error.message}
-          subTitle={req.error.status === 404 ? t('activity.notFoundHint') : undefined}
-          extra={
-            <Link to="/activities">
-              <Button type="primary">{t('activity.backToList')}</Button>
-            </Link>
-          }
-        />
-      </Card>
+      <LoadFailed
+        error={req.error}
+        hint={t('activity.notFoundHint')}
+        backTo="/activities"
+        backLabel={t('activity.backToList')}
+        primary
+      />
     );
   }
-  if (!a) {
-    return (
-      <Flex justify="center" style={{ padding: 48 }}>
-        <Spin />
-      </Flex>
-    );
-  }
+  if (!a) return <Loading />;
   const canWrite = can('activities.write');
 
   const remove = async (d: ActivityDetail) => {

@@ -12,17 +12,17 @@ import {
   Form,
   Input,
   InputNumber,
-  Result,
   Row,
   Select,
-  Spin,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../../app/api/client';
 import { useRequest } from '../../../app/api/use-request';
+import { requiredRules } from '../../../app/forms';
 import { useI18n } from '../../../app/i18n/i18n-context';
+import { LoadFailed, Loading } from '../../../app/layout/RecordStates';
 import { OrgPicker, type PickedOrg } from '../../orgs/components/OrgPicker';
 import { InvestorSelect } from '../../projects/components/InvestorSelect';
 import { MoneyInput } from '../../projects/components/MoneyInput';
@@ -185,37 +185,11 @@ export function ActivityFormPage() {
   };
 
   if (!isCreate && loaded.error) {
-    return (
-      <Card>
-        <Result
-          status={loaded.error.status === 404 ? '404' : 'error'}
-          title={loaded.error.message}
-          extra={
-            <Link to="/activities">
-              <Button>{t('activity.backToList')}</Button>
-            </Link>
-          }
-        />
-      </Card>
-    );
+    return <LoadFailed error={loaded.error} backTo="/activities" backLabel={t('activity.backToList')} />;
   }
-  if (!isCreate && !activity) {
-    return (
-      <Flex justify="center" style={{ padding: 48 }}>
-        <Spin />
-      </Flex>
-    );
-  }
+  if (!isCreate && !activity) return <Loading />;
 
-  const req = (field: Parameters<typeof t>[0]) => ({
-    required: true,
-    whitespace: true,
-    message: t('common.required', { field: t(field) }),
-  });
-  const sel = (field: Parameters<typeof t>[0]) => ({
-    required: true,
-    message: t('common.selectRequired', { field: t(field) }),
-  });
+  const { req, sel } = requiredRules(t);
   const backTo = activity ? `/activities/${activity.id}` : '/activities';
   const organiserRegion = organiser && REGION_KINDS.includes(organiser.kind) ? organiser.id : undefined;
 

@@ -8,21 +8,7 @@ import {
   StopOutlined,
 } from '@ant-design/icons';
 import type { ProjectDetail } from '@yingshang/contracts';
-import {
-  Badge,
-  Button,
-  Card,
-  Col,
-  Descriptions,
-  Flex,
-  Result,
-  Row,
-  Space,
-  Spin,
-  Tabs,
-  Tag,
-  Typography,
-} from 'antd';
+import { Badge, Button, Card, Col, Descriptions, Flex, Row, Space, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { projectApi } from '../../../app/api/endpoints';
@@ -30,6 +16,7 @@ import { useRequest } from '../../../app/api/use-request';
 import { useAuth } from '../../../app/auth/auth-context';
 import { formatDate, formatDateTime } from '../../../app/i18n/format';
 import { useI18n } from '../../../app/i18n/i18n-context';
+import { LoadFailed, Loading } from '../../../app/layout/RecordStates';
 import { FactorNeedsTab } from '../components/FactorNeedsTab';
 import { FundsTab } from '../components/FundsTab';
 import { HistoryTab } from '../components/HistoryTab';
@@ -61,27 +48,16 @@ export function ProjectDetailPage() {
 
   if (req.error && !p) {
     return (
-      <Card>
-        <Result
-          status={req.error.status === 404 ? '404' : req.error.status === 403 ? '403' : 'error'}
-          title={req.error.message}
-          subTitle={req.error.status === 404 ? t('project.notFoundHint') : undefined}
-          extra={
-            <Link to="/projects">
-              <Button type="primary">{t('project.backToList')}</Button>
-            </Link>
-          }
-        />
-      </Card>
+      <LoadFailed
+        error={req.error}
+        hint={t('project.notFoundHint')}
+        backTo="/projects"
+        backLabel={t('project.backToList')}
+        primary
+      />
     );
   }
-  if (!p) {
-    return (
-      <Flex justify="center" style={{ padding: 48 }}>
-        <Spin />
-      </Flex>
-    );
-  }
+  if (!p) return <Loading />;
 
   const closed = p.status === 'terminated';
   const canWrite = can('projects.write') && !closed;

@@ -1,27 +1,14 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import type { OrgKind, ProjectDetail } from '@yingshang/contracts';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Col,
-  Divider,
-  Flex,
-  Form,
-  Input,
-  Radio,
-  Result,
-  Row,
-  Select,
-  Spin,
-} from 'antd';
+import { Alert, App, Button, Card, Col, Divider, Flex, Form, Input, Radio, Row, Select } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../../app/api/client';
 import { projectApi } from '../../../app/api/endpoints';
 import { useRequest } from '../../../app/api/use-request';
+import { requiredRules } from '../../../app/forms';
 import { useI18n } from '../../../app/i18n/i18n-context';
+import { LoadFailed, Loading } from '../../../app/layout/RecordStates';
 import { OrgPicker, type PickedOrg } from '../../orgs/components/OrgPicker';
 import { IndustrySelect } from '../components/IndustrySelect';
 import { InvestorSelect } from '../components/InvestorSelect';
@@ -181,37 +168,11 @@ export function ProjectFormPage() {
   };
 
   if (!isCreate && loaded.error) {
-    return (
-      <Card>
-        <Result
-          status={loaded.error.status === 404 ? '404' : 'error'}
-          title={loaded.error.message}
-          extra={
-            <Link to="/projects">
-              <Button>{t('project.backToList')}</Button>
-            </Link>
-          }
-        />
-      </Card>
-    );
+    return <LoadFailed error={loaded.error} backTo="/projects" backLabel={t('project.backToList')} />;
   }
-  if (!isCreate && !project) {
-    return (
-      <Flex justify="center" style={{ padding: 48 }}>
-        <Spin />
-      </Flex>
-    );
-  }
+  if (!isCreate && !project) return <Loading />;
 
-  const req = (field: Parameters<typeof t>[0]) => ({
-    required: true,
-    whitespace: true,
-    message: t('common.required', { field: t(field) }),
-  });
-  const sel = (field: Parameters<typeof t>[0]) => ({
-    required: true,
-    message: t('common.selectRequired', { field: t(field) }),
-  });
+  const { req, sel } = requiredRules(t);
   const backTo = project ? `/projects/${project.id}` : '/projects';
 
   return (
