@@ -6,8 +6,9 @@ import { migrateToLatest } from './db/migrate.js';
 import { createPasswordHasher, generatePassword } from './modules/auth/password.js';
 import { generateProjects } from './modules/demo/generate-projects.js';
 import { type DemoAccount, seedDemo, seedOrganisations } from './modules/orgs/seed.js';
-import { ensureRollups } from './modules/projects/rollups.repository.js';
 import { loadDemoCampaign } from './modules/rectification/rectification.seed.js';
+import { ensureRollups } from './modules/rollups/rollups.repository.js';
+import { ROLLUP_SOURCES } from './modules/rollups/sources.js';
 
 /** Opens the configured database and brings its schema up to date. */
 export async function openDatabase(config: Config): Promise<DbHandle> {
@@ -17,7 +18,8 @@ export async function openDatabase(config: Config): Promise<DbHandle> {
       console.error(`database: idle connection lost (${err.message}); reconnecting on demand`),
   });
   await migrateToLatest(database.db, database.dialect);
-  await ensureRollups(database.db);
+  for (const { source, rows } of await ensureRollups(database.db, ROLLUP_SOURCES))
+    console.log(`roll-ups: ${source} counted in (${rows} rows)`);
   return database;
 }
 

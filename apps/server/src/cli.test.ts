@@ -62,8 +62,9 @@ describe('admin CLI (SQLite)', { timeout: 60_000 }, () => {
     const db = new SQLite(path.join(dir, 'yingshang.sqlite'));
     try {
       db.prepare(
-        `update project_rollups set n = n + 1 where (region_path, metric, period) =
-           (select region_path, metric, period from project_rollups where metric = 'signed' limit 1)`,
+        `update rollups set n = n + 1 where (source, region_path, metric, period) =
+           (select source, region_path, metric, period from rollups
+             where source = 'projects' and metric = 'signed' limit 1)`,
       ).run();
     } finally {
       db.close();

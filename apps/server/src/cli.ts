@@ -12,7 +12,8 @@ import { createPasswordHasher, generatePassword } from './modules/auth/password.
 import { findOrgByCode } from './modules/orgs/orgs.repository.js';
 import { findUserByUsername } from './modules/orgs/users.repository.js';
 import { createUserService } from './modules/orgs/users.service.js';
-import { rebuildRollups, verifyRollups } from './modules/projects/rollups.repository.js';
+import { rebuildRollups, verifyRollups } from './modules/rollups/rollups.repository.js';
+import { ROLLUP_SOURCES } from './modules/rollups/sources.js';
 
 const HELP = `营商通 admin CLI
 
@@ -21,7 +22,8 @@ const HELP = `营商通 admin CLI
   yingshang user create --username U --name NAME --unit CODE --role ROLE [--password P]
                                         create a user (a password is generated when omitted)
   yingshang user reset-password --username U
-  yingshang verify-rollups [--repair]   recount the pipeline's monthly roll-ups and compare (or replace)
+  yingshang verify-rollups [--repair]   recount the dashboard's roll-ups (pipeline, activities, appeals,
+                                        incentives, rectification) and compare (or replace)
   yingshang backup FILE                 online copy of the SQLite database (PostgreSQL: pg_dump)
   yingshang restore FILE                replace the SQLite database with FILE (server stopped)
 
@@ -81,20 +83,22 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     if (command === 'verify-rollups') {
-      const { rows, expectedRows, differences } = await verifyRollups(database.db);
-      console.log(`roll-up rows: ${rows} stored, ${expectedRows} by a full recount`);
-      for (const d of differences.slice(0, 20))
-        console.log(
-          `  ${d.key}: stored ${d.stored.join('/')} ≠ recount ${d.expected.join('/')} (n/fen/days)`,
-        );
-      if (differences.length === 0) {
-        console.log('the roll-ups equal a full recount');
-        return 0;
+      let wrong = 0;
+      for (const source of ROLLUP_SOURCES) {
+        const { rows, expectedRows, differences } = await verifyRollups(database.db, source);
+        console.log(`${source.name}: ${rows} roll-up rows stored, ${expectedRows} by a full recount`);
+        for (const d of differences.slice(0, 20))
+          console.log(
+            `  ${d.key}: stored ${d.stored.join('/')} ≠ recount ${d.expected.join('/')} (n/fen/days)`,
+          );
+        if (differences.length === 0) continue;
+        console.log(`  ${differences.length} differences`);
+        wrong += 1;
+        if (values.repair)
+          console.log(`  repaired: ${await rebuildRollups(database.db, source)} rows from a recount`);
       }
-      console.log(`${differences.length} differences`);
-      if (!values.repair) return 2;
-      console.log(`repaired: ${await rebuildRollups(database.db)} rows from a recount`);
-      return 0;
+      if (wrong === 0) console.log('the roll-ups equal a full recount');
+      return wrong === 0 || values.repair ? 0 : 2;
     }
     if (command === 'seed') {
       const r = await seed(database, config, { demo: values.demo === true });

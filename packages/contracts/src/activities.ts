@@ -243,6 +243,43 @@ export const ActivityFigures = z.object({
 });
 export type ActivityFigures = z.infer<typeof ActivityFigures>;
 
+/** The dashboard's activities of a region for a run of months (from the roll-ups). */
+const ActivityPeriod = z.object({
+  /** Activities that began in the months, in the region. */
+  activities: z.number().int(),
+  byType: z.array(
+    z.object({ type: z.enum(ACTIVITY_TYPES), count: z.number().int(), days: z.number().int() }),
+  ),
+  /** Outbound trips with a main leader of a unit in the region (主要领导外出招商), and their days. */
+  mainLeaderTrips: z.number().int(),
+  mainLeaderDaysAway: z.number().int(),
+  /** Projects of the region signed at its activities of the months, and the amounts signed there. */
+  signings: z.number().int(),
+  signedFen: z.number().int(),
+  /** Of the amount signed: projects since started, terminated, and funds in place up to the amount. */
+  startedFen: z.number().int(),
+  terminatedFen: z.number().int(),
+  fundsInPlaceFen: z.number().int(),
+  /** fundsInPlace ÷ signed (落地率). */
+  landedRate: z.number().nullable(),
+});
+export const ActivityDashboard = z.object({
+  current: ActivityPeriod,
+  lastYear: ActivityPeriod,
+  byRegion: z.array(
+    z.object({
+      id: z.string(),
+      activities: z.number().int(),
+      mainLeaderTrips: z.number().int(),
+      signings: z.number().int(),
+      signedFen: z.number().int(),
+      fundsInPlaceFen: z.number().int(),
+      lastYearTrips: z.number().int(),
+    }),
+  ),
+});
+export type ActivityDashboard = z.infer<typeof ActivityDashboard>;
+
 /** The leader trip log: each official's trips in the period and what they brought. */
 export const LeaderLogQuery = Paging.extend({
   regionId: RefId.optional(),

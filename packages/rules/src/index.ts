@@ -1,3 +1,4 @@
+export * from './activity-rollup.js';
 export * from './appeal-flow.js';
 export * from './credit-code.js';
 export * from './incentives/index.js';
@@ -5,5 +6,6 @@ export * from './industry.js';
 export * from './money.js';
 export * from './origin.js';
 export * from './pipeline-rollup.js';
+export * from './rollup.js';
 export * from './stage.js';
 export * from './working-days.js';

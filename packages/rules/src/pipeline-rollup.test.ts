@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import {
-  PIPELINE_STATUSES,
-  projectCells,
-  type RollupCell,
-  type RollupProject,
-  rollupDelta,
-  statusOn,
-} from './pipeline-rollup.js';
+import { PIPELINE_STATUSES, projectCells, type RollupProject, statusOn } from './pipeline-rollup.js';
+import { cellDelta, placeCells, type RollupCell } from './rollup.js';
+
+/** What a write changes, for a project at one path. */
+const rollupDelta = (before: RollupProject | null, after: RollupProject | null) =>
+  cellDelta(
+    placeCells(before ? projectCells(before) : [], ['/p/']),
+    placeCells(after ? projectCells(after) : [], ['/p/']),
+  );
 
 const base: RollupProject = {
   status: 'lead',
@@ -18,6 +19,8 @@ const base: RollupProject = {
   producingOn: null,
   terminatedOn: null,
   totalInvestmentFen: 1000,
+  industrySection: null,
+  originGroup: null,
   funds: [],
   promises: [],
 };
@@ -123,6 +126,17 @@ describe('pipeline roll-up cells', () => {
     expect(cells(started)['2025-04-02 stalledStartedSince']).toEqual([1, 0, 0]);
     const terminated = { ...started, status: 'terminated', terminatedOn: '2025-09-01' };
     expect(Object.keys(cells(terminated)).filter((k) => k.endsWith('Since'))).toEqual([]);
+  });
+
+  it('counts a signing by industry section and by origin group, in the month of signing', () => {
+    const p = { ...base, signedOn: '2025-03-01', industrySection: 'C', originGroup: 'yangtze' };
+    expect(cells(p)).toMatchObject({
+      '2025-03 signedIndustry:C': [1, 1000, 0],
+      '2025-03 signedOrigin:yangtze': [1, 1000, 0],
+    });
+    expect(Object.keys(cells({ ...p, signedOn: null })).some((k) => k.includes('signedIndustry'))).toBe(
+      false,
+    );
   });
 
   it('a write changes the roll-ups by the difference of the cells only', () => {

@@ -26,11 +26,7 @@
  * - `blockedSince`: a project not terminated, on the due day of its earliest unmet factor need.
  */
 
-/** A day as YYYY-MM-DD. */
-type RollupDay = string;
-
-const daysBetweenDays = (a: RollupDay, b: RollupDay) =>
-  Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+import { daysBetweenDays, monthOf, type RollupCell, type RollupDay } from './rollup.js';
 
 export const PIPELINE_STATUSES = [
   'lead',
@@ -57,7 +53,14 @@ export const ROLLUP_METRICS = [
   'stalledStartedSince',
   'blockedSince',
 ] as const;
-export type RollupMetric = (typeof ROLLUP_METRICS)[number];
+/**
+ * Signings by industry section and by investors' origin group, in the month of signing (count,
+ * investment): the dashboard's industry and origin charts.
+ */
+export type RollupMetric =
+  | (typeof ROLLUP_METRICS)[number]
+  | `signedIndustry:${string}`
+  | `signedOrigin:${string}`;
 
 export interface RollupProject {
   /** The present status (the stage dates tell the past). */
@@ -71,20 +74,12 @@ export interface RollupProject {
   producingOn: RollupDay | null;
   terminatedOn: RollupDay | null;
   totalInvestmentFen: number;
+  /** GB/T 4754 section (A–T) and the investors' origin group, when known. */
+  industrySection: string | null;
+  originGroup: string | null;
   funds: readonly { receivedOn: RollupDay; amountFen: number }[];
   promises: readonly { dueOn: RollupDay; status: string }[];
 }
-
-/** One cell: a metric in a period (a month, or a day), with a count, an amount in fen and a sum of days. */
-export interface RollupCell {
-  period: string;
-  metric: RollupMetric;
-  n: number;
-  fen: number;
-  days: number;
-}
-
-const monthOf = (day: RollupDay) => day.slice(0, 7);
 
 /** The status on a day, read from the stage dates (null: the project did not exist yet). */
 export function statusOn(p: RollupProject, day: RollupDay): PipelineStatus | null {
@@ -98,8 +93,8 @@ export function statusOn(p: RollupProject, day: RollupDay): PipelineStatus | nul
 }
 
 /** Every cell one project contributes, merged per month and metric. */
-export function projectCells(p: RollupProject): RollupCell[] {
-  const cells = new Map<string, RollupCell>();
+export function projectCells(p: RollupProject): RollupCell<RollupMetric>[] {
+  const cells = new Map<string, RollupCell<RollupMetric>>();
   const add = (day: RollupDay, metric: RollupMetric, n: number, fen = 0, days = 0) => {
     const period = metric.endsWith('Since') ? day : monthOf(day);
     const key = `${period}|${metric}`;
@@ -124,7 +119,11 @@ export function projectCells(p: RollupProject): RollupCell[] {
     current = next;
   }
 
-  if (p.signedOn) add(p.signedOn, 'signed', 1, inv);
+  if (p.signedOn) {
+    add(p.signedOn, 'signed', 1, inv);
+    if (p.industrySection) add(p.signedOn, `signedIndustry:${p.industrySection}`, 1, inv);
+    if (p.originGroup) add(p.signedOn, `signedOrigin:${p.originGroup}`, 1, inv);
+  }
   if (p.startedOn) add(p.startedOn, 'started', 1, inv);
   if (p.producingOn) add(p.producingOn, 'producing', 1, inv);
   if (p.signedOn && p.startedOn)
@@ -143,22 +142,4 @@ export function projectCells(p: RollupProject): RollupCell[] {
   if (p.status === 'started' && p.startedOn) add(p.startedOn, 'stalledStartedSince', 1);
   if (p.status !== 'terminated' && p.openNeedDueOn) add(p.openNeedDueOn, 'blockedSince', 1);
   return [...cells.values()].filter((c) => c.n !== 0 || c.fen !== 0 || c.days !== 0);
-}
-
-/** What a write changes in the roll-ups: the cells of `after` less those of `before` (null: none). */
-export function rollupDelta(before: RollupProject | null, after: RollupProject | null): RollupCell[] {
-  const out = new Map<string, RollupCell>();
-  const put = (cells: RollupCell[], sign: 1 | -1) => {
-    for (const c of cells) {
-      const key = `${c.period}|${c.metric}`;
-      const cell = out.get(key) ?? { period: c.period, metric: c.metric, n: 0, fen: 0, days: 0 };
-      cell.n += sign * c.n;
-      cell.fen += sign * c.fen;
-      cell.days += sign * c.days;
-      out.set(key, cell);
-    }
-  };
-  if (before) put(projectCells(before), -1);
-  if (after) put(projectCells(after), 1);
-  return [...out.values()].filter((c) => c.n !== 0 || c.fen !== 0 || c.days !== 0);
 }

@@ -188,7 +188,8 @@ export interface RegionTargetTable extends Versioned {
 }
 
 /** Pipeline roll-ups of a region and its subtree, per month or day (migration 0008). */
-export interface ProjectRollupTable {
+export interface RollupTable {
+  source: string;
   regionPath: string;
   period: string;
   metric: string;
@@ -297,7 +298,7 @@ export interface ProjectDatabase {
   factorNeeds: FactorNeedTable;
   projectPromises: ProjectPromiseTable;
   projectFunds: ProjectFundTable;
-  projectRollups: ProjectRollupTable;
+  rollups: RollupTable;
   regionTargets: RegionTargetTable;
   importJobs: ImportJobTable;
   attachments: AttachmentTable;

@@ -8,6 +8,9 @@ import {
   unitId,
 } from '../../../test/harness.js';
 import { addDays, beijingToday } from '../../lib/days.js';
+import { projectRollups } from '../projects/rollups.repository.js';
+import { verifyRollups } from '../rollups/rollups.repository.js';
+import { activityDashboard, activityRollups } from './rollups.repository.js';
 
 const today = beijingToday();
 const daysAgo = (n: number) => addDays(today, -n);
@@ -358,6 +361,43 @@ describeApi('activities API', () => {
     expect(backwards.statusCode).toBe(400);
   });
 
+  it('keeps the dashboard roll-ups equal to a recount and to the figures of the same months', async () => {
+    for (const source of [activityRollups, projectRollups])
+      expect((await verifyRollups(t.database.db, source)).differences).toEqual([]);
+    const unit = (code: string) =>
+      t.database.db
+        .selectFrom('orgUnits')
+        .select(['id', 'path'])
+        .where('code', '=', code)
+        .executeTakeFirstOrThrow();
+    const [city, county] = [await unit('141000'), await unit('141002')];
+    // whole months from over a year back to this one (nothing is dated after today)
+    const from = daysAgo(400).slice(0, 7);
+    const to = today.slice(0, 7);
+    const d = await activityDashboard(t.database.db, {
+      path: city.path,
+      children: [county],
+      current: { from, to },
+      lastYear: { from: '2000-01', to: '2000-12' },
+    });
+    const f = (await linfen.get(`/api/v1/activities/figures?from=${from}-01&to=${today}`)).json();
+    expect(d.current.byType).toEqual(f.byType);
+    expect(d.current).toMatchObject({
+      activities: f.totals.activities,
+      mainLeaderTrips: f.mainLeaderTripsTotal,
+      signings: f.totals.signings,
+      signedFen: f.totals.signedFen,
+      startedFen: f.totals.startedFen,
+      fundsInPlaceFen: f.totals.fundsInPlaceFen,
+      landedRate: f.totals.landedRate,
+    });
+    expect(d.current.mainLeaderTrips).toBe(1);
+    expect(d.byRegion).toEqual([
+      expect.objectContaining({ id: county.id, mainLeaderTrips: 1, signings: 1, signedFen: 300_000_000_00 }),
+    ]);
+    expect(d.lastYear).toMatchObject({ activities: 0, signings: 0, landedRate: null });
+  });
+
   it('keeps the leader trip log: trips, days away, enterprises met and results', async () => {
     const res = await linfen.get(`/api/v1/activities/leaders?from=2000-01-01&to=${today}`);
     expect(res.statusCode, res.body).toBe(200);
@@ -435,5 +475,7 @@ describeApi('activities API', () => {
     const signings = await t.database.db.selectFrom('activitySignings').select('projectId').execute();
     expect(signings).toEqual([]);
     expect((await linfen.get(`/api/v1/projects/${signedProject.id}`)).statusCode).toBe(200);
+    for (const source of [activityRollups, projectRollups])
+      expect((await verifyRollups(t.database.db, source)).differences).toEqual([]);
   });
 });

@@ -18,8 +18,11 @@ import { recordAudit } from '../audit/audit.repository.js';
 import { findOrg } from '../orgs/orgs.repository.js';
 import { findInvestorsByIds, toInvestor } from '../projects/investors.repository.js';
 import { findProjectRow } from '../projects/projects.repository.js';
+import { projectRollups } from '../projects/rollups.repository.js';
+import { type Touched, withRollups } from '../rollups/rollups.repository.js';
 import * as repo from './activities.repository.js';
 import { activityFigures, leaderLog } from './figures.repository.js';
+import { activitiesOfOfficial, activityRollups, projectsSignedAt } from './rollups.repository.js';
 
 type Create = z.infer<typeof CreateActivityBody>;
 type Update = z.infer<typeof UpdateActivityBody>;
@@ -266,6 +269,16 @@ export function createActivityService(deps: { db: Db; dialect: Dialect }) {
     }
   }
 
+  /** The roll-ups a write to an activity changes: its own cells and those of projects signed there. */
+  const touched = async (trx: Tx, id: string, links?: { signed?: { project: { id: string } }[] }) =>
+    [
+      { source: activityRollups, ids: [id] },
+      {
+        source: projectRollups,
+        ids: [...(await projectsSignedAt(trx, id)), ...(links?.signed ?? []).map((l) => l.project.id)],
+      },
+    ] as Touched[];
+
   async function replaceList(
     trx: Tx,
     table: 'activityOfficials' | 'activityInvestors',
@@ -473,33 +486,35 @@ export function createActivityService(deps: { db: Db; dialect: Dialect }) {
           input.sourceProjectIds,
           input.signings,
         );
-        const at = now();
-        await trx
-          .insertInto('activities')
-          .values({
-            ...columns,
+        await withRollups(trx, await touched(trx, id, links), async () => {
+          const at = now();
+          await trx
+            .insertInto('activities')
+            .values({
+              ...columns,
+              id,
+              code: repo.activityCode(id, beijingToday()),
+              createdBy: actor.userId,
+              createdByName: actor.displayName,
+              createdAt: at,
+              updatedAt: at,
+            })
+            .execute();
+          await replaceList(
+            trx,
+            'activityOfficials',
             id,
-            code: repo.activityCode(id, beijingToday()),
-            createdBy: actor.userId,
-            createdByName: actor.displayName,
-            createdAt: at,
-            updatedAt: at,
-          })
-          .execute();
-        await replaceList(
-          trx,
-          'activityOfficials',
-          id,
-          officials.map((o) => o.id),
-        );
-        await replaceList(
-          trx,
-          'activityInvestors',
-          id,
-          investors.map((i) => i.id),
-        );
+            officials.map((o) => o.id),
+          );
+          await replaceList(
+            trx,
+            'activityInvestors',
+            id,
+            investors.map((i) => i.id),
+          );
+          await writeLinks(trx, actor, (await repo.findActivityRow(trx, id))!, links);
+        });
         const row = (await repo.findActivityRow(trx, id))!;
-        await writeLinks(trx, actor, row, links);
         const created = await detail(trx, actor, id);
         await audit(trx, actor, row, { action: 'create', after: auditView(created) });
         return created;
@@ -544,29 +559,31 @@ export function createActivityService(deps: { db: Db; dialect: Dialect }) {
                   .map((p) => ({ projectId: p.id, amountFen: p.signedAmountFen }))
               : undefined),
         );
-        const r = await trx
-          .updateTable('activities')
-          .set({ ...columns, updatedAt: now(), version: version + 1 })
-          .where('id', '=', id)
-          .where('version', '=', version)
-          .executeTakeFirst();
-        if (Number(r.numUpdatedRows) !== 1) fail('VERSION_CONFLICT');
-        if (patch.officialIds)
-          await replaceList(
-            trx,
-            'activityOfficials',
-            id,
-            officials.map((o) => o.id),
-          );
-        if (patch.investorIds)
-          await replaceList(
-            trx,
-            'activityInvestors',
-            id,
-            investors.map((i) => i.id),
-          );
+        await withRollups(trx, await touched(trx, id, links), async () => {
+          const r = await trx
+            .updateTable('activities')
+            .set({ ...columns, updatedAt: now(), version: version + 1 })
+            .where('id', '=', id)
+            .where('version', '=', version)
+            .executeTakeFirst();
+          if (Number(r.numUpdatedRows) !== 1) fail('VERSION_CONFLICT');
+          if (patch.officialIds)
+            await replaceList(
+              trx,
+              'activityOfficials',
+              id,
+              officials.map((o) => o.id),
+            );
+          if (patch.investorIds)
+            await replaceList(
+              trx,
+              'activityInvestors',
+              id,
+              investors.map((i) => i.id),
+            );
+          await writeLinks(trx, actor, (await repo.findActivityRow(trx, id))!, links);
+        });
         const updated = (await repo.findActivityRow(trx, id))!;
-        await writeLinks(trx, actor, updated, links);
         const after = await detail(trx, actor, id);
         await audit(trx, actor, updated, {
           action: 'update',
@@ -586,13 +603,15 @@ export function createActivityService(deps: { db: Db; dialect: Dialect }) {
         const all = await repo.sourceProjects(trx, id);
         const signings = await repo.signingRows(trx, id);
         if ([...all, ...signings].some((p) => !inScope(actor, p.regionPath))) fail('OUT_OF_SCOPE');
-        await writeLinks(trx, actor, row, await checkLinks(trx, actor, row, [], []));
-        await trx
-          .deleteFrom('attachments')
-          .where('ownerType', '=', 'activity')
-          .where('ownerId', '=', id)
-          .execute();
-        await trx.deleteFrom('activities').where('id', '=', id).where('version', '=', version).execute();
+        await withRollups(trx, await touched(trx, id), async () => {
+          await writeLinks(trx, actor, row, await checkLinks(trx, actor, row, [], []));
+          await trx
+            .deleteFrom('attachments')
+            .where('ownerType', '=', 'activity')
+            .where('ownerId', '=', id)
+            .execute();
+          await trx.deleteFrom('activities').where('id', '=', id).where('version', '=', version).execute();
+        });
         await audit(trx, actor, row, { action: 'delete', before: auditView(before) });
       });
       return { ok: true as const };
@@ -660,21 +679,24 @@ export function createActivityService(deps: { db: Db; dialect: Dialect }) {
         if (!row || !inScope(actor, row.orgPath)) fail('OFFICIAL_NOT_FOUND');
         const { version, ...patch } = input;
         const unit = patch.orgUnitId ? await officialUnit(trx, actor, patch.orgUnitId) : null;
-        const r = await trx
-          .updateTable('officials')
-          .set({
-            ...(patch.name !== undefined && { name: patch.name, pinyin: pinyinKey(patch.name) }),
-            ...(patch.post !== undefined && { post: patch.post }),
-            ...(patch.main !== undefined && { main: patch.main ? 1 : 0 }),
-            ...(patch.active !== undefined && { active: patch.active ? 1 : 0 }),
-            ...(unit && { orgUnitId: unit.id, orgPath: unit.path, level: unit.kind }),
-            updatedAt: now(),
-            version: version + 1,
-          })
-          .where('id', '=', id)
-          .where('version', '=', version)
-          .executeTakeFirst();
-        if (Number(r.numUpdatedRows) !== 1) fail('VERSION_CONFLICT');
+        const trips = { source: activityRollups, ids: await activitiesOfOfficial(trx, id) } as Touched;
+        await withRollups(trx, trips, async () => {
+          const r = await trx
+            .updateTable('officials')
+            .set({
+              ...(patch.name !== undefined && { name: patch.name, pinyin: pinyinKey(patch.name) }),
+              ...(patch.post !== undefined && { post: patch.post }),
+              ...(patch.main !== undefined && { main: patch.main ? 1 : 0 }),
+              ...(patch.active !== undefined && { active: patch.active ? 1 : 0 }),
+              ...(unit && { orgUnitId: unit.id, orgPath: unit.path, level: unit.kind }),
+              updatedAt: now(),
+              version: version + 1,
+            })
+            .where('id', '=', id)
+            .where('version', '=', version)
+            .executeTakeFirst();
+          if (Number(r.numUpdatedRows) !== 1) fail('VERSION_CONFLICT');
+        });
         const after = repo.toOfficial((await repo.findOfficial(trx, id))!);
         await recordAudit(trx, actor, {
           action: 'update',

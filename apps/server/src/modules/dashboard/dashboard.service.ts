@@ -16,15 +16,8 @@ import { addDays, beijingToday } from '../../lib/days.js';
 import { now } from '../../lib/ids.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { findOrg } from '../orgs/orgs.repository.js';
-import {
-  childRegions,
-  type MetricSums,
-  presentState,
-  rollupSeries,
-  rollupSums,
-  saveTarget,
-  targetsOf,
-} from './dashboard.repository.js';
+import { type MetricSums, rollupSeries, rollupSums } from '../rollups/rollups.repository.js';
+import { childRegions, presentState, saveTarget, targetsOf } from './dashboard.repository.js';
 
 const PERIOD_METRICS: readonly RollupMetric[] = [
   ...PROJECT_STATUSES.map((s) => `status:${s}` as const),
@@ -58,7 +51,7 @@ export function monthsBetween(from: string, to: string): string[] {
 }
 
 /** A region's pipeline for a run of months, from its roll-up sums. */
-export function pipelinePeriod(sums: Map<RollupMetric, MetricSums>): PipelinePeriod {
+export function pipelinePeriod(sums: Map<string, MetricSums>): PipelinePeriod {
   const get = (m: RollupMetric) => sums.get(m);
   const inN = (m: RollupMetric) => get(m)?.inN ?? 0;
   const inFen = (m: RollupMetric) => get(m)?.inFen ?? 0;
@@ -119,7 +112,7 @@ export function createDashboardService(deps: { db: Db; config: Config }) {
     return unit;
   }
 
-  const reportFigures = (sums: Map<RollupMetric, MetricSums> | undefined) => ({
+  const reportFigures = (sums: Map<string, MetricSums> | undefined) => ({
     signedCount: sums?.get('signed')?.inN ?? 0,
     signedInvestmentFen: sums?.get('signed')?.inFen ?? 0,
     startedCount: sums?.get('started')?.inN ?? 0,
@@ -134,6 +127,7 @@ export function createDashboardService(deps: { db: Db; config: Config }) {
       const year = Number(q.month.slice(0, 4));
       const [month, ytd, lastYtd] = await rollupSums(
         db,
+        'projects',
         regions.map((r) => r.path),
         ['signed', 'started', 'funds'],
         [
@@ -212,9 +206,9 @@ export function createDashboardService(deps: { db: Db; config: Config }) {
       const paths = [region.path, ...children.map((c) => c.path)];
       const today = beijingToday();
       const [[sums, lySums], series, lySeries, now] = await Promise.all([
-        rollupSums(db, paths, PERIOD_METRICS, [q, lastYear]),
-        rollupSeries(db, region.path, ['signed', 'started', 'producing', 'funds'], q.from, q.to),
-        rollupSeries(db, region.path, ['signed'], lastYear.from, lastYear.to),
+        rollupSums(db, 'projects', paths, PERIOD_METRICS, [q, lastYear], { cumulative: true }),
+        rollupSeries(db, 'projects', region.path, ['signed', 'started', 'producing', 'funds'], q.from, q.to),
+        rollupSeries(db, 'projects', region.path, ['signed'], lastYear.from, lastYear.to),
         presentState(db, region.path, {
           today,
           signedBefore: addDays(today, -config.stallSignedDays),
@@ -235,7 +229,7 @@ export function createDashboardService(deps: { db: Db; config: Config }) {
         parentId,
       });
       const parent = region.parentId ? await findOrg(db, region.parentId) : undefined;
-      const none = new Map<RollupMetric, MetricSums>();
+      const none = new Map<string, MetricSums>();
       return {
         region: dto(region, parent && inScope(actor, parent.path) ? parent.id : null),
         period: { from: q.from, to: q.to },

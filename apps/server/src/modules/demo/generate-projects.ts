@@ -29,7 +29,8 @@ import { beijingToday } from '../../lib/days.js';
 import { pinyinKey } from '../../lib/pinyin.js';
 import { normaliseName } from '../projects/investors.repository.js';
 import { industrySection } from '../projects/projects.service.js';
-import { rebuildRollups } from '../projects/rollups.repository.js';
+import { projectRollups } from '../projects/rollups.repository.js';
+import { rebuildRollups } from '../rollups/rollups.repository.js';
 import * as V from './vocabulary.js';
 
 /** Bump when the generated data changes: cached bench databases are keyed by it. */
@@ -998,7 +999,7 @@ export async function generateProjects(
   await writer.restoreIndexes();
   await writer.finish();
   log(`  counting the monthly roll-ups…`);
-  await rebuildRollups(database.db);
+  await rebuildRollups(database.db, projectRollups);
   const done = performance.now();
   const totalRows = Object.values(counts).reduce((a, b) => a + b, 0);
   log(

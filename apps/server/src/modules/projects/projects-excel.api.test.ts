@@ -15,7 +15,8 @@ import {
   userId,
 } from '../../../test/harness.js';
 import { addDays, beijingToday } from '../../lib/days.js';
-import { verifyRollups } from './rollups.repository.js';
+import { verifyRollups } from '../rollups/rollups.repository.js';
+import { projectRollups } from './rollups.repository.js';
 
 const today = beijingToday();
 const tomorrow = addDays(today, 1);
@@ -835,7 +836,7 @@ describeApi('project ledger: Excel export and import', () => {
   });
 
   it('keeps the monthly roll-ups equal to a full recount through every write above', async () => {
-    const { rows, differences } = await verifyRollups(t.database.db);
+    const { rows, differences } = await verifyRollups(t.database.db, projectRollups);
     expect(rows).toBeGreaterThan(0);
     expect(differences).toEqual([]);
   });

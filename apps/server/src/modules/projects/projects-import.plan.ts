@@ -15,6 +15,7 @@ import { type Actor, inScope } from '../../lib/actor.js';
 import { newId, now } from '../../lib/ids.js';
 import { pinyinKey } from '../../lib/pinyin.js';
 import type { AuditInput } from '../audit/audit.repository.js';
+import { withRollups } from '../rollups/rollups.repository.js';
 import { compact, normaliseProjectName, STAGE_LABELS } from './projects.ledger.js';
 import { investorColumns, projectCode, refreshChildFigures } from './projects.repository.js';
 import { industrySection } from './projects.service.js';
@@ -40,7 +41,7 @@ import {
   replaceProjectInvestors,
   updateProject,
 } from './projects-ledger.repository.js';
-import { withRollups } from './rollups.repository.js';
+import { projectRollups } from './rollups.repository.js';
 
 /** Before any stage event a project's "last event" is this day (as in projects.service.ts). */
 const NO_EVENT_YET = '1900-01-01';
@@ -622,7 +623,7 @@ export function createWriter(
         ...ids.map((i) => i.id),
         ...todo.filter((p) => p.kind === 'update').map((p) => p.existing!.row.id),
       ];
-      return withRollups(trx, touched, async () => {
+      return withRollups(trx, { source: projectRollups, ids: touched }, async () => {
         const projects = creates.map((p, i) => {
           const { id, code } = ids[i];
           return {

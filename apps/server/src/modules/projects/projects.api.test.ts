@@ -8,8 +8,9 @@ import {
   unitId,
 } from '../../../test/harness.js';
 import { addDays, beijingToday } from '../../lib/days.js';
+import { verifyRollups } from '../rollups/rollups.repository.js';
 import { listProjects } from './projects.repository.js';
-import { verifyRollups } from './rollups.repository.js';
+import { projectRollups } from './rollups.repository.js';
 
 const today = beijingToday();
 const daysAgo = (n: number) => addDays(today, -n);
@@ -459,7 +460,7 @@ describeApi('projects API', () => {
       expect([there.fundsInPlaceRate, there.fulfilmentRate, there.blocked]).toEqual([90_00 / 200_00, 0.5, 1]);
       expect([here.fundsInPlaceRate, here.fulfilmentRate, here.blocked]).toEqual([0, null, 0]);
 
-      expect((await verifyRollups(fresh.database.db)).differences).toEqual([]);
+      expect((await verifyRollups(fresh.database.db, projectRollups)).differences).toEqual([]);
       const bad = await c.get(`/api/v1/projects/figures?from=${today}&to=${d(10)}`);
       expect(bad.statusCode).toBe(400);
     } finally {
@@ -468,7 +469,7 @@ describeApi('projects API', () => {
   });
 
   it('keeps the monthly roll-ups equal to a full recount through every write above', async () => {
-    const { rows, differences } = await verifyRollups(t.database.db);
+    const { rows, differences } = await verifyRollups(t.database.db, projectRollups);
     expect(rows).toBeGreaterThan(0);
     expect(differences).toEqual([]);
   });

@@ -27,10 +27,11 @@ import { newId, now } from '../../lib/ids.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { findOrg } from '../orgs/orgs.repository.js';
 import { findUser } from '../orgs/users.repository.js';
+import { withRollups } from '../rollups/rollups.repository.js';
 import { projectFigures } from './figures.repository.js';
 import { findInvestorsByIds, toInvestor } from './investors.repository.js';
 import * as repo from './projects.repository.js';
-import { withRollups } from './rollups.repository.js';
+import { projectRollups } from './rollups.repository.js';
 
 type Create = z.infer<typeof CreateProjectBody>;
 type Update = z.infer<typeof UpdateProjectBody>;
@@ -243,7 +244,7 @@ export function createProjectService(deps: { db: Db; dialect: Dialect; config: C
   ): Promise<Detail> {
     return db.transaction().execute(async (trx) => {
       const row = opts.closedOk ? await visible(trx, actor, id) : await writable(trx, actor, id);
-      await withRollups(trx, [id], async () => {
+      await withRollups(trx, { source: projectRollups, ids: [id] }, async () => {
         await change(trx, row);
         await repo.refreshChildFigures(trx, id);
       });
@@ -348,7 +349,7 @@ export function createProjectService(deps: { db: Db; dialect: Dialect; config: C
         const id = newId();
         const at = now();
         const today = beijingToday();
-        await withRollups(trx, [id], () =>
+        await withRollups(trx, { source: projectRollups, ids: [id] }, () =>
           trx
             .insertInto('projects')
             .values({
@@ -394,7 +395,7 @@ export function createProjectService(deps: { db: Db; dialect: Dialect; config: C
           notes: patch.notes === undefined ? row.notes : patch.notes,
         };
         const { columns, investors } = await derived(trx, actor, merged);
-        const r = await withRollups(trx, [id], () =>
+        const r = await withRollups(trx, { source: projectRollups, ids: [id] }, () =>
           trx
             .updateTable('projects')
             .set({ ...columns, updatedAt: now(), version: version + 1 })
@@ -443,7 +444,7 @@ export function createProjectService(deps: { db: Db; dialect: Dialect; config: C
             if (stage !== 'lead') dates[STAGE_DATE_FIELD[stage]] = null;
           }
         }
-        const r = await withRollups(trx, [id], () =>
+        const r = await withRollups(trx, { source: projectRollups, ids: [id] }, () =>
           trx
             .updateTable('projects')
             .set({

@@ -1,0 +1,282 @@
+import { CellBag, type PlacedCell } from '@yingshang/rules';
+import { sql } from 'kysely';
+import type { Db, Executor } from '../../db/database.js';
+
+export type RollupSourceName = 'projects' | 'activities' | 'appeals' | 'incentives' | 'rectification';
+
+/**
+ * A kind of record kept in the roll-ups (packages/rules/src/rollup.ts): how to read records as
+ * their cells need them, their cells, and how to walk them all for a recount.
+ */
+export interface RollupSource<R = unknown> {
+  name: RollupSourceName;
+  /** The records of these ids (absent ids are left out). */
+  load(db: Executor, ids: readonly string[]): Promise<Map<string, R>>;
+  /** Every cell one record contributes, placed at its region paths. */
+  cells(record: R): PlacedCell[];
+  /** Up to `limit` ids after `after`, in order: the recount walks every record with it. */
+  ids(db: Executor, after: string, limit: number): Promise<string[]>;
+}
+
+/** Records of one source a write may change. */
+export interface Touched {
+  source: RollupSource;
+  ids: readonly string[];
+}
+
+/** Sorted so that concurrent writers upsert shared rows in one order (no deadlocks on PostgreSQL). */
+const byKey = (a: PlacedCell, b: PlacedCell) =>
+  a.path.localeCompare(b.path) || a.metric.localeCompare(b.metric) || a.period.localeCompare(b.period);
+
+/** Adds cells to a source's roll-ups (an upsert per row). */
+export async function addCells(db: Executor, source: RollupSourceName, cells: readonly PlacedCell[]) {
+  const rows = [...cells].sort(byKey).map((c) => ({
+    source,
+    regionPath: c.path,
+    period: c.period,
+    metric: c.metric,
+    n: c.n,
+    fen: c.fen,
+    days: c.days,
+  }));
+  for (let i = 0; i < rows.length; i += 150)
+    await db
+      .insertInto('rollups')
+      .values(rows.slice(i, i + 150))
+      .onConflict((oc) =>
+        oc.columns(['source', 'regionPath', 'metric', 'period']).doUpdateSet({
+          n: sql`rollups.n + excluded.n`,
+          fen: sql`rollups.fen + excluded.fen`,
+          days: sql`rollups.days + excluded.days`,
+        }),
+      )
+      .execute();
+}
+
+const cellsOf = (source: RollupSource, records: Map<string, unknown>, id: string) => {
+  const r = records.get(id);
+  return r === undefined ? [] : source.cells(r);
+};
+
+/**
+ * Keeps the roll-ups true across a write: reads the touched records' cells, runs the write, reads
+ * them again and adds the difference. Call it inside the write's transaction.
+ */
+export async function withRollups<T>(
+  db: Executor,
+  touched: Touched | readonly Touched[],
+  write: () => Promise<T>,
+): Promise<T> {
+  const all = (Array.isArray(touched) ? touched : [touched]) as readonly Touched[];
+  const before = await Promise.all(all.map((t) => t.source.load(db, t.ids)));
+  const result = await write();
+  for (const [i, t] of all.entries()) {
+    const after = await t.source.load(db, t.ids);
+    // one merged delta per source: ids sharing a cell must not upsert one row twice in a statement
+    const delta = new CellBag();
+    for (const id of new Set(t.ids)) {
+      delta.addAll(cellsOf(t.source, before[i], id), -1);
+      delta.addAll(cellsOf(t.source, after, id), 1);
+    }
+    await addCells(db, t.source.name, delta.cells());
+  }
+  return result;
+}
+
+const keyOf = (c: PlacedCell) => `${c.path}|${c.period}|${c.metric}`;
+
+/** The roll-ups of a source a full recount gives, keyed `path|period|metric` (zero cells left out). */
+export async function recountRollups(db: Executor, source: RollupSource, batch = 5000) {
+  const out = new Map<string, PlacedCell>();
+  for (let after = ''; ; ) {
+    const ids = await source.ids(db, after, batch);
+    if (ids.length === 0) break;
+    after = ids[ids.length - 1];
+    for (const record of (await source.load(db, ids)).values())
+      for (const c of source.cells(record)) {
+        const key = keyOf(c);
+        const cell = out.get(key) ?? { ...c, n: 0, fen: 0, days: 0 };
+        cell.n += c.n;
+        cell.fen += c.fen;
+        cell.days += c.days;
+        out.set(key, cell);
+      }
+  }
+  for (const [key, c] of out) if (c.n === 0 && c.fen === 0 && c.days === 0) out.delete(key);
+  return out;
+}
+
+type Triple = [number, number, number];
+
+/** Stored roll-up rows of a source that differ from a recount (missing, extra or different). */
+export async function verifyRollups(db: Executor, source: RollupSource) {
+  const expected = await recountRollups(db, source);
+  const stored = await db.selectFrom('rollups').selectAll().where('source', '=', source.name).execute();
+  const differences: { key: string; stored: Triple; expected: Triple }[] = [];
+  const seen = new Set<string>();
+  for (const r of stored) {
+    const key = `${r.regionPath}|${r.period}|${r.metric}`;
+    seen.add(key);
+    const e = expected.get(key);
+    const s: Triple = [Number(r.n), Number(r.fen), Number(r.days)];
+    const x: Triple = e ? [e.n, e.fen, e.days] : [0, 0, 0];
+    if (s.some((v, i) => v !== x[i])) differences.push({ key, stored: s, expected: x });
+  }
+  for (const [key, e] of expected)
+    if (!seen.has(key)) differences.push({ key, stored: [0, 0, 0], expected: [e.n, e.fen, e.days] });
+  return { source: source.name, rows: stored.length, expectedRows: expected.size, differences };
+}
+
+/** Replaces a source's roll-ups with a recount, in one transaction (after a bulk load, or to repair). */
+export function rebuildRollups(db: Db, source: RollupSource): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const expected = await recountRollups(trx, source);
+    await trx.deleteFrom('rollups').where('source', '=', source.name).execute();
+    await addCells(trx, source.name, [...expected.values()]);
+    return expected.size;
+  });
+}
+
+/** Sources with records but no roll-ups yet (loaded before their roll-ups existed) are counted in. */
+export async function ensureRollups(db: Db, sources: readonly RollupSource[]) {
+  const counted: { source: RollupSourceName; rows: number }[] = [];
+  for (const source of sources) {
+    const has = await db
+      .selectFrom('rollups')
+      .select(sql<number>`1`.as('x'))
+      .where('source', '=', source.name)
+      .limit(1)
+      .executeTakeFirst();
+    if (has || (await source.ids(db, '', 1)).length === 0) continue;
+    counted.push({ source: source.name, rows: await rebuildRollups(db, source) });
+  }
+  return counted;
+}
+
+// ---------------------------------------------------------------- reading
+
+/** A metric named exactly, or every metric beginning with a prefix (`dept:`): one index range. */
+export type MetricPick = string | { prefix: string };
+
+function metricFilter(picks: readonly MetricPick[]) {
+  const exact = picks.filter((p): p is string => typeof p === 'string');
+  const prefixes = picks.filter((p): p is { prefix: string } => typeof p !== 'string');
+  return sql<boolean>`(${sql.join(
+    [
+      ...(exact.length ? [sql`metric in (${sql.join(exact)})`] : []),
+      ...prefixes.map(
+        ({ prefix }) =>
+          sql`(metric >= ${prefix} and metric < ${prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1)})`,
+      ),
+    ],
+    sql` or `,
+  )})`;
+}
+
+/** A metric's sums for a region: within a run of months, and (when asked) cumulated up to its last one. */
+export interface MetricSums {
+  inN: number;
+  inFen: number;
+  inDays: number;
+  cumN: number;
+  cumFen: number;
+}
+/** Per window (e.g. this year's months and last year's), per region path, per metric. */
+export type WindowSums = Map<string, Map<string, MetricSums>>[];
+
+/**
+ * Sums of monthly roll-up metrics per region path for several runs of months at once: one pass over
+ * each region's rows of those metrics in primary-key order — up to the latest month when running
+ * totals are asked for (`cumulative`), else within the months only.
+ */
+export async function rollupSums(
+  db: Executor,
+  source: RollupSourceName,
+  paths: readonly string[],
+  metrics: readonly MetricPick[],
+  windows: readonly { from: string; to: string }[],
+  opts: { cumulative?: boolean } = {},
+): Promise<WindowSums> {
+  const out: WindowSums = windows.map(() => new Map(paths.map((p) => [p, new Map()])));
+  if (paths.length === 0 || metrics.length === 0) return out;
+  const ends = windows.map((w) => w.to).sort();
+  const first = windows.map((w) => w.from).sort()[0];
+  const sum = (col: 'n' | 'fen' | 'days', w: { from?: string; to: string }) =>
+    w.from
+      ? sql<number>`coalesce(sum(case when period >= ${w.from} and period <= ${w.to} then ${sql.ref(col)} else 0 end), 0)`
+      : sql<number>`coalesce(sum(case when period <= ${w.to} then ${sql.ref(col)} else 0 end), 0)`;
+  const rows = await db
+    .selectFrom('rollups')
+    .select(['regionPath', 'metric'])
+    .select(
+      windows.flatMap((w, i) => [
+        sum('n', w).as(`inN${i}`),
+        sum('fen', w).as(`inFen${i}`),
+        sum('days', w).as(`inDays${i}`),
+        ...(opts.cumulative
+          ? [sum('n', { to: w.to }).as(`cumN${i}`), sum('fen', { to: w.to }).as(`cumFen${i}`)]
+          : []),
+      ]),
+    )
+    .where('source', '=', source)
+    .where('regionPath', 'in', paths)
+    .where(metricFilter(metrics))
+    .$if(!opts.cumulative, (q) => q.where('period', '>=', first))
+    .where('period', '<=', ends[ends.length - 1])
+    .groupBy(['regionPath', 'metric'])
+    .execute();
+  for (const r of rows as unknown as Record<string, string | number>[])
+    windows.forEach((_, i) => {
+      out[i].get(String(r.regionPath))?.set(String(r.metric), {
+        inN: Number(r[`inN${i}`]),
+        inFen: Number(r[`inFen${i}`]),
+        inDays: Number(r[`inDays${i}`]),
+        cumN: Number(r[`cumN${i}`] ?? 0),
+        cumFen: Number(r[`cumFen${i}`] ?? 0),
+      });
+    });
+  return out;
+}
+
+/** Month by month values of some metrics of one region. */
+export function rollupSeries(
+  db: Executor,
+  source: RollupSourceName,
+  path: string,
+  metrics: readonly MetricPick[],
+  from: string,
+  to: string,
+) {
+  return db
+    .selectFrom('rollups')
+    .select(['period', 'metric', 'n', 'fen'])
+    .where('source', '=', source)
+    .where('regionPath', '=', path)
+    .where(metricFilter(metrics))
+    .where('period', '>=', from)
+    .where('period', '<=', to)
+    .execute();
+}
+
+/**
+ * Present-state counts of one region: per day-kept metric, the sum of its days before a threshold
+ * (e.g. appeals open past their due day: `openDue` before today).
+ */
+export async function daySums(
+  db: Executor,
+  source: RollupSourceName,
+  path: string,
+  metrics: readonly MetricPick[],
+  before: string,
+): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('rollups')
+    .select(['metric', sql<number>`coalesce(sum(n), 0)`.as('n')])
+    .where('source', '=', source)
+    .where('regionPath', '=', path)
+    .where(metricFilter(metrics))
+    .where('period', '<', before)
+    .groupBy('metric')
+    .execute();
+  return new Map(rows.map((r) => [r.metric, Number(r.n)]));
+}
