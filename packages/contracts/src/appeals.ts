@@ -319,6 +319,45 @@ export const AppealFigures = z.object({
 });
 export type AppealFigures = z.infer<typeof AppealFigures>;
 
+/** The appeal figures of appeals filed in a run of whole months (rates as in AppealFigures). */
+export const AppealPeriod = z.object({
+  received: z.number().int(),
+  accepted: z.number().int(),
+  rejected: z.number().int(),
+  answered: z.number().int(),
+  closed: z.number().int(),
+  acceptRate: Rate,
+  onTimeRate: Rate,
+  satisfactionRate: Rate,
+  reopenRate: Rate,
+  medianAnswerWorkingDays: z.number().nullable(),
+});
+export type AppealPeriod = z.infer<typeof AppealPeriod>;
+
+/**
+ * The leaders' dashboard's appeals section, read from the roll-ups: the months shown and the same
+ * months a year earlier (同比), overdue now (whenever filed), departments, channels and categories
+ * as in AppealFigures, and one row per child region.
+ */
+export const AppealDashboard = z.object({
+  current: AppealPeriod,
+  lastYear: AppealPeriod,
+  overdueNow: z.number().int(),
+  departments: AppealFigures.shape.departments,
+  channels: AppealFigures.shape.channels,
+  categories: AppealFigures.shape.categories,
+  byRegion: z.array(
+    z.object({
+      id: z.string(),
+      received: z.number().int(),
+      onTimeRate: Rate,
+      satisfactionRate: Rate,
+      overdueNow: z.number().int(),
+    }),
+  ),
+});
+export type AppealDashboard = z.infer<typeof AppealDashboard>;
+
 export const CreateMeetingBody = z
   .object({
     series: z.enum(MEETING_SERIES),

@@ -1,6 +1,10 @@
 import { z } from 'zod';
+import { ActivityDashboard } from './activities.js';
+import { AppealDashboard } from './appeals.js';
 import { Id } from './common.js';
+import { IncentiveDashboard } from './incentives.js';
 import { PROJECT_STATUSES } from './projects.js';
+import { RectificationDashboard } from './rectification.js';
 
 /** A calendar month, YYYY-MM (the dashboard's periods are runs of whole months, as reports are). */
 export const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM');
@@ -64,7 +68,13 @@ export const Dashboard = z.object({
     current: PipelinePeriod,
     lastYear: PipelinePeriod,
     /** Present state, whatever the months: stalled (no next stage after the thresholds) and blocked. */
-    now: z.object({ stalled: z.number().int(), blocked: z.number().int(), asOf: z.string() }),
+    now: z.object({
+      stalled: z.number().int(),
+      blocked: z.number().int(),
+      /** Pending promises (招商承诺) of projects not terminated, past their due day. */
+      promisesOverdue: z.number().int(),
+      asOf: z.string(),
+    }),
     /** Month by month within the period, with last year's same month. */
     trend: z.array(
       z.object({
@@ -90,7 +100,15 @@ export const Dashboard = z.object({
         lastYearSigned: Count,
       }),
     ),
+    /** Signings within the months by industry section (GB/T 4754) and by investors' origin group. */
+    byIndustry: z.array(Count.extend({ key: z.string() })),
+    byOrigin: z.array(Count.extend({ key: z.string() })),
   }),
+  /** The modules' sections, each null when the user may not read the module. */
+  activities: ActivityDashboard.nullable(),
+  appeals: AppealDashboard.nullable(),
+  incentives: IncentiveDashboard.nullable(),
+  rectification: RectificationDashboard.nullable(),
 });
 export type Dashboard = z.infer<typeof Dashboard>;
 

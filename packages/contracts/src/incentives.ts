@@ -383,6 +383,42 @@ export const IncentiveFigures = z.object({
   overdue: z.array(ApplicationSummary),
 });
 
+/**
+ * The dashboard's incentives section, read from the roll-ups: the figures' totals for whole months
+ * (applications counted in the month submitted), and what is overdue now.
+ */
+export const IncentivePeriod = z.object({
+  applications: z.number().int(),
+  /** Provisional amounts evaluated at submission (the figures' provisionalFen). */
+  appliedFen: z.number().int(),
+  approved: z.number().int(),
+  approvedFen: z.number().int(),
+  /** Settled: paid in full. */
+  paid: z.number().int(),
+  /** Paid so far, partial payments included. */
+  paidFen: z.number().int(),
+  rejected: z.number().int(),
+  medianDaysToPayment: z.number().nullable(),
+});
+export const IncentiveDashboard = z.object({
+  current: IncentivePeriod,
+  lastYear: IncentivePeriod,
+  /** Review steps past their deadline today (all applications of the region, whenever submitted). */
+  overdueReviews: z.number().int(),
+  /** Approved rewards unpaid past their due day, and what they still owe. */
+  overdueRewards: z.number().int(),
+  overdueRewardsFen: z.number().int(),
+  byRegion: z.array(
+    z.object({
+      id: z.string(),
+      applications: z.number().int(),
+      approvedFen: z.number().int(),
+      paidFen: z.number().int(),
+    }),
+  ),
+});
+export type IncentiveDashboard = z.infer<typeof IncentiveDashboard>;
+
 export const ObligationsQuery = z
   .object({ regionId: Id.optional(), overdueOnly: z.enum(['true', 'false']).optional() })
   .strict();

@@ -256,6 +256,54 @@ export const CampaignFigures = z.object({
   burnDown: z.array(z.object({ day: z.string(), remaining: z.number().int(), ideal: z.number() })),
 });
 
+/**
+ * The dashboard's rectification section, read from the roll-ups: the latest campaign seen from the
+ * region, as its figures count it (a task counts where any of its units lies), and the arrears ledger.
+ */
+export const RectificationDashboard = z.object({
+  /** Null when no campaign is seen from the region: the section shows the arrears alone. */
+  campaign: z.object({ id: z.string(), title: z.string(), deadlineOn: z.string() }).nullable(),
+  totals: z.object({
+    total: z.number().int(),
+    completed: z.number().int(),
+    completionRate: Rate,
+    overdue: z.number().int(),
+    onTimeRate: Rate,
+  }),
+  byProblem: z.array(
+    z.object({
+      problemId: z.string(),
+      seq: z.number().int(),
+      name: z.string(),
+      total: z.number().int(),
+      completed: z.number().int(),
+      completionRate: Rate,
+    }),
+  ),
+  /** Lead units, ranked as the campaign figures rank them. */
+  byUnit: z.array(
+    z.object({
+      orgId: z.string(),
+      name: z.string(),
+      total: z.number().int(),
+      completed: z.number().int(),
+      completionRate: Rate,
+      overdue: z.number().int(),
+      rank: z.number().int(),
+    }),
+  ),
+  byRegion: z.array(
+    z.object({
+      id: z.string(),
+      total: z.number().int(),
+      completed: z.number().int(),
+      overdue: z.number().int(),
+    }),
+  ),
+  arrears: z.object({ count: z.number().int(), outstandingFen: z.number().int() }),
+});
+export type RectificationDashboard = z.infer<typeof RectificationDashboard>;
+
 export const ArrearInput = z
   .object({
     debtorName: Text(200),

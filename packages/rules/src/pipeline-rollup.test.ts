@@ -113,6 +113,11 @@ describe('pipeline roll-up cells', () => {
       '2025-06 promiseFulfilled': [1, 0, 0],
     });
     expect(cells(p)['2025-07 promiseDue']).toBeUndefined();
+    // the pending one is kept by its due day, for the promises overdue today; not once terminated
+    expect(cells(p)['2025-06-01 promisePendingSince']).toEqual([1, 0, 0]);
+    expect(Object.keys(cells(p)).filter((k) => k.endsWith('promisePendingSince'))).toHaveLength(1);
+    const ended = { ...p, status: 'terminated', terminatedOn: '2025-05-01' };
+    expect(Object.keys(cells(ended)).some((k) => k.endsWith('promisePendingSince'))).toBe(false);
   });
 
   it('keeps present-state cells per day: stalled by the day of the stage now held, blocked by due day', () => {

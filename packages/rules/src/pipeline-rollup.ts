@@ -24,6 +24,8 @@
  * - `stalledSignedSince`: a project now signed, on its signing day (stalled once that lies more
  *   than the threshold before today); `stalledStartedSince` the same for a project now started.
  * - `blockedSince`: a project not terminated, on the due day of its earliest unmet factor need.
+ * - `promisePendingSince`: each pending promise of a project not terminated, on its due day (the
+ *   promise ledger's overdue promises, 招商承诺未兑现).
  */
 
 import { daysBetweenDays, monthOf, type RollupCell, type RollupDay } from './rollup.js';
@@ -52,6 +54,7 @@ export const ROLLUP_METRICS = [
   'stalledSignedSince',
   'stalledStartedSince',
   'blockedSince',
+  'promisePendingSince',
 ] as const;
 /**
  * Signings by industry section and by investors' origin group, in the month of signing (count,
@@ -141,5 +144,7 @@ export function projectCells(p: RollupProject): RollupCell<RollupMetric>[] {
   if (p.status === 'signed' && p.signedOn) add(p.signedOn, 'stalledSignedSince', 1);
   if (p.status === 'started' && p.startedOn) add(p.startedOn, 'stalledStartedSince', 1);
   if (p.status !== 'terminated' && p.openNeedDueOn) add(p.openNeedDueOn, 'blockedSince', 1);
+  if (p.status !== 'terminated')
+    for (const pr of p.promises) if (pr.status === 'pending') add(pr.dueOn, 'promisePendingSince', 1);
   return [...cells.values()].filter((c) => c.n !== 0 || c.fen !== 0 || c.days !== 0);
 }

@@ -12,6 +12,8 @@ import {
   userId,
 } from '../../../test/harness.js';
 import { beijingToday } from '../../lib/days.js';
+import { verifyRollups, withRollups } from '../rollups/rollups.repository.js';
+import { appealRollups } from './rollups.repository.js';
 import { sweepAppeals } from './sweep.js';
 
 const today = beijingToday();
@@ -586,13 +588,15 @@ describeApi('appeals API', () => {
       expect(['submitted', 'accepted', 'assigned', 'handling', 'answered']).toContain(i.status);
     const dues = list.items.map((i: { dueOn: string | null }) => i.dueOn).filter(Boolean);
     expect(dues).toEqual([...dues].sort());
-    // One deadline moved into the past: 逾期 in the list, the filter and the detail.
+    // One deadline moved into the past (kept in the roll-ups): 逾期 in the list, the filter and the detail.
     const late = list.items.find((i: { dueOn: string | null }) => i.dueOn);
-    await t.database.db
-      .updateTable('appeals')
-      .set({ dueOn: plusDays(today, -3) })
-      .where('id', '=', late.id)
-      .execute();
+    await withRollups(t.database.db, { source: appealRollups, ids: [late.id] }, () =>
+      t.database.db
+        .updateTable('appeals')
+        .set({ dueOn: plusDays(today, -3) })
+        .where('id', '=', late.id)
+        .execute(),
+    );
     const overdue = (await lfkfq.get('/api/v1/appeals?sla=overdue&pageSize=200')).json();
     expect(overdue.items.map((i: { id: string }) => i.id)).toContain(late.id);
     expect(overdue.items.every((i: { sla: string }) => i.sla === 'overdue')).toBe(true);
@@ -697,7 +701,7 @@ describeApi('appeals API', () => {
       '第二期政企早餐会',
       '第一期政企早餐会',
     ]);
-    expect(
+    await expect(
       (await t.login('taiyuan')).get(`/api/v1/appeal-meetings/${m1.id}`).then((r) => r.statusCode),
     ).resolves.toBe(404);
     expect((await yaodu.get('/api/v1/appeal-meetings')).json().total).toBe(0);
@@ -710,5 +714,11 @@ describeApi('appeals API', () => {
     });
     expect(wrong.json().error.code).toBe('APPEAL_OFFICE_INVALID');
     expect(await userId(t, 'linfen')).toBeTruthy();
+  });
+
+  it('keeps the roll-ups equal to a recount after every flow above', async () => {
+    const { rows, differences } = await verifyRollups(t.database.db, appealRollups);
+    expect(rows).toBeGreaterThan(0);
+    expect(differences).toEqual([]);
   });
 });

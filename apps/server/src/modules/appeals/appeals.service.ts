@@ -31,8 +31,10 @@ import { newId, now } from '../../lib/ids.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { notify } from '../notifications/notifications.repository.js';
 import { findOrg } from '../orgs/orgs.repository.js';
+import { withRollups } from '../rollups/rollups.repository.js';
 import * as repo from './appeals.repository.js';
 import { loadCalendar } from './calendar.js';
+import { appealRollups } from './rollups.repository.js';
 
 type Create = z.infer<typeof CreateAppealBody>;
 type StepBody<A extends AppealAction> = z.infer<(typeof AppealStepBodies)[A]>;
@@ -392,7 +394,9 @@ export function createAppealService(deps: { db: Db; dialect: Dialect }) {
         createdAt: at,
         updatedAt: at,
       };
-      await trx.insertInto('appeals').values(values).execute();
+      await withRollups(trx, { source: appealRollups, ids: [id] }, () =>
+        trx.insertInto('appeals').values(values).execute(),
+      );
       const row = (await repo.findAppealRow(trx, id))!;
       await trx
         .insertInto('appealEvents')
@@ -675,12 +679,15 @@ export function createAppealService(deps: { db: Db; dialect: Dialect }) {
         }
       }
 
-      const r = await trx
-        .updateTable('appeals')
-        .set({ ...set, status: next, updatedAt: now(), version: row.version + 1 })
-        .where('id', '=', row.id)
-        .where('version', '=', row.version)
-        .executeTakeFirst();
+      // Only this appeal's row changes (a merge's target gains a timeline entry, not a figure).
+      const r = await withRollups(trx, { source: appealRollups, ids: [row.id] }, () =>
+        trx
+          .updateTable('appeals')
+          .set({ ...set, status: next, updatedAt: now(), version: row.version + 1 })
+          .where('id', '=', row.id)
+          .where('version', '=', row.version)
+          .executeTakeFirst(),
+      );
       if (Number(r.numUpdatedRows) !== 1) fail('VERSION_CONFLICT');
       let from = row;
       for (const e of events) {

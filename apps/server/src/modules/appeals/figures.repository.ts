@@ -8,7 +8,30 @@ import type { AppealReader } from './appeals.repository.js';
 
 type Q = SelectQueryBuilder<Database & { a: Database['appeals'] }, 'a', object>;
 
-const rate = (n: number, d: number) => (d > 0 ? Math.round((n / d) * 1000) / 1000 : null);
+/** A rate to three decimals (null when nothing to divide by): the figures' and the dashboard's. */
+export const rate = (n: number, d: number) => (d > 0 ? Math.round((n / d) * 1000) / 1000 : null);
+
+/**
+ * Departments ranked by on-time rate, then satisfaction, then appeals assigned, then name (and id,
+ * so that two units of one name keep one order whatever order they were read in).
+ */
+export const rankDepartments = <
+  T extends {
+    departmentId: string;
+    departmentName: string;
+    assigned: number;
+    onTimeRate: number | null;
+    satisfactionRate: number | null;
+  },
+>(
+  x: T,
+  y: T,
+) =>
+  (y.onTimeRate ?? -1) - (x.onTimeRate ?? -1) ||
+  (y.satisfactionRate ?? -1) - (x.satisfactionRate ?? -1) ||
+  y.assigned - x.assigned ||
+  x.departmentName.localeCompare(y.departmentName, 'zh-CN') ||
+  (x.departmentId < y.departmentId ? -1 : x.departmentId > y.departmentId ? 1 : 0);
 const num = (v: unknown) => Number(v ?? 0);
 
 /**
@@ -130,13 +153,7 @@ export async function appealFigures(
         satisfactionRate: rate(num(d.satisfied), num(d.rated)),
         overdueNow: overdueBy.get(d.departmentId as string) ?? 0,
       }))
-      .sort(
-        (x, y) =>
-          (y.onTimeRate ?? -1) - (x.onTimeRate ?? -1) ||
-          (y.satisfactionRate ?? -1) - (x.satisfactionRate ?? -1) ||
-          y.assigned - x.assigned ||
-          x.departmentName.localeCompare(y.departmentName, 'zh-CN'),
-      ),
+      .sort(rankDepartments),
     categories: categories.map((c) => ({ category: c.category, count: num(c.count) })),
     channels: channels.map((c) => ({ channel: c.channel as never, count: num(c.count) })),
   };

@@ -7,8 +7,10 @@ import { beijingToday } from '../../lib/days.js';
 import { newId } from '../../lib/ids.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { notify } from '../notifications/notifications.repository.js';
+import { withRollups } from '../rollups/rollups.repository.js';
 import { usersOf } from './appeals.repository.js';
 import { loadCalendar } from './calendar.js';
+import { appealRollups } from './rollups.repository.js';
 
 /**
  * The SLA sweep (督办): marks appeals whose running deadline has passed, tells the department and
@@ -33,6 +35,7 @@ export interface SweepResult {
   failed: number;
 }
 
+/** Sets the lease columns alone (as `release` clears them): no roll-up cell reads them. */
 async function claim(db: Db, dialect: Dialect, owner: string, at: Date, today: string, limit: number) {
   const nowIso = at.toISOString();
   const until = new Date(at.getTime() + LEASE_MS).toISOString();
@@ -106,13 +109,17 @@ async function sweepOne(db: Db, row: AppealRow, owner: string, today: string, at
       const out = { overdue: 0, escalated: 0 };
       const set: Partial<AppealRow> = {};
       const done = async () => {
-        const r = await trx
-          .updateTable('appeals')
-          .set({ ...set, updatedAt: at, version: row.version + 1 })
-          .where('id', '=', row.id)
-          .where('version', '=', row.version)
-          .where('lockOwner', '=', owner)
-          .executeTakeFirst();
+        // The sweep's marks (overdue since, escalation) feed no roll-up today; the appeal is kept
+        // in them all the same, so a metric read from those columns later needs no change here.
+        const r = await withRollups(trx, { source: appealRollups, ids: [row.id] }, () =>
+          trx
+            .updateTable('appeals')
+            .set({ ...set, updatedAt: at, version: row.version + 1 })
+            .where('id', '=', row.id)
+            .where('version', '=', row.version)
+            .where('lockOwner', '=', owner)
+            .executeTakeFirst(),
+        );
         // Changed by a user meanwhile: that change set a fresh deadline; nothing to do now.
         if (Number(r.numUpdatedRows) !== 1) throw new Stale();
         return out;

@@ -159,9 +159,14 @@ describeApi('dashboard API', () => {
     // 丙 started 35 days after signing, 甲 90 days: both within the twelve months
     expect(p.current.averageDays.signToStart).toBe(62.5);
     // now: 乙 signed 250 days ago and not started (stalled), and its land is overdue (blocked)
-    expect(p.now).toEqual({ stalled: 1, blocked: 1, asOf: today });
+    expect(p.now).toEqual({ stalled: 1, blocked: 1, promisesOverdue: 1, asOf: today });
     const fig = await scanned(dash.region.id, thisMonth, thisMonth);
     expect([p.now.stalled, p.now.blocked]).toEqual([fig.stalled, fig.blocked]);
+    // promises overdue as the promise ledger (招商承诺兑现) lists them
+    const ledger = (await linfen.get('/api/v1/incentives/obligations?overdueOnly=true')).json();
+    expect(ledger.items.filter((o: { kind: string }) => o.kind === 'promise')).toHaveLength(
+      p.now.promisesOverdue,
+    );
   });
 
   it('exports the same figures as a workbook, one sheet per section', async () => {

@@ -1,20 +1,21 @@
 import type { Executor } from '../../db/database.js';
 import { daySums } from '../rollups/rollups.repository.js';
 
-/** Projects stalled and blocked today, from the per-day present-state roll-ups. */
+/** Projects stalled and blocked, and promises overdue, today: from the per-day present-state roll-ups. */
 export async function presentState(
   db: Executor,
   path: string,
   at: { today: string; signedBefore: string; startedBefore: string },
 ) {
-  const [signed, started, blocked] = await Promise.all([
+  const [signed, started, late] = await Promise.all([
     daySums(db, 'projects', path, ['stalledSignedSince'], at.signedBefore),
     daySums(db, 'projects', path, ['stalledStartedSince'], at.startedBefore),
-    daySums(db, 'projects', path, ['blockedSince'], at.today),
+    daySums(db, 'projects', path, ['blockedSince', 'promisePendingSince'], at.today),
   ]);
   return {
     stalled: (signed.get('stalledSignedSince') ?? 0) + (started.get('stalledStartedSince') ?? 0),
-    blocked: blocked.get('blockedSince') ?? 0,
+    blocked: late.get('blockedSince') ?? 0,
+    promisesOverdue: late.get('promisePendingSince') ?? 0,
   };
 }
 

@@ -14,8 +14,12 @@ import { type Actor, inScope, scopePath } from '../../lib/actor.js';
 import { fail } from '../../lib/app-error.js';
 import { addDays, beijingToday } from '../../lib/days.js';
 import { now } from '../../lib/ids.js';
+import { activityDashboard } from '../activities/rollups.repository.js';
+import { appealDashboard } from '../appeals/rollups.repository.js';
 import { recordAudit } from '../audit/audit.repository.js';
+import { incentiveDashboard } from '../incentives/rollups.repository.js';
 import { findOrg } from '../orgs/orgs.repository.js';
+import { latestCampaign, rectificationDashboard } from '../rectification/rollups.repository.js';
 import { type MetricSums, rollupSeries, rollupSums } from '../rollups/rollups.repository.js';
 import { childRegions, presentState, saveTarget, targetsOf } from './dashboard.repository.js';
 
@@ -205,7 +209,21 @@ export function createDashboardService(deps: { db: Db; config: Config }) {
       const children = await childRegions(db, region.id);
       const paths = [region.path, ...children.map((c) => c.path)];
       const today = beijingToday();
-      const [[sums, lySums], series, lySeries, now] = await Promise.all([
+      const can = (p: string) => actor.permissions.has(p as never);
+      const section = { path: region.path, children, current: q, lastYear, today };
+      // a department's staff read appeals of their department only, so not the region's
+      const regionReader = REGION_KINDS.includes(actor.orgUnit.kind);
+      const [
+        [sums, lySums],
+        series,
+        lySeries,
+        now,
+        [industries],
+        [origins],
+        activities,
+        appeals,
+        incentives,
+      ] = await Promise.all([
         rollupSums(db, 'projects', paths, PERIOD_METRICS, [q, lastYear], { cumulative: true }),
         rollupSeries(db, 'projects', region.path, ['signed', 'started', 'producing', 'funds'], q.from, q.to),
         rollupSeries(db, 'projects', region.path, ['signed'], lastYear.from, lastYear.to),
@@ -214,7 +232,23 @@ export function createDashboardService(deps: { db: Db; config: Config }) {
           signedBefore: addDays(today, -config.stallSignedDays),
           startedBefore: addDays(today, -config.stallStartedDays),
         }),
+        rollupSums(db, 'projects', [region.path], [{ prefix: 'signedIndustry:' }], [q]),
+        rollupSums(db, 'projects', [region.path], [{ prefix: 'signedOrigin:' }], [q]),
+        can('activities.read') ? activityDashboard(db, section) : null,
+        can('appeals.read') && regionReader ? appealDashboard(db, section) : null,
+        can('incentives.read') ? incentiveDashboard(db, section) : null,
       ]);
+      const rectification = can('rectification.read')
+        ? await rectificationDashboard(db, {
+            ...section,
+            campaignId: (await latestCampaign(db, scopePath(actor)))?.id ?? null,
+          })
+        : null;
+      const shares = (w: Map<string, Map<string, MetricSums>>, prefix: string) =>
+        [...(w.get(region.path) ?? new Map<string, MetricSums>())]
+          .map(([metric, v]) => ({ key: metric.slice(prefix.length), count: v.inN, investmentFen: v.inFen }))
+          .filter((x) => x.count !== 0 || x.investmentFen !== 0)
+          .sort((a, b) => b.investmentFen - a.investmentFen || a.key.localeCompare(b.key));
       const cell = (rows: typeof series, month: string, metric: RollupMetric) =>
         rows.find((r) => r.period === month && r.metric === metric);
       const count = (r: { n: number; fen: number } | undefined) => ({
@@ -261,7 +295,13 @@ export function createDashboardService(deps: { db: Db; config: Config }) {
               lastYearSigned: pipelinePeriod(lySums.get(c.path) ?? none).newlySigned,
             };
           }),
+          byIndustry: shares(industries, 'signedIndustry:'),
+          byOrigin: shares(origins, 'signedOrigin:'),
         },
+        activities,
+        appeals,
+        incentives,
+        rectification,
       };
     },
   };

@@ -11,6 +11,9 @@ import {
 } from '../../../test/harness.js';
 import { addDays, beijingToday } from '../../lib/days.js';
 import { NINE_PROBLEMS } from '../rectification/rectification.seed.js';
+import { rectificationRollups } from '../rectification/rollups.repository.js';
+import { verifyRollups, withRollups } from '../rollups/rollups.repository.js';
+import { incentiveRollups } from './rollups.repository.js';
 
 /**
  * Figures equal to the records, the promise ledger with its way into the rectification campaign,
@@ -79,6 +82,16 @@ describeApi('incentives: figures, ledger, catalogue, matching', () => {
   });
   afterAll(() => t.close());
 
+  /** Time passes: a due day moves into the past (no API writes the past), inside withRollups as any write. */
+  const backdate = (id: string, set: { stageDueOn?: string; payDueOn?: string }) =>
+    t.database.db
+      .transaction()
+      .execute((trx) =>
+        withRollups(trx, { source: incentiveRollups, ids: [id] }, () =>
+          trx.updateTable('incentiveApplications').set(set).where('id', '=', id).execute(),
+        ),
+      );
+
   it('counts figures per city and policy equal to the records', async () => {
     const res = await admin.get(`/api/v1/incentives/figures?from=${today.slice(0, 4)}-01-01&to=${today}`);
     expect(res.statusCode, res.body).toBe(200);
@@ -114,11 +127,7 @@ describeApi('incentives: figures, ledger, catalogue, matching', () => {
       .select(['id'])
       .where('status', '=', 'county_review')
       .executeTakeFirstOrThrow();
-    await t.database.db
-      .updateTable('incentiveApplications')
-      .set({ stageDueOn: addDays(today, -10) })
-      .where('id', '=', pending.id)
-      .execute();
+    await backdate(pending.id, { stageDueOn: addDays(today, -10) });
     const f = (await admin.get('/api/v1/incentives/figures')).json();
     expect(f.total.overdueReviews).toBe(1);
     expect(f.overdue.map((o: { id: string; sla: string }) => [o.id, o.sla])).toEqual([
@@ -148,11 +157,7 @@ describeApi('incentives: figures, ledger, catalogue, matching', () => {
     const body = { campaignId: campaign.id, deadlineOn: addDays(today, 30) };
     const early = await city.post(`/api/v1/rectification/incentives/${unpaidId}/task`, body);
     expect([early.statusCode, early.json().error.code]).toEqual([409, 'INCENTIVE_OBLIGATION_NOT_OVERDUE']);
-    await t.database.db
-      .updateTable('incentiveApplications')
-      .set({ payDueOn: addDays(today, -5) })
-      .where('id', '=', unpaidId)
-      .execute();
+    await backdate(unpaidId, { payDueOn: addDays(today, -5) });
     const overdue = (await city.get('/api/v1/incentives/obligations?overdueOnly=true')).json();
     expect(overdue.items.find((i: { id: string }) => i.id === unpaidId)).toMatchObject({
       overdue: true,
@@ -252,5 +257,13 @@ describeApi('incentives: figures, ledger, catalogue, matching', () => {
     expect(green.ranking[0].reasons).toContain('national_zone');
     const bad = await city.post('/api/v1/incentives/matching', { traits: ['heavy_pollution'] });
     expect(bad.statusCode).toBe(400);
+  });
+
+  it('keeps the incentive and rectification roll-ups equal to a recount after everything above', async () => {
+    for (const source of [incentiveRollups, rectificationRollups]) {
+      const check = await verifyRollups(t.database.db, source);
+      expect(check.differences, source.name).toEqual([]);
+      expect(check.rows, source.name).toBeGreaterThan(0);
+    }
   });
 });

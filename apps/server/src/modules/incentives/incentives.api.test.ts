@@ -8,6 +8,8 @@ import {
   tableCounts,
   unitId,
 } from '../../../test/harness.js';
+import { verifyRollups } from '../rollups/rollups.repository.js';
+import { incentiveRollups } from './rollups.repository.js';
 
 /**
  * The 到资奖励 end to end on the API: trial evaluation (nothing saved), an application with two
@@ -392,5 +394,11 @@ describeApi('incentives', () => {
     }
     const listed = (await ent.get('/api/v1/incentives/rates?from=2025-11-01&to=2025-11-30')).json();
     expect(listed.map((r: { day: string }) => r.day)).toEqual(['2025-11-03']);
+  });
+
+  it('keeps the incentive roll-ups equal to a recount after everything above', async () => {
+    const check = await verifyRollups(t.database.db, incentiveRollups);
+    expect(check.differences).toEqual([]);
+    expect(check.rows).toBeGreaterThan(0);
   });
 });

@@ -40,7 +40,9 @@ import { loadCalendar } from '../appeals/calendar.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { notify } from '../notifications/notifications.repository.js';
 import { findOrg } from '../orgs/orgs.repository.js';
+import { withRollups } from '../rollups/rollups.repository.js';
 import * as repo from './incentives.repository.js';
+import { incentiveRollups } from './rollups.repository.js';
 
 type Facts = z.infer<typeof EvaluateBody>;
 type Apply = z.infer<typeof ApplicationInput>;
@@ -567,7 +569,9 @@ export function createIncentiveService(deps: { db: Db; dialect: Dialect }) {
             createdAt: at,
             updatedAt: at,
           };
-          await trx.insertInto('incentiveApplications').values(values).execute();
+          await withRollups(trx, { source: incentiveRollups, ids: [id] }, () =>
+            trx.insertInto('incentiveApplications').values(values).execute(),
+          );
           if (input.arrivals.length > 0)
             await trx
               .insertInto('incentiveArrivals')
@@ -723,8 +727,10 @@ export function createIncentiveService(deps: { db: Db; dialect: Dialect }) {
               link: `/incentives/${id}`,
             });
         }
-        if (!(await repo.updateApplication(trx, id, row.version, { ...patch, updatedAt: now() })))
-          fail('VERSION_CONFLICT');
+        const updated = await withRollups(trx, { source: incentiveRollups, ids: [id] }, () =>
+          repo.updateApplication(trx, id, row.version, { ...patch, updatedAt: now() }),
+        );
+        if (!updated) fail('VERSION_CONFLICT');
         await event(trx, actor, row, {
           action: body.decision,
           stage,
@@ -765,16 +771,18 @@ export function createIncentiveService(deps: { db: Db; dialect: Dialect }) {
           });
         const due = await dueFor(trx, 'county', today);
         const materials = JSON.stringify(body.materials.map((m) => ({ ...m, ref: m.ref ?? null })));
-        const ok = await repo.updateApplication(trx, id, row.version, {
-          status: 'county_review',
-          stage: 'county',
-          stageDueOn: due.day,
-          dueUnscheduled: due.unscheduled ? 1 : 0,
-          materials,
-          provisionalFen: evaluation.amountFen,
-          evaluation: JSON.stringify(evaluation),
-          updatedAt: now(),
-        });
+        const ok = await withRollups(trx, { source: incentiveRollups, ids: [id] }, () =>
+          repo.updateApplication(trx, id, row.version, {
+            status: 'county_review',
+            stage: 'county',
+            stageDueOn: due.day,
+            dueUnscheduled: due.unscheduled ? 1 : 0,
+            materials,
+            provisionalFen: evaluation.amountFen,
+            evaluation: JSON.stringify(evaluation),
+            updatedAt: now(),
+          }),
+        );
         if (!ok) fail('VERSION_CONFLICT');
         await event(trx, actor, row, {
           action: 'resubmit',
@@ -839,13 +847,15 @@ export function createIncentiveService(deps: { db: Db; dialect: Dialect }) {
           };
           await trx.insertInto('incentivePayments').values(payment).execute();
           const to = full ? 'paid' : 'partly_paid';
-          const ok = await repo.updateApplication(trx, id, row.version, {
-            paidFen: total,
-            status: to,
-            paidOn: full ? body.paidOn : null,
-            closedOn: full ? today : null,
-            updatedAt: now(),
-          });
+          const ok = await withRollups(trx, { source: incentiveRollups, ids: [id] }, () =>
+            repo.updateApplication(trx, id, row.version, {
+              paidFen: total,
+              status: to,
+              paidOn: full ? body.paidOn : null,
+              closedOn: full ? today : null,
+              updatedAt: now(),
+            }),
+          );
           if (!ok) fail('VERSION_CONFLICT');
           await event(trx, actor, row, {
             action: 'pay',

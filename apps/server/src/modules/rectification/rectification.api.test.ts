@@ -10,7 +10,9 @@ import {
   unitId,
 } from '../../../test/harness.js';
 import { addDays, beijingToday } from '../../lib/days.js';
+import { verifyRollups } from '../rollups/rollups.repository.js';
 import { NINE_PROBLEMS } from './rectification.seed.js';
+import { rectificationRollups } from './rollups.repository.js';
 
 const today = beijingToday();
 
@@ -471,5 +473,11 @@ describeApi('rectification API', () => {
     expect(good.json().imported).toBe(2);
     const junk = await upload(Buffer.from('not a workbook'));
     expect(junk.json().error.code).toBe('FILE_INVALID');
+  });
+
+  it('keeps the rectification roll-ups equal to a recount after everything above', async () => {
+    const check = await verifyRollups(t.database.db, rectificationRollups);
+    expect(check.differences).toEqual([]);
+    expect(check.rows).toBeGreaterThan(0);
   });
 });

@@ -22,8 +22,10 @@ import { newId, now } from '../../lib/ids.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { notify } from '../notifications/notifications.repository.js';
 import { findOrg } from '../orgs/orgs.repository.js';
+import { withRollups } from '../rollups/rollups.repository.js';
 import { campaignFigures } from './figures.repository.js';
 import * as repo from './rectification.repository.js';
+import { rectificationRollups } from './rollups.repository.js';
 
 type TaskFields = Omit<z.infer<typeof TaskInput>, 'source'>;
 type Executor = Db | Tx;
@@ -279,6 +281,10 @@ export function createRectificationService(deps: { db: Db; dialect: Dialect }) {
     });
   }
 
+  /** Runs a write that changes a task's counted columns or units, keeping its roll-ups true. */
+  const counted = <T>(trx: Tx, id: string, write: () => Promise<T>) =>
+    withRollups(trx, { source: rectificationRollups, ids: [id] }, write);
+
   /** Creates a task (one transaction: the task, its units, the first event, the audit row, the notices). */
   async function insertTask(
     trx: Tx,
@@ -292,35 +298,37 @@ export function createRectificationService(deps: { db: Db; dialect: Dialect }) {
     const id = newId();
     const at = now();
     const code = repo.taskCode(id, beijingToday());
-    await trx
-      .insertInto('rectificationTasks')
-      .values({
-        id,
-        code,
-        campaignId: campaign.id,
-        problemId: t.problemId,
-        issue: t.issue,
-        measures: t.measures,
-        leadOrgId: lead.id,
-        regionPath: zones[0].path,
-        deadlineOn: t.deadlineOn,
-        milestones: JSON.stringify(t.milestones),
-        source,
-        sourceRef,
-        status: 'open',
-        searchText: searchText(code, t, [
-          lead.name,
-          ...coops.map((c) => c.name),
-          ...zones.map((z) => z.name),
-        ]),
-        createdBy: actor.userId,
-        createdAt: at,
-        updatedAt: at,
-      })
-      .execute();
-    await writeUnits(trx, id, 'lead', [lead]);
-    await writeUnits(trx, id, 'coop', coops);
-    await writeUnits(trx, id, 'zone', zones);
+    await counted(trx, id, async () => {
+      await trx
+        .insertInto('rectificationTasks')
+        .values({
+          id,
+          code,
+          campaignId: campaign.id,
+          problemId: t.problemId,
+          issue: t.issue,
+          measures: t.measures,
+          leadOrgId: lead.id,
+          regionPath: zones[0].path,
+          deadlineOn: t.deadlineOn,
+          milestones: JSON.stringify(t.milestones),
+          source,
+          sourceRef,
+          status: 'open',
+          searchText: searchText(code, t, [
+            lead.name,
+            ...coops.map((c) => c.name),
+            ...zones.map((z) => z.name),
+          ]),
+          createdBy: actor.userId,
+          createdAt: at,
+          updatedAt: at,
+        })
+        .execute();
+      await writeUnits(trx, id, 'lead', [lead]);
+      await writeUnits(trx, id, 'coop', coops);
+      await writeUnits(trx, id, 'zone', zones);
+    });
     await event(trx, actor, id, 'create', note);
     const created = await detail(trx, actor, id);
     await audit(
@@ -384,10 +392,12 @@ export function createRectificationService(deps: { db: Db; dialect: Dialect }) {
       if (verifiedOn > beijingToday())
         fail('VALIDATION_FAILED', [{ path: 'verifiedOn', message: 'date in the future' }]);
       const passed = input.result === 'passed';
-      await bump(trx, id, input.version, {
-        status: passed ? 'verified' : 'open',
-        verification: input.result,
-      });
+      await counted(trx, id, () =>
+        bump(trx, id, input.version, {
+          status: passed ? 'verified' : 'open',
+          verification: input.result,
+        }),
+      );
       const vid = newId();
       await trx
         .insertInto('rectificationVerifications')
@@ -718,18 +728,20 @@ export function createRectificationService(deps: { db: Db; dialect: Dialect }) {
           milestones: patch.milestones ?? JSON.parse(row.milestones),
         };
         const { lead, coops, zones } = await checkTask(trx, actor, fields);
-        await bump(trx, id, version, {
-          issue: fields.issue,
-          measures: fields.measures,
-          deadlineOn: fields.deadlineOn,
-          milestones: JSON.stringify(fields.milestones),
-          searchText: searchText(row.code, fields, [
-            lead.name,
-            ...coops.map((c) => c.name),
-            ...zones.map((z) => z.name),
-          ]),
+        await counted(trx, id, async () => {
+          await bump(trx, id, version, {
+            issue: fields.issue,
+            measures: fields.measures,
+            deadlineOn: fields.deadlineOn,
+            milestones: JSON.stringify(fields.milestones),
+            searchText: searchText(row.code, fields, [
+              lead.name,
+              ...coops.map((c) => c.name),
+              ...zones.map((z) => z.name),
+            ]),
+          });
+          if (patch.coopOrgIds) await writeUnits(trx, id, 'coop', coops);
         });
-        if (patch.coopOrgIds) await writeUnits(trx, id, 'coop', coops);
         const changed = Object.keys(patch).join(', ');
         await event(trx, actor, id, 'update', changed);
         const after = await detail(trx, actor, id);
@@ -824,7 +836,9 @@ export function createRectificationService(deps: { db: Db; dialect: Dialect }) {
       db.transaction().execute(async (trx) => {
         const row = await openTask(trx, actor, id);
         if (row.status !== 'verified' || row.verification !== 'passed') fail('TASK_NOT_VERIFIED');
-        await bump(trx, id, input.version, { status: 'closed', closedOn: beijingToday() });
+        await counted(trx, id, () =>
+          bump(trx, id, input.version, { status: 'closed', closedOn: beijingToday() }),
+        );
         await event(trx, actor, id, 'close', input.note ?? null);
         await audit(trx, actor, row, {
           action: 'close',
@@ -844,7 +858,9 @@ export function createRectificationService(deps: { db: Db; dialect: Dialect }) {
       db.transaction().execute(async (trx) => {
         const row = await visibleTask(trx, actor, id);
         if (row.status !== 'closed') fail('TASK_NOT_CLOSED');
-        await bump(trx, id, input.version, { status: 'open', verification: null, closedOn: null });
+        await counted(trx, id, () =>
+          bump(trx, id, input.version, { status: 'open', verification: null, closedOn: null }),
+        );
         await event(trx, actor, id, 'reopen', input.reason);
         await audit(trx, actor, row, {
           action: 'reopen',

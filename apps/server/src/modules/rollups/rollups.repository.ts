@@ -24,13 +24,13 @@ export interface Touched {
   ids: readonly string[];
 }
 
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /** Sorted so that concurrent writers upsert shared rows in one order (no deadlocks on PostgreSQL). */
 const byKey = (a: PlacedCell, b: PlacedCell) =>
-  a.path.localeCompare(b.path) || a.metric.localeCompare(b.metric) || a.period.localeCompare(b.period);
+  cmp(a.path, b.path) || cmp(a.metric, b.metric) || cmp(a.period, b.period);
 
-/** Adds cells to a source's roll-ups (an upsert per row). */
-export async function addCells(db: Executor, source: RollupSourceName, cells: readonly PlacedCell[]) {
-  const rows = [...cells].sort(byKey).map((c) => ({
+const rowsOf = (source: RollupSourceName, cells: readonly PlacedCell[]) =>
+  cells.map((c) => ({
     source,
     regionPath: c.path,
     period: c.period,
@@ -39,6 +39,10 @@ export async function addCells(db: Executor, source: RollupSourceName, cells: re
     fen: c.fen,
     days: c.days,
   }));
+
+/** Adds cells to a source's roll-ups (an upsert per row). */
+export async function addCells(db: Executor, source: RollupSourceName, cells: readonly PlacedCell[]) {
+  const rows = rowsOf(source, [...cells].sort(byKey));
   for (let i = 0; i < rows.length; i += 150)
     await db
       .insertInto('rollups')
@@ -132,8 +136,14 @@ export function rebuildRollups(db: Db, source: RollupSource): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const expected = await recountRollups(trx, source);
     await trx.deleteFrom('rollups').where('source', '=', source.name).execute();
-    await addCells(trx, source.name, [...expected.values()]);
-    return expected.size;
+    // a recount has one row per key: plain inserts, in key order, a thousand at a time
+    const rows = rowsOf(source.name, [...expected.values()].sort(byKey));
+    for (let i = 0; i < rows.length; i += 1000)
+      await trx
+        .insertInto('rollups')
+        .values(rows.slice(i, i + 1000))
+        .execute();
+    return rows.length;
   });
 }
 
@@ -158,19 +168,21 @@ export async function ensureRollups(db: Db, sources: readonly RollupSource[]) {
 /** A metric named exactly, or every metric beginning with a prefix (`dept:`): one index range. */
 export type MetricPick = string | { prefix: string };
 
-function metricFilter(picks: readonly MetricPick[]) {
+/**
+ * The picks as key-range filters, one per query: names together (`metric in (…)`), each prefix on
+ * its own (`metric >= 'dept:' and metric < 'dept;'`). SQLite seeks in the key for either, but scans
+ * every row of the region for several joined with OR.
+ */
+function metricFilters(picks: readonly MetricPick[]) {
   const exact = picks.filter((p): p is string => typeof p === 'string');
   const prefixes = picks.filter((p): p is { prefix: string } => typeof p !== 'string');
-  return sql<boolean>`(${sql.join(
-    [
-      ...(exact.length ? [sql`metric in (${sql.join(exact)})`] : []),
-      ...prefixes.map(
-        ({ prefix }) =>
-          sql`(metric >= ${prefix} and metric < ${prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1)})`,
-      ),
-    ],
-    sql` or `,
-  )})`;
+  return [
+    ...(exact.length ? [sql<boolean>`metric in (${sql.join(exact)})`] : []),
+    ...prefixes.map(({ prefix }) => {
+      const next = prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
+      return sql<boolean>`metric >= ${prefix} and metric < ${next}`;
+    }),
+  ];
 }
 
 /** A metric's sums for a region: within a run of months, and (when asked) cumulated up to its last one. */
@@ -205,26 +217,28 @@ export async function rollupSums(
     w.from
       ? sql<number>`coalesce(sum(case when period >= ${w.from} and period <= ${w.to} then ${sql.ref(col)} else 0 end), 0)`
       : sql<number>`coalesce(sum(case when period <= ${w.to} then ${sql.ref(col)} else 0 end), 0)`;
-  const rows = await db
-    .selectFrom('rollups')
-    .select(['regionPath', 'metric'])
-    .select(
-      windows.flatMap((w, i) => [
-        sum('n', w).as(`inN${i}`),
-        sum('fen', w).as(`inFen${i}`),
-        sum('days', w).as(`inDays${i}`),
-        ...(opts.cumulative
-          ? [sum('n', { to: w.to }).as(`cumN${i}`), sum('fen', { to: w.to }).as(`cumFen${i}`)]
-          : []),
-      ]),
-    )
-    .where('source', '=', source)
-    .where('regionPath', 'in', paths)
-    .where(metricFilter(metrics))
-    .$if(!opts.cumulative, (q) => q.where('period', '>=', first))
-    .where('period', '<=', ends[ends.length - 1])
-    .groupBy(['regionPath', 'metric'])
-    .execute();
+  const query = (filter: ReturnType<typeof sql<boolean>>) =>
+    db
+      .selectFrom('rollups')
+      .select(['regionPath', 'metric'])
+      .select(
+        windows.flatMap((w, i) => [
+          sum('n', w).as(`inN${i}`),
+          sum('fen', w).as(`inFen${i}`),
+          sum('days', w).as(`inDays${i}`),
+          ...(opts.cumulative
+            ? [sum('n', { to: w.to }).as(`cumN${i}`), sum('fen', { to: w.to }).as(`cumFen${i}`)]
+            : []),
+        ]),
+      )
+      .where('source', '=', source)
+      .where('regionPath', 'in', paths)
+      .where(filter)
+      .$if(!opts.cumulative, (q) => q.where('period', '>=', first))
+      .where('period', '<=', ends[ends.length - 1])
+      .groupBy(['regionPath', 'metric'])
+      .execute();
+  const rows = (await Promise.all(metricFilters(metrics).map(query))).flat();
   for (const r of rows as unknown as Record<string, string | number>[])
     windows.forEach((_, i) => {
       out[i].get(String(r.regionPath))?.set(String(r.metric), {
@@ -239,7 +253,7 @@ export async function rollupSums(
 }
 
 /** Month by month values of some metrics of one region. */
-export function rollupSeries(
+export async function rollupSeries(
   db: Executor,
   source: RollupSourceName,
   path: string,
@@ -247,36 +261,57 @@ export function rollupSeries(
   from: string,
   to: string,
 ) {
-  return db
-    .selectFrom('rollups')
-    .select(['period', 'metric', 'n', 'fen'])
-    .where('source', '=', source)
-    .where('regionPath', '=', path)
-    .where(metricFilter(metrics))
-    .where('period', '>=', from)
-    .where('period', '<=', to)
-    .execute();
+  const parts = await Promise.all(
+    metricFilters(metrics).map((filter) =>
+      db
+        .selectFrom('rollups')
+        .select(['period', 'metric', 'n', 'fen'])
+        .where('source', '=', source)
+        .where('regionPath', '=', path)
+        .where(filter)
+        .where('period', '>=', from)
+        .where('period', '<=', to)
+        .execute(),
+    ),
+  );
+  return parts.flat();
 }
 
 /**
- * Present-state counts of one region: per day-kept metric, the sum of its days before a threshold
- * (e.g. appeals open past their due day: `openDue` before today).
+ * Present-state counts of some regions: per region and day-kept metric, the sum of its days before
+ * a threshold (e.g. appeals open past their due day: `openDue` before today).
  */
-export async function daySums(
+export async function daySumsByPath(
+  db: Executor,
+  source: RollupSourceName,
+  paths: readonly string[],
+  metrics: readonly MetricPick[],
+  before: string,
+): Promise<Map<string, Map<string, number>>> {
+  const out = new Map(paths.map((p) => [p, new Map<string, number>()]));
+  if (paths.length === 0) return out;
+  const parts = await Promise.all(
+    metricFilters(metrics).map((filter) =>
+      db
+        .selectFrom('rollups')
+        .select(['regionPath', 'metric', sql<number>`coalesce(sum(n), 0)`.as('n')])
+        .where('source', '=', source)
+        .where('regionPath', 'in', paths)
+        .where(filter)
+        .where('period', '<', before)
+        .groupBy(['regionPath', 'metric'])
+        .execute(),
+    ),
+  );
+  for (const r of parts.flat()) out.get(r.regionPath)?.set(r.metric, Number(r.n));
+  return out;
+}
+
+/** The same for one region. */
+export const daySums = async (
   db: Executor,
   source: RollupSourceName,
   path: string,
   metrics: readonly MetricPick[],
   before: string,
-): Promise<Map<string, number>> {
-  const rows = await db
-    .selectFrom('rollups')
-    .select(['metric', sql<number>`coalesce(sum(n), 0)`.as('n')])
-    .where('source', '=', source)
-    .where('regionPath', '=', path)
-    .where(metricFilter(metrics))
-    .where('period', '<', before)
-    .groupBy('metric')
-    .execute();
-  return new Map(rows.map((r) => [r.metric, Number(r.n)]));
-}
+) => (await daySumsByPath(db, source, [path], metrics, before)).get(path)!;

@@ -1,4 +1,4 @@
-import type { ActivityFigures, Dashboard, PipelinePeriod } from '@yingshang/contracts';
+import type { Dashboard, PipelinePeriod } from '@yingshang/contracts';
 import { describe, expect, it } from 'vitest';
 import { bulletin, periodName, yoy, yuanEn, yuanZh } from './bulletin';
 
@@ -37,10 +37,16 @@ const dashboard = (over: Partial<PipelinePeriod> = {}, lastYearFen = 12_000_000_
   pipeline: {
     current: period(over),
     lastYear: period({ newlySigned: { count: 30, investmentFen: lastYearFen } }),
-    now: { stalled: 3, blocked: 2, asOf: '2026-06-02' },
+    now: { stalled: 3, blocked: 2, promisesOverdue: 0, asOf: '2026-06-02' },
     trend: [],
     byRegion: [],
+    byIndustry: [],
+    byOrigin: [],
   },
+  activities: null,
+  appeals: null,
+  incentives: null,
+  rectification: null,
 });
 
 describe('bulletin paragraph', () => {
@@ -66,13 +72,13 @@ describe('bulletin paragraph', () => {
 
   it('adds the main leaders’ trips and the signings at activities when the activities’ figures are given', () => {
     const activities = {
-      mainLeaderTripsTotal: 294,
-      totals: { signings: 41, signedFen: 15_800_000_000_00 },
-    } as ActivityFigures;
-    expect(bulletin(dashboard(), 'zh-CN', '2026-06-02', activities)).toMatch(
+      current: { mainLeaderTrips: 294, signings: 41, signedFen: 15_800_000_000_00 },
+    } as Dashboard['activities'];
+    const withTrips = { ...dashboard(), activities };
+    expect(bulletin(withTrips, 'zh-CN', '2026-06-02')).toMatch(
       /因要素保障受阻项目2个。各级主要领导外出招商294次，在招商活动上签约项目41个，签约额158亿元。$/,
     );
-    expect(bulletin(dashboard(), 'en-US', '2026-06-02', activities)).toMatch(
+    expect(bulletin(withTrips, 'en-US', '2026-06-02')).toMatch(
       /Main leaders made 294 outbound investment-promotion trips; 41 projects worth CNY 15.8 billion were signed at promotion activities\.$/,
     );
   });

@@ -1,4 +1,4 @@
-import type { ActivityFigures, Dashboard, Locale } from '@yingshang/contracts';
+import type { Dashboard, Locale } from '@yingshang/contracts';
 
 /**
  * The bulletin paragraph in the journal's style ("今年1-5月份，全市在谈项目146个 …"), generated from the
@@ -73,10 +73,11 @@ function changeEn(r: number | null) {
 }
 
 /**
- * The paragraph; with the activities' figures of the same months it also says how often the main
- * leaders went out to attract investment and what was signed at the activities.
+ * The paragraph; with the activities' section (for a user who may read activities) it also says how
+ * often the main leaders went out to attract investment and what was signed at the activities.
  */
-export function bulletin(d: Dashboard, locale: Locale, today: string, activities?: ActivityFigures): string {
+export function bulletin(d: Dashboard, locale: Locale, today: string): string {
+  const activities = d.activities?.current;
   const p = d.pipeline;
   const cur = p.current;
   const count = (s: string) => cur.byStatus.find((b) => b.status === s)?.count ?? 0;
@@ -94,8 +95,8 @@ export function bulletin(d: Dashboard, locale: Locale, today: string, activities
       .filter(([, v]) => v !== null)
       .map(([k, v]) => `a ${k} of ${v}`);
     const trips = activities
-      ? ` Main leaders made ${activities.mainLeaderTripsTotal} outbound investment-promotion trips; ` +
-        `${activities.totals.signings} projects worth ${yuanEn(activities.totals.signedFen)} were signed at ` +
+      ? ` Main leaders made ${activities.mainLeaderTrips} outbound investment-promotion trips; ` +
+        `${activities.signings} projects worth ${yuanEn(activities.signedFen)} were signed at ` +
         `promotion activities.`
       : '';
     return (
@@ -121,8 +122,8 @@ export function bulletin(d: Dashboard, locale: Locale, today: string, activities
     `${rates.length ? `，${rates.join('，')}` : ''}。` +
     `目前停滞项目${p.now.stalled}个，因要素保障受阻项目${p.now.blocked}个。` +
     (activities
-      ? `各级主要领导外出招商${activities.mainLeaderTripsTotal}次，在招商活动上签约项目${activities.totals.signings}个，` +
-        `签约额${yuanZh(activities.totals.signedFen)}。`
+      ? `各级主要领导外出招商${activities.mainLeaderTrips}次，在招商活动上签约项目${activities.signings}个，` +
+        `签约额${yuanZh(activities.signedFen)}。`
       : '')
   );
 }

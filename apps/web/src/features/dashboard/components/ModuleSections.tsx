@@ -1,52 +1,42 @@
-import type { ActivityFigures, AppealFigures, ArrearFigures, CampaignFigures } from '@yingshang/contracts';
-import { Card, Col, Flex, Row, Skeleton, Statistic, Typography } from 'antd';
+import type { Dashboard } from '@yingshang/contracts';
+import { Card, Col, Flex, Row, Statistic, Table, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { type RequestState, useRequest } from '../../../app/api/use-request';
-import { useAuth } from '../../../app/auth/auth-context';
 import { useI18n } from '../../../app/i18n/i18n-context';
-import { appealApi } from '../../appeals/api';
-import { incentivesApi } from '../../incentives/api';
 import { formatPercent } from '../../projects/money';
-import { rectificationApi } from '../../rectification/api';
+import { yoy } from '../bulletin';
 
-/** The modules' own figures for the dashboard's region and months, each where the user may read it. */
+type Sections = Pick<Dashboard, 'activities' | 'appeals' | 'incentives' | 'rectification'>;
+
+/**
+ * The modules' sections of the dashboard, from the same roll-ups and months as the pipeline; a
+ * section is absent when the user may not read its module.
+ */
 export function ModuleSections({
-  regionId,
-  from,
-  to,
-  activities,
+  d,
   bigMoney,
 }: {
-  regionId: string;
-  /** Days: the first of the first month, and the end of the last (today at the latest). */
-  from: string;
-  to: string;
-  /** The activities' figures (loaded by the page, which also writes them into the bulletin). */
-  activities: RequestState<ActivityFigures> | null;
+  d: Sections & { pipeline: Pick<Dashboard['pipeline'], 'now'> };
   bigMoney: (fen: number) => string;
 }) {
-  const { can } = useAuth();
   const sections = [
-    activities ? <ActivitiesSection key="a" req={activities} bigMoney={bigMoney} /> : null,
-    can('incentives.read') ? (
-      <IncentivesSection key="d" regionId={regionId} from={from} to={to} bigMoney={bigMoney} />
+    d.activities ? <ActivitiesSection key="a" f={d.activities} bigMoney={bigMoney} /> : null,
+    d.incentives ? (
+      <IncentivesSection
+        key="d"
+        f={d.incentives}
+        promisesOverdue={d.pipeline.now.promisesOverdue}
+        bigMoney={bigMoney}
+      />
     ) : null,
-    can('appeals.read') ? <AppealsSection key="b" regionId={regionId} from={from} to={to} /> : null,
-    can('rectification.read') ? (
-      <RectificationSection key="c" regionId={regionId} bigMoney={bigMoney} />
-    ) : null,
+    d.appeals ? <AppealsSection key="b" f={d.appeals} /> : null,
+    d.rectification ? <RectificationSection key="c" f={d.rectification} bigMoney={bigMoney} /> : null,
   ].filter(Boolean);
   if (sections.length === 0) return null;
   return (
     <Row gutter={[12, 12]}>
       {sections.map((s) => (
-        <Col
-          key={(s as { key: string }).key}
-          xs={24}
-          lg={12}
-          xl={sections.length > 2 ? 12 : 24 / sections.length}
-        >
+        <Col key={(s as { key: string }).key} xs={24} xl={sections.length > 1 ? 12 : 24}>
           {s}
         </Col>
       ))}
@@ -57,16 +47,15 @@ export function ModuleSections({
 function Section({
   title,
   to,
-  loading,
-  error,
   children,
+  extra,
   testId,
 }: {
   title: string;
   to: string;
-  loading: boolean;
-  error: string | null;
   children: ReactNode;
+  /** A small table under the figures. */
+  extra?: ReactNode;
   testId: string;
 }) {
   const { t } = useI18n();
@@ -76,171 +65,290 @@ function Section({
       title={title}
       extra={<Link to={to}>{t('dash.section.more')}</Link>}
       data-testid={testId}
+      style={{ height: '100%' }}
     >
-      {error ? (
-        <Typography.Text type="secondary">{error}</Typography.Text>
-      ) : loading ? (
-        <Skeleton active paragraph={{ rows: 2 }} title={false} />
-      ) : (
-        <Flex wrap gap={24}>
-          {children}
-        </Flex>
-      )}
+      <Flex wrap gap={24}>
+        {children}
+      </Flex>
+      {extra ? <div style={{ marginTop: 12 }}>{extra}</div> : null}
     </Card>
   );
 }
 
+/** A figure with, when last year's is given, the change against it (colour plus words). */
+function Figure({
+  title,
+  value,
+  current,
+  lastYear,
+  danger,
+  testId,
+}: {
+  title: string;
+  value: string;
+  current?: number;
+  lastYear?: number;
+  /** Shown in red when non-zero (overdue counts). */
+  danger?: boolean;
+  testId?: string;
+}) {
+  const { t } = useI18n();
+  const change = current !== undefined && lastYear !== undefined ? yoy(current, lastYear) : undefined;
+  return (
+    <div data-testid={testId}>
+      <Statistic
+        title={title}
+        value={value}
+        styles={{ content: danger ? { color: '#cf1322' } : undefined }}
+      />
+      {change === undefined ? null : change === null ? (
+        <Typography.Text type="secondary" className="kpi-foot">
+          {t('dash.yoy.none')}
+        </Typography.Text>
+      ) : (
+        <Typography.Text type={change >= 0 ? 'success' : 'danger'} className="kpi-foot">
+          {t(change >= 0 ? 'dash.yoy.up' : 'dash.yoy.down', {
+            pct: (Math.round(Math.abs(change) * 1000) / 10).toFixed(1),
+          })}
+        </Typography.Text>
+      )}
+    </div>
+  );
+}
+
 function ActivitiesSection({
-  req,
+  f,
   bigMoney,
 }: {
-  req: RequestState<ActivityFigures>;
+  f: NonNullable<Dashboard['activities']>;
   bigMoney: (fen: number) => string;
 }) {
   const { t, formatNumber } = useI18n();
-  const f = req.data;
+  const c = f.current;
+  const ly = f.lastYear;
   return (
-    <Section
-      title={t('dash.section.activities')}
-      to="/activities/leaders"
-      loading={!f}
-      error={req.error?.message ?? null}
-      testId="dash-activities"
-    >
-      {f ? (
-        <>
-          <Statistic title={t('dash.activities.trips')} value={formatNumber(f.mainLeaderTripsTotal)} />
-          <Statistic title={t('dash.activities.count')} value={formatNumber(f.totals.activities)} />
-          <Statistic title={t('dash.activities.signings')} value={formatNumber(f.totals.signings)} />
-          <Statistic
-            title={t('dash.activities.signedValue', { unit: t('dash.unit.yi') })}
-            value={bigMoney(f.totals.signedFen)}
-          />
-          <Statistic title={t('dash.activities.landed')} value={formatPercent(f.totals.landedRate)} />
-        </>
-      ) : null}
+    <Section title={t('dash.section.activities')} to="/activities/leaders" testId="dash-activities">
+      <Figure
+        title={t('dash.activities.trips')}
+        value={formatNumber(c.mainLeaderTrips)}
+        current={c.mainLeaderTrips}
+        lastYear={ly.mainLeaderTrips}
+        testId="dash-activities-trips"
+      />
+      <Figure
+        title={t('dash.activities.count')}
+        value={formatNumber(c.activities)}
+        current={c.activities}
+        lastYear={ly.activities}
+      />
+      <Figure
+        title={t('dash.activities.signings')}
+        value={formatNumber(c.signings)}
+        current={c.signings}
+        lastYear={ly.signings}
+      />
+      <Figure
+        title={t('dash.activities.signedValue', { unit: t('dash.unit.yi') })}
+        value={bigMoney(c.signedFen)}
+        current={c.signedFen}
+        lastYear={ly.signedFen}
+      />
+      <Figure title={t('dash.activities.landed')} value={formatPercent(c.landedRate)} />
     </Section>
   );
 }
 
 function IncentivesSection({
-  regionId,
-  from,
-  to,
+  f,
+  promisesOverdue,
   bigMoney,
 }: {
-  regionId: string;
-  from: string;
-  to: string;
+  f: NonNullable<Dashboard['incentives']>;
+  promisesOverdue: number;
   bigMoney: (fen: number) => string;
 }) {
   const { t, formatNumber } = useI18n();
-  const req = useRequest(() => incentivesApi.figures({ regionId, from, to }), [regionId, from, to]);
-  const f = req.data?.total;
+  const c = f.current;
+  const ly = f.lastYear;
   return (
-    <Section
-      title={t('dash.section.incentives')}
-      to="/incentives/figures"
-      loading={!f}
-      error={req.error?.message ?? null}
-      testId="dash-incentives"
-    >
-      {f ? (
-        <>
-          <Statistic title={t('dash.incentives.applications')} value={formatNumber(f.applications)} />
-          <Statistic
-            title={t('dash.incentives.approved', { unit: t('dash.unit.yi') })}
-            value={bigMoney(f.approvedFen)}
-          />
-          <Statistic
-            title={t('dash.incentives.paid', { unit: t('dash.unit.yi') })}
-            value={bigMoney(f.paidFen)}
-          />
-          <Statistic
-            title={t('dash.incentives.overdue')}
-            value={formatNumber(f.overdueReviews)}
-            styles={{ content: f.overdueReviews > 0 ? { color: '#cf1322' } : undefined }}
-          />
-        </>
-      ) : null}
+    <Section title={t('dash.section.incentives')} to="/incentives/figures" testId="dash-incentives">
+      <Figure
+        title={t('dash.incentives.applications')}
+        value={formatNumber(c.applications)}
+        current={c.applications}
+        lastYear={ly.applications}
+      />
+      <Figure
+        title={t('dash.incentives.approved', { unit: t('dash.unit.yi') })}
+        value={bigMoney(c.approvedFen)}
+        current={c.approvedFen}
+        lastYear={ly.approvedFen}
+      />
+      <Figure
+        title={t('dash.incentives.paid', { unit: t('dash.unit.yi') })}
+        value={bigMoney(c.paidFen)}
+        current={c.paidFen}
+        lastYear={ly.paidFen}
+      />
+      <Figure
+        title={t('dash.incentives.overdue')}
+        value={formatNumber(f.overdueReviews)}
+        danger={f.overdueReviews > 0}
+      />
+      <Figure
+        title={t('dash.incentives.overdueRewards')}
+        value={formatNumber(f.overdueRewards)}
+        danger={f.overdueRewards > 0}
+      />
+      <Figure
+        title={t('dash.incentives.promisesOverdue')}
+        value={formatNumber(promisesOverdue)}
+        danger={promisesOverdue > 0}
+        testId="dash-promises-overdue"
+      />
     </Section>
   );
 }
 
-function AppealsSection({ regionId, from, to }: { regionId: string; from: string; to: string }) {
+function AppealsSection({ f }: { f: NonNullable<Dashboard['appeals']> }) {
   const { t, formatNumber } = useI18n();
-  const req = useRequest(() => appealApi.figures({ regionId, from, to }), [regionId, from, to]);
-  const f: AppealFigures | undefined = req.data;
+  const c = f.current;
+  const ly = f.lastYear;
+  type Dept = (typeof f.departments)[number];
   return (
     <Section
       title={t('dash.section.appeals')}
       to="/appeals/figures"
-      loading={!f}
-      error={req.error?.message ?? null}
       testId="dash-appeals"
-    >
-      {f ? (
-        <>
-          <Statistic title={t('dash.appeals.received')} value={formatNumber(f.received)} />
-          <Statistic title={t('dash.appeals.onTime')} value={formatPercent(f.onTimeRate)} />
-          <Statistic title={t('dash.appeals.satisfaction')} value={formatPercent(f.satisfactionRate)} />
-          <Statistic
-            title={t('dash.appeals.overdue')}
-            value={formatNumber(f.overdueNow)}
-            styles={{ content: f.overdueNow > 0 ? { color: '#cf1322' } : undefined }}
+      extra={
+        f.departments.length > 0 ? (
+          <Table<Dept>
+            size="small"
+            rowKey="departmentId"
+            pagination={false}
+            tableLayout="fixed"
+            dataSource={f.departments.slice(0, 5)}
+            title={() => t('dash.appeals.departments')}
+            columns={[
+              { title: t('dash.appeals.department'), dataIndex: 'departmentName', ellipsis: true },
+              {
+                title: t('dash.appeals.assigned'),
+                dataIndex: 'assigned',
+                width: 72,
+                align: 'right',
+                render: (v: number) => formatNumber(v),
+              },
+              {
+                title: t('dash.appeals.onTime'),
+                dataIndex: 'onTimeRate',
+                width: 96,
+                align: 'right',
+                render: (v: number | null) => formatPercent(v),
+              },
+              {
+                title: t('dash.appeals.satisfaction'),
+                dataIndex: 'satisfactionRate',
+                width: 80,
+                align: 'right',
+                render: (v: number | null) => formatPercent(v),
+              },
+              {
+                title: t('dash.appeals.overdueShort'),
+                dataIndex: 'overdueNow',
+                width: 64,
+                align: 'right',
+                render: (v: number) => (
+                  <Typography.Text type={v > 0 ? 'danger' : undefined}>{formatNumber(v)}</Typography.Text>
+                ),
+              },
+            ]}
           />
-        </>
-      ) : null}
+        ) : null
+      }
+    >
+      <Figure
+        title={t('dash.appeals.received')}
+        value={formatNumber(c.received)}
+        current={c.received}
+        lastYear={ly.received}
+      />
+      <Figure title={t('dash.appeals.onTime')} value={formatPercent(c.onTimeRate)} />
+      <Figure title={t('dash.appeals.satisfaction')} value={formatPercent(c.satisfactionRate)} />
+      <Figure
+        title={t('dash.appeals.overdue')}
+        value={formatNumber(f.overdueNow)}
+        danger={f.overdueNow > 0}
+        testId="dash-appeals-overdue"
+      />
     </Section>
   );
 }
 
-/** The latest campaign seen from the region, and the arrears ledger of the region. */
 function RectificationSection({
-  regionId,
+  f,
   bigMoney,
 }: {
-  regionId: string;
+  f: NonNullable<Dashboard['rectification']>;
   bigMoney: (fen: number) => string;
 }) {
   const { t, formatNumber } = useI18n();
-  const campaigns = useRequest(() => rectificationApi.campaigns(), []);
-  const latest = campaigns.data?.slice().sort((a, b) => b.deadlineOn.localeCompare(a.deadlineOn))[0];
-  const figures = useRequest(
-    () => (latest ? rectificationApi.figures(latest.id, regionId) : null),
-    [latest?.id, regionId],
-  );
-  const arrears = useRequest(() => rectificationApi.arrearFigures(regionId), [regionId]);
-  const f: CampaignFigures | undefined = figures.data;
-  const a: ArrearFigures | undefined = arrears.data;
-  const loading = !campaigns.data || (!!latest && !f) || !a;
+  type Problem = (typeof f.byProblem)[number];
   return (
     <Section
       title={
-        latest ? t('dash.section.rectificationOf', { title: latest.title }) : t('dash.section.rectification')
+        f.campaign
+          ? t('dash.section.rectificationOf', { title: f.campaign.title })
+          : t('dash.section.rectification')
       }
-      to="/rectification"
-      loading={loading}
-      error={(campaigns.error ?? figures.error ?? arrears.error)?.message ?? null}
+      to={f.campaign ? `/rectification/campaigns/${f.campaign.id}` : '/rectification'}
       testId="dash-rectification"
+      extra={
+        f.byProblem.length > 0 ? (
+          <Table<Problem>
+            size="small"
+            rowKey="problemId"
+            pagination={false}
+            tableLayout="fixed"
+            dataSource={f.byProblem}
+            scroll={{ y: 200 }}
+            columns={[
+              { title: '#', dataIndex: 'seq', width: 44 },
+              { title: t('dash.rect.problem'), dataIndex: 'name', ellipsis: true },
+              {
+                title: t('dash.rect.tasks'),
+                dataIndex: 'total',
+                width: 96,
+                align: 'right',
+                render: (v: number) => formatNumber(v),
+              },
+              {
+                title: t('dash.rect.completion'),
+                dataIndex: 'completionRate',
+                width: 80,
+                align: 'right',
+                render: (v: number | null) => formatPercent(v),
+              },
+            ]}
+          />
+        ) : null
+      }
     >
-      {f ? (
+      {f.campaign ? (
         <>
-          <Statistic title={t('dash.rect.tasks')} value={formatNumber(f.totals.total)} />
-          <Statistic title={t('dash.rect.completion')} value={formatPercent(f.totals.completionRate)} />
-          <Statistic
+          <Figure title={t('dash.rect.tasks')} value={formatNumber(f.totals.total)} />
+          <Figure title={t('dash.rect.completion')} value={formatPercent(f.totals.completionRate)} />
+          <Figure
             title={t('dash.rect.overdue')}
             value={formatNumber(f.totals.overdue)}
-            styles={{ content: f.totals.overdue > 0 ? { color: '#cf1322' } : undefined }}
+            danger={f.totals.overdue > 0}
+            testId="dash-rect-overdue"
           />
         </>
       ) : null}
-      {a ? (
-        <Statistic
-          title={t('dash.rect.arrears', { unit: t('dash.unit.yi') })}
-          value={bigMoney(a.totals.outstandingFen)}
-        />
-      ) : null}
+      <Figure
+        title={t('dash.rect.arrears', { unit: t('dash.unit.yi') })}
+        value={bigMoney(f.arrears.outstandingFen)}
+      />
     </Section>
   );
 }

@@ -28,11 +28,9 @@ import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../../../app/api/client';
 import { useRequest } from '../../../app/api/use-request';
-import { useAuth } from '../../../app/auth/auth-context';
 import { copyText } from '../../../app/clipboard';
 import { saveBlob } from '../../../app/download';
 import { useI18n } from '../../../app/i18n/i18n-context';
-import { activityApi } from '../../activities/api';
 import { OrgPicker } from '../../orgs/components/OrgPicker';
 import { beijingToday, PROJECT_STATUSES } from '../../projects/model';
 import { formatPercent } from '../../projects/money';
@@ -253,17 +251,7 @@ function DashboardBody({
   const stage = (x: PipelinePeriod, s: string) => x.byStatus.find((b) => b.status === s)?.count ?? 0;
   const rate = (v: number | null) => formatPercent(v);
   const yi = (fen: number) => bigMoney(fen, locale);
-  const { can } = useAuth();
-  const days = {
-    from: periodDays.reachedFrom,
-    to: periodDays.reachedTo < today ? periodDays.reachedTo : today,
-  };
-  const activityReq = useRequest(
-    () => (can('activities.read') ? activityApi.figures({ regionId: d.region.id, ...days }) : null),
-    [d.region.id, days.from, days.to],
-  );
-  const activities = can('activities.read') ? activityReq : null;
-  const bulletinText = bulletin(d, locale, today, activities?.data);
+  const bulletinText = bulletin(d, locale, today);
   const [mapMetric, setMapMetric] = useState<MapMetric>('signedInvestment');
 
   const kpis = (
@@ -428,6 +416,61 @@ function DashboardBody({
     />
   );
 
+  /** Signings of the months by industry section and by investors' origin: bars, click for the projects. */
+  const shares = (
+    rows: Dashboard['pipeline']['byIndustry'],
+    name: (key: string) => string,
+    filter: 'industry' | 'origin',
+    testId: string,
+  ) =>
+    rows.length === 0 ? (
+      <Typography.Text type="secondary">{t('dash.chart.noSignings')}</Typography.Text>
+    ) : (
+      <Chart
+        testId={testId}
+        height={Math.max(160, 28 * Math.min(rows.length, 10) + 48)}
+        onClick={(i) => onProjects({ [filter]: rows[i]?.key, reached: 'signed', ...periodDays })}
+        option={{
+          tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+          grid: { left: 8, right: 48, top: 8, bottom: 24, containLabel: true },
+          xAxis: { type: 'value', name: t('dash.unit.yi') },
+          yAxis: {
+            type: 'category',
+            inverse: true,
+            data: rows.slice(0, 10).map((r) => name(r.key)),
+            axisLabel: { width: 150, overflow: 'truncate' },
+          },
+          series: [
+            {
+              name: t('dash.chart.signedInvestment'),
+              type: 'bar',
+              data: rows.slice(0, 10).map((r) => Number(yi(r.investmentFen))),
+              label: {
+                show: true,
+                position: 'right',
+                formatter: (v: { dataIndex: number }) =>
+                  t('dash.chart.projectsN', { n: formatNumber(rows[v.dataIndex].count) }),
+              },
+            },
+          ],
+        }}
+      />
+    );
+  const mix = (
+    <Row gutter={[12, 12]}>
+      <Col xs={24} xl={12}>
+        <Card size="small" title={t('dash.chart.industryTitle')}>
+          {shares(p.byIndustry, (k) => t(`dash.industry.${k}` as never), 'industry', 'dash-industries')}
+        </Card>
+      </Col>
+      <Col xs={24} xl={12}>
+        <Card size="small" title={t('dash.chart.originTitle')}>
+          {shares(p.byOrigin, (k) => t(`project.origin.${k}` as never), 'origin', 'dash-origins')}
+        </Card>
+      </Col>
+    </Row>
+  );
+
   type RegionRow = Dashboard['pipeline']['byRegion'][number];
   const hasMap = d.region.kind === 'province' || d.region.kind === 'city';
   /** A region's value and its words on the map, for the figure chosen. */
@@ -549,13 +592,7 @@ function DashboardBody({
           {bulletinText}
         </Typography.Paragraph>
       </Card>
-      <ModuleSections
-        regionId={d.region.id}
-        from={periodDays.reachedFrom}
-        to={periodDays.reachedTo < today ? periodDays.reachedTo : today}
-        activities={activities}
-        bigMoney={yi}
-      />
+      <ModuleSections d={d} bigMoney={yi} />
       <Row gutter={[12, 12]}>
         <Col xs={24} xl={14}>
           <Card size="small" title={t('dash.chart.trendTitle')}>
@@ -568,6 +605,7 @@ function DashboardBody({
           </Card>
         </Col>
       </Row>
+      {mix}
       {p.byRegion.length > 0 ? (
         <Row gutter={[12, 12]}>
           {hasMap ? (

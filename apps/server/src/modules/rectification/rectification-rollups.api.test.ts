@@ -1,0 +1,316 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type Client, createTestApp, describeApi, type TestApp, unitId } from '../../../test/harness.js';
+import { addDays, beijingToday } from '../../lib/days.js';
+import { verifyRollups } from '../rollups/rollups.repository.js';
+import { NINE_PROBLEMS } from './rectification.seed.js';
+import { latestCampaign, rectificationDashboard, rectificationRollups } from './rollups.repository.js';
+
+const today = beijingToday();
+
+/**
+ * The rectification roll-ups after tasks go through their whole life by the API (created, reported,
+ * verified, failed, closed on time and late, reopened, their deadline and cooperating units changed):
+ * equal to a recount, and the dashboard's section equal to the campaign figures of every region.
+ */
+describeApi('rectification roll-ups and the dashboard section', () => {
+  let t: TestApp;
+  let admin: Client;
+  let lfkfq: Client;
+  let yaodu: Client;
+  let campaign: { id: string; title: string; deadlineOn: string; problems: { id: string }[] };
+  let later: { id: string; title: string; deadlineOn: string; problems: { id: string }[] };
+  const ids: Record<string, string> = {};
+
+  const newCampaign = async (title: string, deadlineDays: number) => {
+    const res = await admin.post('/api/v1/rectification/campaigns', {
+      title,
+      issuingBody: '山西省',
+      startOn: addDays(today, -30),
+      deadlineOn: addDays(today, deadlineDays),
+      scopeOrgIds: [ids.province],
+      problems: [...NINE_PROBLEMS],
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json();
+  };
+  const newTask = async (c: typeof campaign, patch: Record<string, unknown>) => {
+    const res = await admin.post('/api/v1/rectification/tasks', {
+      campaignId: c.id,
+      problemId: c.problems[0].id,
+      source: 'self_inspection',
+      issue: '开发区企业反映事项办理慢',
+      measures: '压实责任，限期办结',
+      leadOrgId: ids.zone,
+      coopOrgIds: [],
+      zoneIds: [ids.zone],
+      deadlineOn: addDays(today, 30),
+      milestones: [],
+      ...patch,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json() as { id: string; version: number };
+  };
+  const ok = async (p: Promise<{ statusCode: number; body: string; json: () => unknown }>) => {
+    const res = await p;
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json() as { id: string; version: number; status: string };
+  };
+  /** Lead unit reports 100 % and passes its self-inspection: verified, waiting for 销号. */
+  const finish = async (lead: Client, task: { id: string; version: number }) => {
+    const url = `/api/v1/rectification/tasks/${task.id}`;
+    const done = await ok(
+      lead.post(`${url}/progress`, { version: task.version, percent: 100, narrative: '已办结' }),
+    );
+    return ok(
+      lead.post(`${url}/self-inspections`, { version: done.version, result: 'passed', findings: '自查通过' }),
+    );
+  };
+  const close = (task: { id: string; version: number }) =>
+    ok(
+      admin.post(`/api/v1/rectification/tasks/${task.id}/close`, { version: task.version, note: '同意销号' }),
+    );
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    [admin, lfkfq, yaodu] = await Promise.all(['admin', 'lfkfq', 'yaodu'].map((u) => t.login(u)));
+    for (const [k, code] of Object.entries({
+      province: '140000',
+      linfen: '141000',
+      zone: 'Z14100001',
+      yaodu: '141002',
+      taiyuan: '140100',
+      xiaodian: '140105',
+      dept: '141000-natural-resources',
+    }))
+      ids[k] = await unitId(t, code);
+    campaign = await newCampaign('开发区营商环境整改提升行动（汇总测试）', 60);
+    later = await newCampaign('营商环境整改“回头看”（汇总测试）', 90);
+    const P = campaign.problems;
+
+    // closed on time, with a cooperating department of the city
+    const t1 = await newTask(campaign, { coopOrgIds: [ids.dept], problemId: P[6].id });
+    await close(await finish(lfkfq, t1));
+    // open and overdue in the county; a failed field survey sends it back, still open
+    const t2 = await newTask(campaign, {
+      leadOrgId: ids.yaodu,
+      zoneIds: [ids.yaodu],
+      deadlineOn: addDays(today, -3),
+      problemId: P[2].id,
+    });
+    const reported = await ok(
+      yaodu.post(`/api/v1/rectification/tasks/${t2.id}/progress`, {
+        version: t2.version,
+        percent: 40,
+        narrative: '正在整改',
+      }),
+    );
+    await ok(
+      admin.post(`/api/v1/rectification/tasks/${t2.id}/field-surveys`, {
+        version: reported.version,
+        result: 'failed',
+        findings: '仍未整改',
+      }),
+    );
+    // closed late: past its deadline when closed
+    const t3 = await newTask(campaign, { deadlineOn: addDays(today, -1), problemId: P[6].id });
+    await close(await finish(lfkfq, t3));
+    // verified, waiting for 销号: still open, not yet due
+    await finish(lfkfq, await newTask(campaign, { deadlineOn: addDays(today, 5) }));
+    // a Taiyuan task with a Linfen department cooperating: counted in both cities; its deadline moved back
+    const t5 = await newTask(campaign, {
+      leadOrgId: ids.taiyuan,
+      zoneIds: [ids.xiaodian],
+      coopOrgIds: [ids.dept],
+      deadlineOn: addDays(today, 10),
+      problemId: P[1].id,
+    });
+    await ok(
+      admin.patch(`/api/v1/rectification/tasks/${t5.id}`, {
+        version: t5.version,
+        deadlineOn: addDays(today, -5),
+      }),
+    );
+    // the department leaves this one: Linfen no longer counts it
+    const t6 = await newTask(campaign, {
+      leadOrgId: ids.taiyuan,
+      zoneIds: [ids.xiaodian],
+      coopOrgIds: [ids.dept],
+      deadlineOn: addDays(today, 20),
+    });
+    await ok(admin.patch(`/api/v1/rectification/tasks/${t6.id}`, { version: t6.version, coopOrgIds: [] }));
+    // closed, then reopened: open again
+    const t7 = await close(await finish(lfkfq, await newTask(campaign, { deadlineOn: addDays(today, 10) })));
+    await ok(
+      admin.post(`/api/v1/rectification/tasks/${t7.id}/reopen`, { version: t7.version, reason: '问题反弹' }),
+    );
+    // the later campaign's task counts in its own campaign only
+    await newTask(later, { deadlineOn: addDays(today, -2) });
+    // the arrears ledger
+    for (const [regionId, amountFen] of [
+      [ids.yaodu, 500_000_00],
+      [ids.zone, 30_000_00],
+    ] as const) {
+      const res = await admin.post('/api/v1/rectification/arrears', {
+        debtorName: '临汾市国有资本投资运营有限公司',
+        creditorName: '临汾市某建材有限公司',
+        creditorCreditCode: '91110000802100433B',
+        contract: 'LF-2025-001 建材采购合同',
+        regionId,
+        amountFen,
+        dueOn: addDays(today, -10),
+      });
+      expect(res.statusCode, res.body).toBe(201);
+    }
+  });
+  afterAll(() => t.close());
+
+  it('keeps the roll-ups equal to a recount through every write', async () => {
+    const check = await verifyRollups(t.database.db, rectificationRollups);
+    expect(check.differences).toEqual([]);
+    expect(check.rows).toBeGreaterThan(0);
+  });
+
+  it('gives each region the numbers its campaign figures give, per problem, lead unit and child region', async () => {
+    const db = t.database.db;
+    const childrenOf = (id: string) =>
+      db
+        .selectFrom('orgUnits')
+        .select(['id', 'path'])
+        .where('parentId', '=', id)
+        .where('kind', 'in', ['city', 'county', 'zone'])
+        .where('active', '=', 1)
+        .orderBy('sort')
+        .orderBy('code')
+        .execute();
+    const pathOf = async (id: string) =>
+      (await db.selectFrom('orgUnits').select('path').where('id', '=', id).executeTakeFirstOrThrow()).path;
+    const figures = async (c: { id: string }, regionId: string) => {
+      const res = await admin.get(`/api/v1/rectification/campaigns/${c.id}/figures?regionId=${regionId}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json();
+    };
+    const arrears = async (regionId: string) =>
+      (await admin.get(`/api/v1/rectification/arrears/figures?regionId=${regionId}`)).json().totals;
+
+    for (const c of [campaign, later])
+      for (const key of ['province', 'linfen', 'zone', 'yaodu', 'taiyuan', 'xiaodian', 'dept']) {
+        const id = ids[key];
+        const children = await childrenOf(id);
+        const section = await rectificationDashboard(db, {
+          path: await pathOf(id),
+          children,
+          today,
+          campaignId: c.id,
+        });
+        const f = await figures(c, id);
+        const label = `${c.title} ${key}`;
+        expect(section.campaign, label).toEqual({ id: c.id, title: c.title, deadlineOn: c.deadlineOn });
+        expect(section.totals, label).toEqual({
+          total: f.totals.total,
+          completed: f.totals.closed,
+          completionRate: f.totals.completionRate,
+          overdue: f.totals.overdue,
+          onTimeRate: f.totals.onTimeRate,
+        });
+        expect(section.byProblem, label).toEqual(
+          f.byProblem.map((p: Record<string, number | string | null>) => ({
+            problemId: p.problemId,
+            seq: p.seq,
+            name: p.name,
+            total: p.total,
+            completed: p.closed,
+            completionRate: p.completionRate,
+          })),
+        );
+        expect(section.byUnit, label).toEqual(
+          f.byUnit.map((u: Record<string, number | string | null>) => ({
+            orgId: u.orgId,
+            name: u.name,
+            total: u.total,
+            completed: u.closed,
+            completionRate: u.completionRate,
+            overdue: u.overdue,
+            rank: u.rank,
+          })),
+        );
+        const kids = [];
+        for (const k of children) {
+          const kf = await figures(c, k.id);
+          kids.push({
+            id: k.id,
+            total: kf.totals.total,
+            completed: kf.totals.closed,
+            overdue: kf.totals.overdue,
+          });
+        }
+        expect(section.byRegion, label).toEqual(kids);
+        const a = await arrears(id);
+        expect(section.arrears, label).toEqual({ count: a.count, outstandingFen: a.outstandingFen });
+      }
+
+    // what the comparison above covered: the tasks' life as written in beforeAll
+    const province = await rectificationDashboard(db, {
+      path: await pathOf(ids.province),
+      children: await childrenOf(ids.province),
+      today,
+      campaignId: campaign.id,
+    });
+    expect(province.totals).toEqual({
+      total: 7,
+      completed: 2,
+      completionRate: 2 / 7,
+      overdue: 2,
+      onTimeRate: 0.5,
+    });
+    const linfen = province.byRegion.find((r) => r.id === ids.linfen);
+    const taiyuan = province.byRegion.find((r) => r.id === ids.taiyuan);
+    // Linfen: its five tasks and the Taiyuan one its department still cooperates on (overdue)
+    expect(linfen).toEqual({ id: ids.linfen, total: 6, completed: 2, overdue: 2 });
+    expect(taiyuan).toEqual({ id: ids.taiyuan, total: 2, completed: 0, overdue: 1 });
+    expect(province.arrears).toEqual({ count: 2, outstandingFen: 530_000_00 });
+  });
+
+  it('shows the campaign with the latest deadline the user sees, as the web picks it', async () => {
+    // a city's own campaign, due last: seen by the province and that city, not by Linfen
+    const taiyuan = await t.login('taiyuan');
+    const own = await taiyuan.post('/api/v1/rectification/campaigns', {
+      title: '太原市营商环境专项整治',
+      issuingBody: '太原市',
+      startOn: today,
+      deadlineOn: addDays(today, 120),
+      scopeOrgIds: [ids.taiyuan],
+      problems: ['审批慢'],
+    });
+    expect(own.statusCode, own.body).toBe(201);
+    for (const [user, expected] of [
+      ['admin', own.json().id],
+      ['taiyuan', own.json().id],
+      ['lfkfq', later.id],
+      ['linfen_zrzy', later.id],
+    ]) {
+      const c = await t.login(user);
+      const listed = (await c.get('/api/v1/rectification/campaigns')).json() as {
+        id: string;
+        deadlineOn: string;
+      }[];
+      const picked = listed.slice().sort((a, b) => b.deadlineOn.localeCompare(a.deadlineOn))[0];
+      const { path: scope } = await t.database.db
+        .selectFrom('users as u')
+        .innerJoin('orgUnits as o', 'o.id', 'u.orgUnitId')
+        .select('o.path')
+        .where('u.username', '=', user)
+        .executeTakeFirstOrThrow();
+      expect((await latestCampaign(t.database.db, scope))?.id, user).toBe(picked.id);
+      expect(picked.id, user).toBe(expected);
+    }
+    // nothing seen from a region without campaigns above or in it: the arrears alone
+    const none = await rectificationDashboard(t.database.db, {
+      path: '/no-such-region/',
+      children: [],
+      today,
+      campaignId: null,
+    });
+    expect(none).toMatchObject({ campaign: null, totals: { total: 0 }, arrears: { count: 0 } });
+    expect(await latestCampaign(t.database.db, '/no-such-region/')).toBeNull();
+  });
+});

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { type RollupTask, taskCells } from './rectification-rollup.js';
+import { cellDelta } from './rollup.js';
+
+const base: RollupTask = {
+  campaignId: 'C',
+  problemId: 'P1',
+  leadOrgId: 'L',
+  status: 'open',
+  deadlineOn: '2025-09-30',
+  closedOn: null,
+  createdOn: '2025-06-03',
+  unitPaths: ['/p/c/z/', '/p/c/dept/'],
+};
+
+const at = (t: RollupTask, path: string) =>
+  Object.fromEntries(
+    taskCells(t)
+      .filter((c) => c.path === path)
+      .map((c) => [`${c.period} ${c.metric}`, c.n]),
+  );
+
+describe('rectification roll-up cells', () => {
+  it('counts an open task in its month of creation, and open on its deadline day', () => {
+    expect(at(base, '/p/c/z/')).toEqual({
+      '2025-06 c:C:total': 1,
+      '2025-06 c:C:p:P1:total': 1,
+      '2025-06 c:C:u:L:total': 1,
+      '2025-09-30 o:C:open': 1,
+      '2025-09-30 o:C:u:L': 1,
+    });
+  });
+
+  it('places the task once in every region above any of its units', () => {
+    const paths = taskCells(base).map((c) => c.path);
+    expect(new Set(paths)).toEqual(new Set(['/p/', '/p/c/', '/p/c/z/', '/p/c/dept/']));
+    // two units under one city: the city counts the task once
+    expect(at(base, '/p/c/')).toEqual(at(base, '/p/c/z/'));
+    expect(at(base, '/p/')['2025-06 c:C:total']).toBe(1);
+  });
+
+  it.each([
+    [
+      'closed on time: closed in the month of closing, no longer open',
+      { status: 'closed', closedOn: '2025-08-01' },
+      {
+        '2025-06 c:C:total': 1,
+        '2025-06 c:C:p:P1:total': 1,
+        '2025-06 c:C:u:L:total': 1,
+        '2025-08 c:C:closed': 1,
+        '2025-08 c:C:onTime': 1,
+        '2025-08 c:C:p:P1:closed': 1,
+        '2025-08 c:C:u:L:closed': 1,
+        '2025-08 c:C:u:L:onTime': 1,
+      },
+    ],
+    [
+      'closed late: closed, not on time',
+      { status: 'closed', closedOn: '2025-10-02' },
+      {
+        '2025-06 c:C:total': 1,
+        '2025-06 c:C:p:P1:total': 1,
+        '2025-06 c:C:u:L:total': 1,
+        '2025-10 c:C:closed': 1,
+        '2025-10 c:C:p:P1:closed': 1,
+        '2025-10 c:C:u:L:closed': 1,
+      },
+    ],
+    [
+      'verified, waiting for 销号: still open',
+      { status: 'verified' },
+      {
+        '2025-06 c:C:total': 1,
+        '2025-06 c:C:p:P1:total': 1,
+        '2025-06 c:C:u:L:total': 1,
+        '2025-09-30 o:C:open': 1,
+        '2025-09-30 o:C:u:L': 1,
+      },
+    ],
+  ] as const)('%s', (_, patch, expected) => {
+    expect(at({ ...base, ...patch }, '/p/c/z/')).toEqual(expected);
+  });
+
+  it('moving the deadline moves the open task from one day to the other', () => {
+    const later = { ...base, deadlineOn: '2025-11-15' };
+    const delta = cellDelta(taskCells(base), taskCells(later)).filter((c) => c.path === '/p/');
+    expect(Object.fromEntries(delta.map((c) => [`${c.period} ${c.metric}`, c.n]))).toEqual({
+      '2025-09-30 o:C:open': -1,
+      '2025-09-30 o:C:u:L': -1,
+      '2025-11-15 o:C:open': 1,
+      '2025-11-15 o:C:u:L': 1,
+    });
+  });
+
+  it('adding a cooperating unit in another city counts the task there too', () => {
+    const wider = { ...base, unitPaths: [...base.unitPaths, '/p/d/'] };
+    const delta = cellDelta(taskCells(base), taskCells(wider));
+    expect(new Set(delta.map((c) => c.path))).toEqual(new Set(['/p/d/']));
+    expect(delta.every((c) => c.n === 1)).toBe(true);
+  });
+});
