@@ -1,6 +1,8 @@
 /**
  * The project pipeline at scale (see bench/run.ts for the knobs). For every database × size:
- * generate (SQLite: or reuse the cached file), then time the real service calls in-process —
+ * generate (SQLite: or reuse the cached file) the projects and, around them, the records of a
+ * province's history (apps/server/src/modules/demo/generate-records.ts: 0.2 × activities, 2 × appeals,
+ * 0.05 × rectification tasks, 0.02 × incentive applications per project), then time the real service calls in-process —
  * createProjectService(...).list / .figures and createDashboardService(...).get with a province, a
  * city and a county actor — and print p50 / p95 / max per scenario (a dashboard's first, cold call
  * beside it), a summary table and the verdict against the targets (list p95 < 50 ms, figures
@@ -25,6 +27,12 @@ import {
   type GenerateStats,
   generateProjects,
 } from '../apps/server/src/modules/demo/generate-projects.js';
+import {
+  formatRecordStats,
+  generateRecords,
+  RECORDS_VERSION,
+  type RecordsStats,
+} from '../apps/server/src/modules/demo/generate-records.js';
 import { findOrgByCode } from '../apps/server/src/modules/orgs/orgs.repository.js';
 import { createProjectService } from '../apps/server/src/modules/projects/projects.service.js';
 
@@ -35,6 +43,8 @@ const DBS = (env.BENCH_DBS ?? 'sqlite,postgres').split(',') as ('sqlite' | 'post
 const ITERATIONS = Math.max(1, Number(env.BENCH_ITERATIONS ?? 50));
 const WARMUP = Number(env.BENCH_WARMUP ?? 5);
 const BUDGET_SECONDS = Number(env.BENCH_BUDGET_SECONDS ?? 10);
+/** BENCH_RECORDS=0: the projects alone (no activities, appeals, rectification or incentives). */
+const RECORDS = env.BENCH_RECORDS !== '0';
 const PG_ADMIN_URL = env.PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const TARGETS = { list: 50, figures: 200, dashboard: 50 };
 const CITY = { code: '141000', name: '临汾' };
@@ -136,7 +146,9 @@ export async function scenarios(database: DbHandle, config: Config) {
       name: `dashboard · ${name} · 1-${thisMonth.slice(5)}月`,
       run: async () => {
         const d = await dashboard.get(actor, { from: `${thisMonth.slice(0, 4)}-01`, to: thisMonth });
-        return `${d.pipeline.current.newlySigned.count.toLocaleString('en')} signed, ${d.pipeline.byRegion.length} regions`;
+        // the sections the dashboard has now (pipeline; appeals, activities … as they are added)
+        const sections = Object.keys(d).filter((k) => !['region', 'period', 'lastYear'].includes(k));
+        return `${d.pipeline.current.newlySigned.count.toLocaleString('en')} signed, ${d.pipeline.byRegion.length} regions, ${sections.join('+')}`;
       },
     })),
     { kind: 'search', name: `search q=xny · ${CITY.name}`, run: list(city, { q: 'xny' }) },
@@ -169,11 +181,28 @@ const fmt = (ms: number) => (ms < 10 ? ms.toFixed(2) : ms < 100 ? ms.toFixed(1) 
 const sizeLabel = (n: number) =>
   n >= 1_000_000 ? `${n / 1_000_000}M` : n >= 1000 ? `${n / 1000}k` : String(n);
 
-/** A SQLite file per size, seed and generator version; reused when its meta.json says it is complete. */
+interface Generated {
+  stats: GenerateStats;
+  records: RecordsStats | null;
+}
+
+const generatedLines = (g: Generated) => [
+  formatStats(g.stats).trim(),
+  ...(g.records ? [`records: ${formatRecordStats(g.records).trim()}`] : []),
+];
+
+/**
+ * A SQLite file per size, seed and generator versions (projects, records); reused when its
+ * meta.json says it is complete.
+ */
 async function sqliteDatabase(
   size: number,
-): Promise<{ config: Config; stats: GenerateStats; cached: string | null }> {
-  const dir = path.join(root, '.tmp/bench', `sqlite-${size}-g${GENERATOR_VERSION}-s${DEFAULT_SEED}`);
+): Promise<{ config: Config; generated: Generated; cached: string | null }> {
+  const dir = path.join(
+    root,
+    '.tmp/bench',
+    `sqlite-${size}-g${GENERATOR_VERSION}-r${RECORDS ? RECORDS_VERSION : 0}-s${DEFAULT_SEED}`,
+  );
   const meta = path.join(dir, 'meta.json');
   const config = loadConfig({
     ...env,
@@ -182,24 +211,32 @@ async function sqliteDatabase(
     SQLITE_PATH: path.join(dir, 'yingshang.sqlite'),
   });
   if (fs.existsSync(meta) && env.BENCH_REGENERATE !== '1') {
-    const m = JSON.parse(fs.readFileSync(meta, 'utf8')) as { asOf: string; stats: GenerateStats };
-    console.log(`  cached ${path.relative(root, dir)} (generated ${m.asOf}: ${formatStats(m.stats).trim()})`);
-    return { config, stats: m.stats, cached: m.asOf };
+    const m = JSON.parse(fs.readFileSync(meta, 'utf8')) as { asOf: string } & Generated;
+    const generated = { stats: m.stats, records: m.records ?? null };
+    console.log(
+      `  cached ${path.relative(root, dir)} (generated ${m.asOf}: ${generatedLines(generated).join('; ')})`,
+    );
+    return { config, generated, cached: m.asOf };
   }
   fs.rmSync(dir, { recursive: true, force: true });
-  const stats = await fill(config, size);
-  fs.writeFileSync(meta, JSON.stringify({ asOf: beijingToday(), stats }, null, 2));
-  return { config, stats, cached: null };
+  const generated = await fill(config, size);
+  fs.writeFileSync(meta, JSON.stringify({ asOf: beijingToday(), ...generated }, null, 2));
+  return { config, generated, cached: null };
 }
 
-async function fill(config: Config, size: number): Promise<GenerateStats> {
+/** Seeds the organisation tree, then generates the projects and (unless BENCH_RECORDS=0) the records. */
+async function fill(config: Config, size: number): Promise<Generated> {
   const database = await openDatabase(config);
   try {
     await seed(database, config, { demo: false });
     console.log(`  generating ${size.toLocaleString('en')} projects…`);
     const stats = await generateProjects(database, config, { count: size, log: console.log });
     console.log(formatStats(stats));
-    return stats;
+    if (!RECORDS) return { stats, records: null };
+    console.log('  generating the records around them…');
+    const records = await generateRecords(database, config, { log: console.log });
+    console.log(formatRecordStats(records));
+    return { stats, records };
   } finally {
     await database.close();
   }
@@ -213,11 +250,13 @@ export async function projectsBench(): Promise<void> {
   const generation: string[] = [];
   for (const db of DBS) {
     for (const size of SIZES) {
-      console.log(`${db} · ${size.toLocaleString('en')} projects`);
+      console.log(
+        `${db} · ${size.toLocaleString('en')} projects${RECORDS ? ` + ${(size * 0.2).toLocaleString('en')} activities, ${(size * 2).toLocaleString('en')} appeals, ${(size * 0.05).toLocaleString('en')} rectification tasks, ${(size * 0.02).toLocaleString('en')} incentive applications` : ''}`,
+      );
       if (db === 'sqlite') {
-        const { config, stats, cached } = await sqliteDatabase(size);
+        const { config, generated, cached } = await sqliteDatabase(size);
         generation.push(
-          `sqlite ${sizeLabel(size)}${cached ? ` (cached, generated ${cached})` : ''}: ${formatStats(stats).trim()}`,
+          `sqlite ${sizeLabel(size)}${cached ? ` (cached, generated ${cached})` : ''}: ${generatedLines(generated).join('\n    ')}`,
         );
         const database = await openDatabase(config);
         try {
@@ -242,8 +281,8 @@ export async function projectsBench(): Promise<void> {
             DATABASE_URL: PG_ADMIN_URL.replace(/\/[^/]*$/, `/${name}`),
             DATA_DIR: path.join(root, '.tmp/bench/pg'),
           });
-          const stats = await fill(config, size);
-          generation.push(`postgres ${sizeLabel(size)}: ${formatStats(stats).trim()}`);
+          const generated = await fill(config, size);
+          generation.push(`postgres ${sizeLabel(size)}: ${generatedLines(generated).join('\n    ')}`);
           const database = await openDatabase(config);
           try {
             timings.push(...(await measure(db, size, database, config)));

@@ -9,7 +9,10 @@
  *   server process on a fresh SQLite database; BENCH_SECONDS per scenario (default 5).
  * - projects (bench/projects.ts): the project pipeline at scale, in-process at the service level
  *   (the numbers are query costs, not HTTP): the filtered list, the stage figures and the pinyin
- *   search on generated data (apps/server/src/modules/demo/generate-projects.ts) for every size × database:
+ *   search and the dashboard (province, a city, a county; cold first call and warm) on generated data
+ *   (apps/server/src/modules/demo/generate-projects.ts, then generate-records.ts: per project 0.2
+ *   activities, 2 appeals, 0.05 rectification tasks, 0.02 incentive applications; the roll-up
+ *   rebuild of every source is timed) for every size × database:
  *     BENCH_SIZES       default 100000,1000000
  *     BENCH_DBS         default sqlite,postgres (PostgreSQL via PG_ADMIN_URL, default
  *                       postgres://postgres@127.0.0.1:5432/postgres: a database ys_bench_<size> is
@@ -17,8 +20,10 @@
  *     BENCH_ITERATIONS  default 50 timed runs per scenario, after BENCH_WARMUP (default 5);
  *                       BENCH_BUDGET_SECONDS (default 10) cuts a slow scenario short after 10 runs
  *     BENCH_REGENERATE=1  ignore the cached SQLite files (.tmp/bench/, keyed by size, seed and
- *                       generator version)
- *   A full run takes about 15 minutes on 2 cores (the first one 3 more, to generate the SQLite files);
+ *                       the generators' versions)
+ *     BENCH_RECORDS=0   the projects alone (no activities, appeals, rectification, incentives)
+ *   A full run takes about 15 minutes on 2 cores, plus the generation of the SQLite files on the
+ *   first one (at 1,000,000 the records and the rebuild of their roll-ups are the longer part);
  *   SQLite only with the cached files, about 6. A scenario of seconds gets fewer runs (at least 10,
  *   see time() in bench/projects.ts); the table prints how many.
  *

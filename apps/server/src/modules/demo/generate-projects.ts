@@ -57,7 +57,7 @@ export interface GenerateStats {
 // ---------------------------------------------------------------- seeded randomness
 
 /** sfc32: small, fast, 128-bit state; good enough statistics for test data. */
-class Rng {
+export class Rng {
   private a: number;
   private b: number;
   private c: number;
@@ -107,7 +107,7 @@ class Rng {
 }
 
 /** Draws items by weight (binary search over the cumulative weights). */
-function weighted<T>(items: readonly T[], weight: (t: T) => number): (rng: Rng) => T {
+export function weighted<T>(items: readonly T[], weight: (t: T) => number): (rng: Rng) => T {
   const cumulative: number[] = [];
   let sum = 0;
   for (const item of items) {
@@ -129,10 +129,10 @@ function weighted<T>(items: readonly T[], weight: (t: T) => number): (rng: Rng) 
 
 // ---------------------------------------------------------------- days and timestamps
 
-const DAY_MS = 86_400_000;
-const dayNumber = (day: string) => Math.floor(Date.parse(`${day}T00:00:00Z`) / DAY_MS);
+export const DAY_MS = 86_400_000;
+export const dayNumber = (day: string) => Math.floor(Date.parse(`${day}T00:00:00Z`) / DAY_MS);
 const dayStrings = new Map<number, string>();
-function dayString(n: number): string {
+export function dayString(n: number): string {
   let s = dayStrings.get(n);
   if (!s) {
     s = new Date(n * DAY_MS).toISOString().slice(0, 10);
@@ -142,13 +142,13 @@ function dayString(n: number): string {
 }
 
 /** A moment of office hours (09:00–18:00 Beijing) on day n, in ms; never after `nowMs`. */
-function officeMoment(rng: Rng, n: number, nowMs: number): number {
+export function officeMoment(rng: Rng, n: number, nowMs: number): number {
   const ms = n * DAY_MS + 3_600_000 + Math.floor(rng.float() * 9 * 3_600_000);
   return Math.min(ms, nowMs - rng.int(1, 3_600_000));
 }
 
 /** UUID v7 from a timestamp and the seeded generator: time-ordered like the app's ids, but repeatable. */
-function uuid7(rng: Rng, ms: number): string {
+export function uuid7(rng: Rng, ms: number): string {
   const t = ms.toString(16).padStart(12, '0');
   const variant = (0x8000 | (rng.u32() & 0x3fff)).toString(16);
   return `${t.slice(0, 8)}-${t.slice(8, 12)}-7${rng.hex(3)}-${variant}-${rng.hex(12)}`;
@@ -441,7 +441,7 @@ const GAPS: [number, number, number][] = [
   [300, 60, 900], // started → producing
 ];
 const NO_EVENT_YET = '1900-01-01';
-const FIRST_DAY = '2021-01-01';
+export const FIRST_DAY = '2021-01-01';
 
 interface Unit {
   id: string;
@@ -465,7 +465,7 @@ interface Investor {
 }
 
 /** GB 11714 organisation code check character for 8 characters (digits and capitals). */
-function orgCodeCheck(eight: string): string {
+export function orgCodeCheck(eight: string): string {
   const W = [3, 7, 9, 10, 5, 8, 4, 2];
   let sum = 0;
   for (let i = 0; i < 8; i++) {
@@ -477,7 +477,7 @@ function orgCodeCheck(eight: string): string {
 }
 
 const pickFactor = weighted(V.FACTOR_MIX, (f) => f.share);
-const personName = (rng: Rng) => `${rng.pick(V.SURNAMES)}${rng.pick(V.GIVEN)}`;
+export const personName = (rng: Rng) => `${rng.pick(V.SURNAMES)}${rng.pick(V.GIVEN)}`;
 
 export async function generateProjects(
   database: DbHandle,

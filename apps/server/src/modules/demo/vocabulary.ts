@@ -488,3 +488,176 @@ export const TERMINATION_REASONS = [
 ];
 export const PAUSE_REASONS = ['企业资金调整', '等待规划调整', '手续办理中', '季节性停工'];
 export const FUND_SOURCES = ['企业自筹', '银行贷款', '股东增资', '产业基金'];
+
+// ---------------------------------------------------------------- records (generate-records.ts)
+
+/** Where leaders go to court investors: [province short name, city] (outbound trips, conferences). */
+export const TRIP_CITIES: [string, string][] = [
+  ['广东', '深圳'],
+  ['广东', '广州'],
+  ['广东', '东莞'],
+  ['江苏', '苏州'],
+  ['江苏', '南京'],
+  ['江苏', '无锡'],
+  ['浙江', '杭州'],
+  ['浙江', '宁波'],
+  ['上海', '上海'],
+  ['北京', '北京'],
+  ['天津', '天津'],
+  ['山东', '青岛'],
+  ['福建', '厦门'],
+  ['河北', '石家庄'],
+  ['香港', '香港'],
+];
+/** Trips abroad: [country, city]. */
+export const TRIP_ABROAD: [string, string][] = [
+  ['德国', '法兰克福'],
+  ['日本', '东京'],
+  ['韩国', '首尔'],
+  ['新加坡', '新加坡'],
+  ['阿联酋', '迪拜'],
+  ['法国', '巴黎'],
+];
+/** Themes of promotion conferences and online meetings. */
+export const ACTIVITY_THEMES = [
+  '新能源',
+  '新材料',
+  '高端装备制造',
+  '现代煤化工',
+  '特色农产品加工',
+  '文化旅游',
+  '数字经济',
+  '现代物流',
+  '生物医药',
+  '氢能',
+];
+export const ACTIVITY_VENUES = [
+  '国际会展中心',
+  '市民中心会议厅',
+  '开发区管委会',
+  '招商服务中心',
+  '宾馆会议中心',
+];
+export const ACTIVITY_SUMMARIES = [
+  '双方就产业合作、项目落地和要素保障深入交流，达成初步合作意向。',
+  '推介了区域产业基础和营商环境，对接重点企业，建立项目跟踪台账。',
+  '集中签约一批重点项目，明确专人包联，推动项目早落地、早开工。',
+  '考察了生产基地和研发中心，邀请企业来晋实地考察。',
+];
+
+/** Officials' posts by the kind of unit: [post, main leader]. */
+export const OFFICIAL_POSTS: Record<string, [string, boolean][]> = {
+  province: [
+    ['省委书记', true],
+    ['省长', true],
+    ['副省长', false],
+  ],
+  city: [
+    ['市委书记', true],
+    ['市长', true],
+    ['副市长', false],
+    ['副市长', false],
+  ],
+  county: [
+    ['县委书记', true],
+    ['县长', true],
+    ['副县长', false],
+  ],
+  district: [
+    ['区委书记', true],
+    ['区长', true],
+    ['副区长', false],
+  ],
+  zone: [
+    ['党工委书记', true],
+    ['管委会主任', true],
+    ['管委会副主任', false],
+  ],
+};
+
+/** Appeal categories (migration 0006) → [share, department key that answers, typical matters]. */
+export const APPEAL_TOPICS: Record<string, [number, string, string[]]> = {
+  land: [10, 'natural-resources', ['项目用地指标迟迟未落实', '土地证办理进度缓慢', '征地拆迁补偿未到位']],
+  water: [4, 'water', ['生产用水管网未接入', '取水许可审批周期长']],
+  power: [8, 'development', ['厂区双回路供电未落实', '电力增容申请久拖未办', '电价优惠政策未兑现']],
+  gas: [3, 'housing', ['天然气管道接驳费用过高', '工业用气指标不足']],
+  approval: [
+    18,
+    'approval',
+    ['施工许可办理材料反复补正', '环评审批进度慢', '消防验收时间过长', '跨部门审批互为前置'],
+  ],
+  finance: [12, 'finance', ['企业贷款续贷难', '担保费率偏高', '技改贴息资金未拨付']],
+  labour: [8, 'human-resources', ['技术工人招聘难', '人才公寓申请无回音', '社保补贴未到账']],
+  policy: [14, 'commerce', ['招商引资奖励未兑现', '承诺的税费优惠未落实', '惠企政策申报渠道不清']],
+  arrears: [8, 'finance', ['政府工程款拖欠', '国有企业拖欠货款', '质保金到期未退还']],
+  inspection: [5, 'market-regulation', ['同一事项多头检查', '检查频次过高影响生产', '处罚标准不一']],
+  other: [10, 'commerce', ['园区道路照明不足', '企业周边交通拥堵', '通勤班车线路不足']],
+};
+export const APPEAL_ANSWERS = [
+  '经协调，已明确办理时限并安排专人跟进，相关手续已办结。',
+  '已会同相关部门现场办公，问题已解决，企业表示认可。',
+  '已纳入专项协调事项，分阶段推进，近期完成首批事项。',
+  '政策依据已书面答复企业，并指导企业补充申报材料。',
+];
+export const APPEAL_REJECT_REASONS = [
+  '不属于本单位受理范围',
+  '诉求内容不明确且联系不上企业',
+  '属司法程序处理事项',
+];
+export const MEETING_SERIES_TITLES: Record<string, string> = {
+  breakfast: '政企早餐会',
+  tea: '政企茶叙会',
+  salon: '企业家沙龙',
+};
+
+/** Rectification campaigns added before the seed's demo campaign: [title, issuing body, start MM-DD]. */
+export const PAST_CAMPAIGNS: [string, string, string][] = [
+  ['开发区营商环境突出问题专项整治行动', '山西省', '03-01'],
+  ['优化营商环境攻坚行动', '山西省', '02-15'],
+  ['招商引资承诺兑现专项整治', '山西省', '04-01'],
+];
+/** Issues and measures per problem of the nine (same order as rectification.seed.ts NINE_PROBLEMS). */
+export const RECTIFICATION_ISSUES: [string, string][][] = [
+  [
+    ['招商时承诺的厂房代建未按期交付', '明确代建主体和交付节点，按月通报进度'],
+    ['承诺的配套道路建设滞后', '列入年度基础设施计划，倒排工期'],
+  ],
+  [
+    ['惠企政策兑现周期过长', '梳理兑现流程，压缩审核时限，推行免申即享'],
+    ['政策宣传覆盖不全，企业知晓率低', '建立政策直达清单，逐户上门宣讲'],
+  ],
+  [
+    ['国有企业拖欠中小企业工程款', '建立清欠台账，制定还款计划，按季销号'],
+    ['质保金到期未及时返还', '逐笔核对质保金，限期返还'],
+  ],
+  [
+    ['开发区人事薪酬制度改革落实不到位', '完善全员岗位聘任和绩效考核办法'],
+    ['市场化运营机制未建立', '组建运营公司，明确管委会与公司权责'],
+  ],
+  [
+    ['下放事项承接能力不足', '开展业务培训，配齐审批人员'],
+    ['赋权事项办理仍需回到市级部门', '清理赋权清单，实现区内闭环办理'],
+  ],
+  [
+    ['承诺制、标准地、区域评估推进缓慢', '完成区域评估成果应用，扩大标准地供应'],
+    ['拿地即开工落实率低', '推行联合审图和容缺受理'],
+  ],
+  [
+    ['用地、用能指标保障不足', '统筹调剂指标，优先保障重点项目'],
+    ['园区水电气暖配套不完善', '制定配套设施建设计划，限期完成'],
+  ],
+  [
+    ['包联服务流于形式', '建立包联台账，实行问题清单化闭环管理'],
+    ['企业诉求回应不及时', '落实首问负责和限时办结制度'],
+  ],
+  [
+    ['招商考核重签约轻落地', '调整考核指标，突出到位资金和开工投产'],
+    ['专业化招商队伍不健全', '组建产业链招商专班，引进专业人才'],
+  ],
+];
+export const RECTIFICATION_MILESTONES = ['制定整改方案', '完成阶段整改', '组织自查验收'];
+export const RECTIFICATION_REPORTS = [
+  '已制定整改方案，明确责任人和时间表。',
+  '按计划推进，阶段性任务已完成。',
+  '主体工作已完成，正在准备验收材料。',
+];
