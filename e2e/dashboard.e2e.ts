@@ -68,6 +68,9 @@ describe('dashboard journey', () => {
     for (const id of ['dash-activities', 'dash-incentives', 'dash-appeals', 'dash-rectification'])
       await page.getByTestId(id).locator('.ant-statistic').first().waitFor();
     await poll(() => page.getByTestId('dash-bulletin').textContent()).toMatch(/主要领导外出招商\d+次/);
+    // this month's signings by industry (C 制造业: both are class 34) and by the investors' origin
+    await poll(() => page.getByTestId('dash-industries').textContent()).toContain('制造业');
+    await poll(() => page.getByTestId('dash-origins').locator('svg').count()).toBeGreaterThan(0);
     await screenshot(page, 'dashboard-city');
 
     // the workbook of the same figures, and the page as it prints (no menu, header or controls)

@@ -5,6 +5,7 @@ import { createDb, type DbHandle } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { createPasswordHasher, generatePassword } from './modules/auth/password.js';
 import { generateProjects } from './modules/demo/generate-projects.js';
+import { generateRecords } from './modules/demo/generate-records.js';
 import { type DemoAccount, seedDemo, seedOrganisations } from './modules/orgs/seed.js';
 import { loadDemoCampaign } from './modules/rectification/rectification.seed.js';
 import { ensureRollups } from './modules/rollups/rollups.repository.js';
@@ -25,23 +26,28 @@ export async function openDatabase(config: Config): Promise<DbHandle> {
 
 /**
  * Loads the Shanxi organisation tree and, when asked, the demo enterprises and accounts; with the
- * accounts (the first time only) a generated pipeline of config.demoProjects projects.
+ * accounts (the first time only) a generated pipeline of config.demoProjects projects and the
+ * records around it (generate-records.ts).
  */
 export async function seed(database: DbHandle, config: Config, opts: { demo: boolean }) {
   const units = await seedOrganisations(database.db);
   let accounts: DemoAccount[] = [];
   let password: string | null = null;
   let projects = 0;
+  let records: Record<string, number> = {};
   if (opts.demo) {
     password = config.demoPassword ?? generatePassword();
     accounts = await seedDemo(database.db, createPasswordHasher(config.passwordHashing), password);
     if (accounts.length > 0 && config.demoProjects > 0 && !(await hasProjects(database))) {
       projects = (await generateProjects(database, config, { count: config.demoProjects })).projects;
+      // and the history around them, so every module and the dashboard have something to show:
+      // activities, appeals, rectification tasks and incentive applications in proportion
+      records = (await generateRecords(database, config)).rows;
     }
     // the seed's rectification campaign with its nine problems (once: skipped when it exists)
     await loadDemoCampaign(database.db);
   }
-  return { units, accounts, password: accounts.length > 0 ? password : null, projects };
+  return { units, accounts, password: accounts.length > 0 ? password : null, projects, records };
 }
 
 const hasProjects = async (database: DbHandle) =>

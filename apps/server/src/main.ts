@@ -11,7 +11,7 @@ import { startRectificationSweep } from './modules/rectification/rectification.s
 /** config → database (migrated, seeded with demo data on first start) → app → listen. */
 const config = loadConfig();
 const database = await openDatabase(config);
-const { accounts, password, projects } = await seed(database, config, {
+const { accounts, password, projects, records } = await seed(database, config, {
   demo: process.env.SEED_DEMO !== 'false',
 });
 const app = await buildApp({ config, database });
@@ -19,7 +19,12 @@ const app = await buildApp({ config, database });
 if (accounts.length > 0 && password) {
   console.log(`\n${announceDemo(config, accounts, password)}`);
   if (projects > 0)
-    console.log(`${projects} generated demo projects across Shanxi's cities, counties and zones\n`);
+    console.log(
+      `${projects} generated demo projects across Shanxi's cities, counties and zones, with ` +
+        `${records.activities ?? 0} activities, ${records.appeals ?? 0} appeals, ` +
+        `${records.rectification_tasks ?? 0} rectification tasks and ` +
+        `${records.incentive_applications ?? 0} incentive applications\n`,
+    );
 } else if (fs.existsSync(path.join(config.dataDir, 'DEMO-LOGINS.txt'))) {
   app.log.info(`demo logins: ${path.join(config.dataDir, 'DEMO-LOGINS.txt')}`);
 }

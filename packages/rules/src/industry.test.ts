@@ -4,6 +4,7 @@ import {
   industryByCode,
   industryChildren,
   industryPath,
+  industrySectionName,
   isManufacturing,
   searchIndustries,
 } from './industry.js';
@@ -140,5 +141,18 @@ describe('searchIndustries', () => {
   it('limits the results and ignores blank queries', () => {
     expect(searchIndustries('制造', 5)).toHaveLength(5);
     expect(searchIndustries('  ')).toEqual([]);
+  });
+});
+
+describe('industrySectionName', () => {
+  it('names every section of the standard in both languages', () => {
+    const sections = INDUSTRIES.filter((i) => i.level === 1).map((i) => i.code);
+    expect(sections).toHaveLength(20);
+    for (const code of sections) {
+      expect(industrySectionName(code, 'zh-CN')).toBe(industryByCode(code)?.name);
+      expect(industrySectionName(code, 'en-US')).toMatch(/^[A-Z][a-z]/);
+    }
+    expect(industrySectionName('C', 'en-US')).toBe('Manufacturing');
+    expect(industrySectionName('Z', 'zh-CN')).toBe('Z');
   });
 });

@@ -70,3 +70,32 @@ function codeMatches(industry: Industry, q: string): boolean {
     !!prefixed && industry.code.startsWith(prefixed[2]) && industryPath(industry.code)[0].code === prefixed[1]
   );
 }
+
+/** The 20 sections (门类) of GB/T 4754-2017 in English (the standard's Chinese names are in INDUSTRIES). */
+const SECTIONS_EN: Readonly<Record<string, string>> = {
+  A: 'Agriculture, forestry, animal husbandry and fishery',
+  B: 'Mining',
+  C: 'Manufacturing',
+  D: 'Electricity, heat, gas and water supply',
+  E: 'Construction',
+  F: 'Wholesale and retail trade',
+  G: 'Transport, storage and postal services',
+  H: 'Accommodation and catering',
+  I: 'Information transmission, software and IT services',
+  J: 'Finance',
+  K: 'Real estate',
+  L: 'Leasing and business services',
+  M: 'Scientific research and technical services',
+  N: 'Water, environment and public facilities management',
+  O: 'Resident services, repair and other services',
+  P: 'Education',
+  Q: 'Health and social work',
+  R: 'Culture, sports and entertainment',
+  S: 'Public administration, social security and social organisations',
+  T: 'International organisations',
+};
+
+/** A section's name (A–T) in the reader's language; the code itself when unknown. */
+export function industrySectionName(code: string, locale: 'zh-CN' | 'en-US'): string {
+  return (locale === 'en-US' ? SECTIONS_EN[code] : industryByCode(code)?.name) ?? code;
+}

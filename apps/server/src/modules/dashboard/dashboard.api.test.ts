@@ -1,3 +1,4 @@
+import { industrySectionName } from '@yingshang/rules';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
@@ -178,7 +179,35 @@ describeApi('dashboard API', () => {
     expect(res.headers['content-disposition']).toContain(encodeURIComponent('临汾市'));
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['概览', '各阶段', '逐月', '地区排名']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      '概览',
+      '各阶段',
+      '逐月',
+      '地区排名',
+      '行业与来源',
+      '招商活动',
+      '企业诉求',
+      '政策兑现',
+      '整改台账',
+    ]);
+    // each module's sheet carries the dashboard's own figures
+    const figure = (sheet: string, label: string) => {
+      let found: unknown;
+      wb.getWorksheet(sheet)!.eachRow((row) => {
+        if (row.getCell(1).value === label) found = row.getCell(2).value;
+      });
+      return found;
+    };
+    expect(figure('招商活动', '主要领导外出招商（次）')).toBe(dash.activities.current.mainLeaderTrips);
+    expect(figure('企业诉求', '收到诉求（件）')).toBe(dash.appeals.current.received);
+    expect(figure('企业诉求', '当前逾期（件）')).toBe(dash.appeals.overdueNow);
+    expect(figure('政策兑现', '申请（件）')).toBe(dash.incentives.current.applications);
+    expect(figure('概览', '逾期未兑现承诺（当前，项）')).toBe(dash.pipeline.now.promisesOverdue);
+    const industries = wb.getWorksheet('行业与来源')!;
+    const top = dash.pipeline.byIndustry[0];
+    expect(industries.getCell('A4').value).toBe(`${top.key} ${industrySectionName(top.key, 'zh-CN')}`);
+    expect(industries.getCell('B4').value).toBe(top.count);
+    expect(industries.getCell('C4').value).toBeCloseTo(top.investmentFen / 10_000_000_000, 4);
     const overview = wb.getWorksheet('概览')!;
     expect(overview.getCell('A1').value).toBe(`临汾市招商引资情况（${from} 至 ${thisMonth}）`);
     expect(overview.getRow(4).values).toEqual([

@@ -234,28 +234,28 @@ function AppealsSection({ f }: { f: NonNullable<Dashboard['appeals']> }) {
               {
                 title: t('dash.appeals.assigned'),
                 dataIndex: 'assigned',
-                width: 72,
+                width: 68,
                 align: 'right',
                 render: (v: number) => formatNumber(v),
               },
               {
-                title: t('dash.appeals.onTime'),
+                title: t('dash.appeals.colOnTime'),
                 dataIndex: 'onTimeRate',
-                width: 96,
+                width: 92,
                 align: 'right',
                 render: (v: number | null) => formatPercent(v),
               },
               {
-                title: t('dash.appeals.satisfaction'),
+                title: t('dash.appeals.colSatisfied'),
                 dataIndex: 'satisfactionRate',
-                width: 80,
+                width: 84,
                 align: 'right',
                 render: (v: number | null) => formatPercent(v),
               },
               {
                 title: t('dash.appeals.overdueShort'),
                 dataIndex: 'overdueNow',
-                width: 64,
+                width: 68,
                 align: 'right',
                 render: (v: number) => (
                   <Typography.Text type={v > 0 ? 'danger' : undefined}>{formatNumber(v)}</Typography.Text>

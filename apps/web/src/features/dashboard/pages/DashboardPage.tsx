@@ -7,6 +7,7 @@ import {
   TableOutlined,
 } from '@ant-design/icons';
 import type { Dashboard, PipelinePeriod } from '@yingshang/contracts';
+import { industrySectionName } from '@yingshang/rules';
 import {
   Alert,
   App,
@@ -460,7 +461,7 @@ function DashboardBody({
     <Row gutter={[12, 12]}>
       <Col xs={24} xl={12}>
         <Card size="small" title={t('dash.chart.industryTitle')}>
-          {shares(p.byIndustry, (k) => t(`dash.industry.${k}` as never), 'industry', 'dash-industries')}
+          {shares(p.byIndustry, (k) => industrySectionName(k, locale), 'industry', 'dash-industries')}
         </Card>
       </Col>
       <Col xs={24} xl={12}>
