@@ -42,7 +42,8 @@ async function main() {
     console.log(
       `generating ${count.toLocaleString('en')} projects into ${config.databaseUrl ? 'PostgreSQL' : config.sqlitePath}`,
     );
-    console.log(formatStats(await generateProjects(database, config, { count, ...options })));
+    const rollups = values['projects-only'] === true; // else generateRecords counts every source
+    console.log(formatStats(await generateProjects(database, config, { count, ...options, rollups })));
     if (!values['projects-only']) {
       console.log('generating the records around them (activities, appeals, rectification, incentives)');
       console.log(formatRecordStats(await generateRecords(database, config, options)));

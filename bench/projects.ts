@@ -230,7 +230,12 @@ async function fill(config: Config, size: number): Promise<Generated> {
   try {
     await seed(database, config, { demo: false });
     console.log(`  generating ${size.toLocaleString('en')} projects…`);
-    const stats = await generateProjects(database, config, { count: size, log: console.log });
+    // the records' generator counts every source into the roll-ups, projects included
+    const stats = await generateProjects(database, config, {
+      count: size,
+      log: console.log,
+      rollups: !RECORDS,
+    });
     console.log(formatStats(stats));
     if (!RECORDS) return { stats, records: null };
     console.log('  generating the records around them…');

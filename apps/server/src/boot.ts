@@ -39,7 +39,8 @@ export async function seed(database: DbHandle, config: Config, opts: { demo: boo
     password = config.demoPassword ?? generatePassword();
     accounts = await seedDemo(database.db, createPasswordHasher(config.passwordHashing), password);
     if (accounts.length > 0 && config.demoProjects > 0 && !(await hasProjects(database))) {
-      projects = (await generateProjects(database, config, { count: config.demoProjects })).projects;
+      projects = (await generateProjects(database, config, { count: config.demoProjects, rollups: false }))
+        .projects;
       // and the history around them, so every module and the dashboard have something to show:
       // activities, appeals, rectification tasks and incentive applications in proportion
       records = (await generateRecords(database, config)).rows;

@@ -333,6 +333,28 @@ describeApi('dashboard API', () => {
       `/api/v1/dashboard?regionId=${department}&from=${thisMonth}&to=${thisMonth}`,
     );
     expect(asRegion.json().error.code).toBe('REGION_INVALID');
+    // a department's leader sees the region the department serves, but not the region's appeals:
+    // a department reads the appeals assigned to it only
+    const admin = await t.login('admin');
+    const created = await admin.post('/api/v1/users', {
+      username: 'zrzy_leader',
+      displayName: '自然资源局分管领导',
+      orgUnitId: department,
+      roles: ['leader'],
+      password: 'Dept-Leader-2026!',
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    await t.database.db
+      .updateTable('users')
+      .set({ mustChangePassword: 0 })
+      .where('username', '=', 'zrzy_leader')
+      .execute();
+    const deptLeader = await t.login('zrzy_leader', 'Dept-Leader-2026!');
+    const seen = (await deptLeader.get(`/api/v1/dashboard?from=${thisMonth}&to=${thisMonth}`)).json();
+    expect(seen.region.code).toBe('141000');
+    expect(seen.appeals).toBeNull();
+    expect(seen.activities).not.toBeNull();
+    expect(own.appeals).not.toBeNull();
     for (const q of ['from=2026-13&to=2026-12', 'from=2026-05&to=2026-01', 'from=2026-01'])
       expect((await linfen.get(`/api/v1/dashboard?${q}`)).statusCode, q).toBe(400);
     expect((await t.anonymous().get(`/api/v1/dashboard?from=${thisMonth}&to=${thisMonth}`)).statusCode).toBe(

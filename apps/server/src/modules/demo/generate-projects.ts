@@ -43,6 +43,8 @@ export interface GenerateOptions {
   /** The generator's today (YYYY-MM-DD, Beijing): no date after it. Default: today. */
   asOf?: string;
   log?: (line: string) => void;
+  /** Count the projects into the roll-ups (default); false when generateRecords follows and counts every source. */
+  rollups?: boolean;
 }
 
 export interface GenerateStats {
@@ -998,8 +1000,10 @@ export async function generateProjects(
   log(`  rebuilding indexes…`);
   await writer.restoreIndexes();
   await writer.finish();
-  log(`  counting the monthly roll-ups…`);
-  await rebuildRollups(database.db, projectRollups);
+  if (opts.rollups !== false) {
+    log(`  counting the monthly roll-ups…`);
+    await rebuildRollups(database.db, projectRollups);
+  }
   const done = performance.now();
   const totalRows = Object.values(counts).reduce((a, b) => a + b, 0);
   log(
