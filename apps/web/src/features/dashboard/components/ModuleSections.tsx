@@ -1,5 +1,5 @@
 import type { Dashboard } from '@yingshang/contracts';
-import { Card, Col, Flex, Row, Statistic, Table, Typography } from 'antd';
+import { Card, Col, Flex, Row, Statistic, Table, Tabs, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useI18n } from '../../../app/i18n/i18n-context';
@@ -293,6 +293,9 @@ function RectificationSection({
 }) {
   const { t, formatNumber } = useI18n();
   type Problem = (typeof f.byProblem)[number];
+  type Unit = (typeof f.byUnit)[number];
+  const count = (v: number) => formatNumber(v);
+  const pct = (v: number | null) => formatPercent(v);
   return (
     <Section
       title={
@@ -304,29 +307,82 @@ function RectificationSection({
       testId="dash-rectification"
       extra={
         f.byProblem.length > 0 ? (
-          <Table<Problem>
+          <Tabs
             size="small"
-            rowKey="problemId"
-            pagination={false}
-            tableLayout="fixed"
-            dataSource={f.byProblem}
-            scroll={{ y: 200 }}
-            columns={[
-              { title: '#', dataIndex: 'seq', width: 44 },
-              { title: t('dash.rect.problem'), dataIndex: 'name', ellipsis: true },
+            items={[
               {
-                title: t('dash.rect.tasks'),
-                dataIndex: 'total',
-                width: 96,
-                align: 'right',
-                render: (v: number) => formatNumber(v),
+                key: 'problems',
+                label: t('dash.rect.byProblem'),
+                children: (
+                  <Table<Problem>
+                    size="small"
+                    rowKey="problemId"
+                    pagination={false}
+                    tableLayout="fixed"
+                    dataSource={f.byProblem}
+                    scroll={{ y: 200 }}
+                    columns={[
+                      { title: '#', dataIndex: 'seq', width: 44 },
+                      { title: t('dash.rect.problem'), dataIndex: 'name', ellipsis: true },
+                      {
+                        title: t('dash.rect.tasks'),
+                        dataIndex: 'total',
+                        width: 96,
+                        align: 'right',
+                        render: count,
+                      },
+                      {
+                        title: t('dash.rect.completion'),
+                        dataIndex: 'completionRate',
+                        width: 80,
+                        align: 'right',
+                        render: pct,
+                      },
+                    ]}
+                  />
+                ),
               },
               {
-                title: t('dash.rect.completion'),
-                dataIndex: 'completionRate',
-                width: 80,
-                align: 'right',
-                render: (v: number | null) => formatPercent(v),
+                key: 'units',
+                label: t('dash.rect.byUnit'),
+                children: (
+                  <Table<Unit>
+                    size="small"
+                    rowKey="orgId"
+                    pagination={false}
+                    tableLayout="fixed"
+                    dataSource={f.byUnit}
+                    scroll={{ y: 200 }}
+                    data-testid="dash-rect-units"
+                    columns={[
+                      { title: t('dash.rect.rank'), dataIndex: 'rank', width: 56 },
+                      { title: t('dash.rect.unit'), dataIndex: 'name', ellipsis: true },
+                      {
+                        title: t('dash.rect.tasks'),
+                        dataIndex: 'total',
+                        width: 96,
+                        align: 'right',
+                        render: count,
+                      },
+                      {
+                        title: t('dash.rect.completion'),
+                        dataIndex: 'completionRate',
+                        width: 80,
+                        align: 'right',
+                        render: pct,
+                      },
+                      {
+                        title: t('dash.appeals.overdueShort'),
+                        dataIndex: 'overdue',
+                        width: 64,
+                        align: 'right',
+                        render: (v: number) => (
+                          <Typography.Text type={v > 0 ? 'danger' : undefined}>{count(v)}</Typography.Text>
+                        ),
+                      },
+                    ]}
+                  />
+                ),
               },
             ]}
           />

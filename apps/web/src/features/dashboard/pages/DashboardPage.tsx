@@ -254,6 +254,7 @@ function DashboardBody({
   const yi = (fen: number) => bigMoney(fen, locale);
   const bulletinText = bulletin(d, locale, today);
   const [mapMetric, setMapMetric] = useState<MapMetric>('signedInvestment');
+  const [rankingView, setRankingView] = useState<'table' | 'chart'>('table');
 
   const kpis = (
     <Row gutter={[12, 12]} data-testid="dash-kpis">
@@ -340,6 +341,29 @@ function DashboardBody({
           lastYearText={rate(ly.fundsInPlaceRate)}
           current={cur.fundsInPlaceRate ?? undefined}
           lastYear={ly.fundsInPlaceRate ?? undefined}
+        />
+      </Col>
+      {(['signToStart', 'startToProduction', 'signToProduction'] as const).map((k) => (
+        <Col xs={12} md={8} xl={6} key={k}>
+          <Kpi
+            testId={`kpi-days-${k}`}
+            label={t(`dash.kpi.days.${k}`)}
+            value={cur.averageDays[k] === null ? '—' : formatNumber(cur.averageDays[k], 1)}
+            unit={cur.averageDays[k] === null ? undefined : t('dash.unit.days')}
+            hint={t('dash.hint.days')}
+            lastYearText={ly.averageDays[k] === null ? '—' : formatNumber(ly.averageDays[k], 1)}
+          />
+        </Col>
+      ))}
+      <Col xs={12} md={8} xl={6}>
+        <Kpi
+          testId="kpi-fulfilment"
+          label={t('dash.kpi.fulfilment')}
+          value={rate(cur.fulfilmentRate)}
+          hint={t('dash.hint.fulfilment', { due: cur.promisesDue, kept: cur.promisesFulfilled })}
+          lastYearText={rate(ly.fulfilmentRate)}
+          current={cur.fulfilmentRate ?? undefined}
+          lastYear={ly.fulfilmentRate ?? undefined}
         />
       </Col>
       <Col xs={12} md={8} xl={6}>
@@ -641,17 +665,67 @@ function DashboardBody({
             </Col>
           ) : null}
           <Col xs={24} xl={hasMap ? 14 : 24}>
-            <Card size="small" title={t('dash.ranking.title')} extra={t('dash.ranking.formula')}>
-              <Table<RegionRow>
-                data-testid="dash-regions"
-                rowKey="id"
-                size="small"
-                columns={columns}
-                dataSource={ranked}
-                pagination={false}
-                tableLayout="fixed"
-                scroll={{ x: 760 }}
-              />
+            <Card
+              size="small"
+              title={t(d.region.kind === 'province' ? 'dash.ranking.titleCities' : 'dash.ranking.title')}
+              extra={
+                <Flex gap={12} align="center">
+                  <Typography.Text type="secondary">{t('dash.ranking.formula')}</Typography.Text>
+                  <Segmented<'table' | 'chart'>
+                    size="small"
+                    className="no-print"
+                    value={rankingView}
+                    onChange={setRankingView}
+                    options={[
+                      { value: 'table', label: t('dash.ranking.table') },
+                      { value: 'chart', label: t('dash.ranking.chart') },
+                    ]}
+                    data-testid="dash-ranking-view"
+                  />
+                </Flex>
+              }
+            >
+              {rankingView === 'chart' ? (
+                <Chart
+                  testId="dash-region-bars"
+                  height={Math.max(200, 24 * ranked.length + 48)}
+                  onClick={(i) => {
+                    const r = ranked[i];
+                    if (r) onRegion(r.id);
+                  }}
+                  option={{
+                    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+                    legend: { bottom: 0 },
+                    grid: { left: 8, right: 24, top: 8, bottom: 40, containLabel: true },
+                    xAxis: { type: 'value', name: t('dash.unit.yi') },
+                    yAxis: { type: 'category', inverse: true, data: ranked.map((r) => r.name) },
+                    series: [
+                      {
+                        name: t('dash.col.signedInvestment'),
+                        type: 'bar',
+                        data: ranked.map((r) => Number(yi(r.current.newlySigned.investmentFen))),
+                      },
+                      {
+                        name: t('dash.chart.signedLastYear'),
+                        type: 'bar',
+                        itemStyle: { color: '#bfbfbf' },
+                        data: ranked.map((r) => Number(yi(r.lastYearSigned.investmentFen))),
+                      },
+                    ],
+                  }}
+                />
+              ) : (
+                <Table<RegionRow>
+                  data-testid="dash-regions"
+                  rowKey="id"
+                  size="small"
+                  columns={columns}
+                  dataSource={ranked}
+                  pagination={false}
+                  tableLayout="fixed"
+                  scroll={{ x: 760 }}
+                />
+              )}
             </Card>
           </Col>
         </Row>
