@@ -2,7 +2,7 @@ import { ACTIVITY_TYPES, type ActivityDashboard, type ActivityType } from '@ying
 import { activityCells, type RollupActivity } from '@yingshang/rules';
 import type { Executor } from '../../db/database.js';
 import { chunks } from '../projects/projects-ledger.repository.js';
-import { type MetricSums, type RollupSource, rollupSums } from '../rollups/rollups.repository.js';
+import { idsOf, type MetricSums, type RollupSource, rollupSums } from '../rollups/rollups.repository.js';
 
 async function load(db: Executor, ids: readonly string[]) {
   const out = new Map<string, RollupActivity>();
@@ -38,16 +38,7 @@ export const activityRollups: RollupSource<RollupActivity> = {
   name: 'activities',
   load,
   cells: activityCells,
-  ids: async (db, after, limit) =>
-    (
-      await db
-        .selectFrom('activities')
-        .select('id')
-        .where('id', '>', after)
-        .orderBy('id')
-        .limit(limit)
-        .execute()
-    ).map((r) => r.id),
+  ids: idsOf('activities'),
 };
 
 /** The activities of these officials: changing an official (main leader or not, unit) changes their cells. */

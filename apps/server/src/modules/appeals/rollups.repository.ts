@@ -11,6 +11,7 @@ import type { Executor } from '../../db/database.js';
 import {
   daySums,
   daySumsByPath,
+  idsOf,
   type MetricPick,
   type MetricSums,
   type RollupSource,
@@ -68,10 +69,7 @@ export const appealRollups: RollupSource<RollupAppeal> = {
   name: 'appeals',
   load,
   cells: appealCells,
-  ids: async (db, after, limit) =>
-    (
-      await db.selectFrom('appeals').select('id').where('id', '>', after).orderBy('id').limit(limit).execute()
-    ).map((r) => r.id),
+  ids: idsOf('appeals'),
 };
 
 // ---------------------------------------------------------------- the dashboard's section

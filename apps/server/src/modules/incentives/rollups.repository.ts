@@ -2,7 +2,7 @@ import type { IncentiveDashboard } from '@yingshang/contracts';
 import { incentiveCells, medianOfCounts, type RollupIncentive } from '@yingshang/rules';
 import type { Executor } from '../../db/database.js';
 import { addDays } from '../../lib/days.js';
-import { type MetricSums, type RollupSource, rollupSums } from '../rollups/rollups.repository.js';
+import { idsOf, type MetricSums, type RollupSource, rollupSums } from '../rollups/rollups.repository.js';
 
 const CHUNK = 500;
 
@@ -45,16 +45,7 @@ export const incentiveRollups: RollupSource<RollupIncentive> = {
   name: 'incentives',
   load,
   cells: incentiveCells,
-  ids: async (db, after, limit) =>
-    (
-      await db
-        .selectFrom('incentiveApplications')
-        .select('id')
-        .where('id', '>', after)
-        .orderBy('id')
-        .limit(limit)
-        .execute()
-    ).map((r) => r.id),
+  ids: idsOf('incentiveApplications'),
 };
 
 const PERIOD_METRICS = ['applications', 'approved', 'paid', 'rejected', { prefix: 'payDays:' }] as const;

@@ -7,7 +7,7 @@ import {
   signingCells,
 } from '@yingshang/rules';
 import type { Executor } from '../../db/database.js';
-import type { RollupSource } from '../rollups/rollups.repository.js';
+import { idsOf, type RollupSource } from '../rollups/rollups.repository.js';
 import { chunks } from './projects-ledger.repository.js';
 
 /** What the roll-ups read of a project: its region, stage dates, funds, promises and signing. */
@@ -114,14 +114,5 @@ export const projectRollups: RollupSource<ProjectRollupRecord> = {
         })
       : []),
   ],
-  ids: async (db, after, limit) =>
-    (
-      await db
-        .selectFrom('projects')
-        .select('id')
-        .where('id', '>', after)
-        .orderBy('id')
-        .limit(limit)
-        .execute()
-    ).map((r) => r.id),
+  ids: idsOf('projects'),
 };

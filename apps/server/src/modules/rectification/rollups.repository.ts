@@ -4,7 +4,7 @@ import { type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import { addDays } from '../../lib/days.js';
 import { beijingDay } from '../../lib/ids.js';
-import { type RollupSource, rollupSums } from '../rollups/rollups.repository.js';
+import { idsOf, type RollupSource, rollupSums } from '../rollups/rollups.repository.js';
 import { ancestorPaths, campaignProblems } from './rectification.repository.js';
 
 const CHUNK = 500;
@@ -51,16 +51,7 @@ export const rectificationRollups: RollupSource<RollupTask> = {
   name: 'rectification',
   load,
   cells: taskCells,
-  ids: async (db, after, limit) =>
-    (
-      await db
-        .selectFrom('rectificationTasks')
-        .select('id')
-        .where('id', '>', after)
-        .orderBy('id')
-        .limit(limit)
-        .execute()
-    ).map((r) => r.id),
+  ids: idsOf('rectificationTasks'),
 };
 
 /** `column` lies in the subtree `prefix` (a LIKE both databases read alike; ids hold no wildcards). */

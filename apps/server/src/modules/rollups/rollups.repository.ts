@@ -18,6 +18,20 @@ export interface RollupSource<R = unknown> {
   ids(db: Executor, after: string, limit: number): Promise<string[]>;
 }
 
+/** A source's `ids`: its table's ids in order, after a given one. */
+export const idsOf =
+  (table: 'projects' | 'activities' | 'appeals' | 'incentiveApplications' | 'rectificationTasks') =>
+  async (db: Executor, after: string, limit: number) =>
+    (
+      await db
+        .selectFrom(table as 'projects')
+        .select('id')
+        .where('id', '>', after)
+        .orderBy('id')
+        .limit(limit)
+        .execute()
+    ).map((r) => r.id);
+
 /** Records of one source a write may change. */
 export interface Touched {
   source: RollupSource;
