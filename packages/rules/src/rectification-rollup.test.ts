@@ -6,6 +6,7 @@ const base: RollupTask = {
   campaignId: 'C',
   problemId: 'P1',
   leadOrgId: 'L',
+  leadRegionPath: '/p/c/z/',
   status: 'open',
   deadlineOn: '2025-09-30',
   closedOn: null,
@@ -34,9 +35,25 @@ describe('rectification roll-up cells', () => {
   it('places the task once in every region above any of its units', () => {
     const paths = taskCells(base).map((c) => c.path);
     expect(new Set(paths)).toEqual(new Set(['/p/', '/p/c/', '/p/c/z/', '/p/c/dept/']));
-    // two units under one city: the city counts the task once
-    expect(at(base, '/p/c/')).toEqual(at(base, '/p/c/z/'));
+    // two units under one city: the city counts the task once (the lead unit's own counts stay at
+    // the zone it belongs to)
+    const noUnit = (cells: Record<string, number>) =>
+      Object.fromEntries(Object.entries(cells).filter(([k]) => !k.includes(':u:')));
+    expect(at(base, '/p/c/')).toEqual(noUnit(at(base, '/p/c/z/')));
     expect(at(base, '/p/')['2025-06 c:C:total']).toBe(1);
+  });
+
+  it('keeps the lead unit’s counts at its own region only, and nowhere when that holds none of the units', () => {
+    const unitPaths = (t: RollupTask) => [
+      ...new Set(
+        taskCells(t)
+          .filter((c) => c.metric.includes(':u:'))
+          .map((c) => c.path),
+      ),
+    ];
+    expect(unitPaths(base)).toEqual(['/p/c/z/']);
+    expect(unitPaths({ ...base, leadRegionPath: '/p/c/' })).toEqual(['/p/c/']);
+    expect(unitPaths({ ...base, leadRegionPath: '/q/' })).toEqual([]);
   });
 
   it.each([
@@ -83,8 +100,14 @@ describe('rectification roll-up cells', () => {
 
   it('moving the deadline moves the open task from one day to the other', () => {
     const later = { ...base, deadlineOn: '2025-11-15' };
-    const delta = cellDelta(taskCells(base), taskCells(later)).filter((c) => c.path === '/p/');
-    expect(Object.fromEntries(delta.map((c) => [`${c.period} ${c.metric}`, c.n]))).toEqual({
+    const delta = (path: string) =>
+      Object.fromEntries(
+        cellDelta(taskCells(base), taskCells(later))
+          .filter((c) => c.path === path)
+          .map((c) => [`${c.period} ${c.metric}`, c.n]),
+      );
+    expect(delta('/p/')).toEqual({ '2025-09-30 o:C:open': -1, '2025-11-15 o:C:open': 1 });
+    expect(delta('/p/c/z/')).toEqual({
       '2025-09-30 o:C:open': -1,
       '2025-09-30 o:C:u:L': -1,
       '2025-11-15 o:C:open': 1,

@@ -9,14 +9,19 @@ import { CellBag, monthOf, type PlacedCell, pathAndAncestors, type RollupDay } f
  *   `c:<campaign>:onTime` (closed by its deadline) in the month it was closed (销号) — so the sums over
  *   all months are the campaign's totals, and the running sums by month its burn-down by month;
  * - the same per problem (`c:<campaign>:p:<problem>:total|closed`) and per lead unit
- *   (`c:<campaign>:u:<org>:total|closed|onTime`, the units' ranking);
- * - present state per day: `o:<campaign>:open` (and `o:<campaign>:u:<org>` per lead unit) on the
- *   deadline of a task not closed — summed over the days before today, the tasks overdue now.
+ *   (`c:<campaign>:u:<org>:total|closed|onTime`, the units' ranking) — the latter only at the region
+ *   the lead unit belongs to, so a region ranks the units of its own government and reads a few
+ *   dozen of them, not every unit below it;
+ * - present state per day: `o:<campaign>:open` (and `o:<campaign>:u:<org>` per lead unit, at its
+ *   region) on the deadline of a task not closed — summed over the days before today, the tasks
+ *   overdue now.
  */
 export interface RollupTask {
   campaignId: string;
   problemId: string;
   leadOrgId: string;
+  /** The region the lead unit belongs to: itself when it is a region, else the region above it. */
+  leadRegionPath: string;
   status: string;
   deadlineOn: RollupDay;
   closedOn: RollupDay | null;
@@ -43,25 +48,26 @@ export function taskCells(t: RollupTask): PlacedCell[] {
   const m = rectificationMetric;
   const c = t.campaignId;
   const paths = [...new Set(t.unitPaths.flatMap(pathAndAncestors))];
+  const unitAt = paths.includes(t.leadRegionPath) ? [t.leadRegionPath] : [];
   const bag = new CellBag();
   const created = monthOf(t.createdOn);
   bag.add(paths, created, m.total(c), 1);
   bag.add(paths, created, m.problem(c, t.problemId, 'total'), 1);
-  bag.add(paths, created, m.unit(c, t.leadOrgId, 'total'), 1);
+  bag.add(unitAt, created, m.unit(c, t.leadOrgId, 'total'), 1);
   if (t.status === 'closed') {
     // a closed task always has its day of closing; were it missing, the figures would still count it
     const closed = monthOf(t.closedOn ?? t.createdOn);
     bag.add(paths, closed, m.closed(c), 1);
     bag.add(paths, closed, m.problem(c, t.problemId, 'closed'), 1);
-    bag.add(paths, closed, m.unit(c, t.leadOrgId, 'closed'), 1);
+    bag.add(unitAt, closed, m.unit(c, t.leadOrgId, 'closed'), 1);
     if (t.closedOn && t.closedOn <= t.deadlineOn) {
       bag.add(paths, closed, m.onTime(c), 1);
-      bag.add(paths, closed, m.unit(c, t.leadOrgId, 'onTime'), 1);
+      bag.add(unitAt, closed, m.unit(c, t.leadOrgId, 'onTime'), 1);
     }
   }
   if (t.status !== 'closed') {
     bag.add(paths, t.deadlineOn, m.overdue(c), 1);
-    bag.add(paths, t.deadlineOn, m.unitOverdue(c, t.leadOrgId), 1);
+    bag.add(unitAt, t.deadlineOn, m.unitOverdue(c, t.leadOrgId), 1);
   }
   return bag.cells();
 }

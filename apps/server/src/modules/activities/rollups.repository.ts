@@ -57,6 +57,8 @@ export const projectsSignedAt = async (db: Executor, activityId: string) =>
     await db.selectFrom('activitySignings').select('projectId').where('activityId', '=', activityId).execute()
   ).map((r) => r.projectId);
 
+const ACTIVITY_METRICS = [...ACTIVITY_TYPES.map((t) => `type:${t}`), 'mainLeaderTrip'];
+
 const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 10000) / 10000 : null);
 
 function period(sums: Map<string, MetricSums> | undefined) {
@@ -98,7 +100,8 @@ export async function activityDashboard(
 ): Promise<ActivityDashboard> {
   const paths = [q.path, ...q.children.map((c) => c.path)];
   const [current, lastYear] = await Promise.all([
-    rollupSums(db, 'activities', paths, [{ prefix: 'type:' }, 'mainLeaderTrip'], [q.current, q.lastYear]),
+    // names, not a prefix: the key then bounds the months too
+    rollupSums(db, 'activities', paths, ACTIVITY_METRICS, [q.current, q.lastYear]),
     rollupSums(
       db,
       'projects',

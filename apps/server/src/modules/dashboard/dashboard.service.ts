@@ -35,6 +35,8 @@ const PERIOD_METRICS: readonly RollupMetric[] = [
   'promiseDue',
   'promiseFulfilled',
 ];
+/** What the ranking of the children reads: signings, 开工率, 投产率, 资金到位率. */
+const CHILD_METRICS: readonly RollupMetric[] = ['signed', 'started', 'producing', 'funds'];
 const REGION_KINDS = ['province', 'city', 'county', 'zone'];
 
 const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 10000) / 10000 : null);
@@ -207,14 +209,14 @@ export function createDashboardService(deps: { db: Db; config: Config }) {
       const region = await regionOf(actor, q.regionId);
       const lastYear = { from: shiftMonth(q.from, -12), to: shiftMonth(q.to, -12) };
       const children = await childRegions(db, region.id);
-      const paths = [region.path, ...children.map((c) => c.path)];
       const today = beijingToday();
       const can = (p: string) => actor.permissions.has(p as never);
       const section = { path: region.path, children, current: q, lastYear, today };
       // a department's staff read appeals of their department only, so not the region's
       const regionReader = REGION_KINDS.includes(actor.orgUnit.kind);
       const [
-        [sums, lySums],
+        [own, lyOwn],
+        [kids, lyKids],
         series,
         lySeries,
         now,
@@ -224,7 +226,16 @@ export function createDashboardService(deps: { db: Db; config: Config }) {
         appeals,
         incentives,
       ] = await Promise.all([
-        rollupSums(db, 'projects', paths, PERIOD_METRICS, [q, lastYear], { cumulative: true }),
+        rollupSums(db, 'projects', [region.path], PERIOD_METRICS, [q, lastYear], { cumulative: true }),
+        // the children's rows read only what the ranking shows
+        rollupSums(
+          db,
+          'projects',
+          children.map((c) => c.path),
+          CHILD_METRICS,
+          [q, lastYear],
+          { cumulative: true },
+        ),
         rollupSeries(db, 'projects', region.path, ['signed', 'started', 'producing', 'funds'], q.from, q.to),
         rollupSeries(db, 'projects', region.path, ['signed'], lastYear.from, lastYear.to),
         presentState(db, region.path, {
@@ -269,8 +280,8 @@ export function createDashboardService(deps: { db: Db; config: Config }) {
         period: { from: q.from, to: q.to },
         lastYear,
         pipeline: {
-          current: pipelinePeriod(sums.get(region.path) ?? none),
-          lastYear: pipelinePeriod(lySums.get(region.path) ?? none),
+          current: pipelinePeriod(own.get(region.path) ?? none),
+          lastYear: pipelinePeriod(lyOwn.get(region.path) ?? none),
           now: { ...now, asOf: today },
           trend: monthsBetween(q.from, q.to).map((month) => ({
             month,
@@ -281,7 +292,7 @@ export function createDashboardService(deps: { db: Db; config: Config }) {
             lastYearSigned: count(cell(lySeries, shiftMonth(month, -12), 'signed')),
           })),
           byRegion: children.map((c) => {
-            const p = pipelinePeriod(sums.get(c.path) ?? none);
+            const p = pipelinePeriod(kids.get(c.path) ?? none);
             return {
               ...dto(c, region.id),
               current: {
@@ -292,7 +303,7 @@ export function createDashboardService(deps: { db: Db; config: Config }) {
                 fundsInPlaceRate: p.fundsInPlaceRate,
                 contractedFen: p.contractedFen,
               },
-              lastYearSigned: pipelinePeriod(lySums.get(c.path) ?? none).newlySigned,
+              lastYearSigned: pipelinePeriod(lyKids.get(c.path) ?? none).newlySigned,
             };
           }),
           byIndustry: shares(industries, 'signedIndustry:'),

@@ -454,7 +454,9 @@ function sqliteWriter(database: DbHandle): Writer {
     },
     async restoreIndexes() {
       for (const i of dropped) s.exec(i.sql);
-      s.exec(`analyze`);
+      // statistics for the tables loaded here only: with statistics on projects, SQLite's planner
+      // prefers a skip-scan of projects_status to the covering index of the period figures (10× slower)
+      for (const t of TABLE_NAMES) s.exec(`analyze "${t}"`);
     },
     async write(batch) {
       insertAll(batch);

@@ -48,7 +48,7 @@ export const incentiveRollups: RollupSource<RollupIncentive> = {
   ids: idsOf('incentiveApplications'),
 };
 
-const PERIOD_METRICS = ['applications', 'approved', 'paid', 'rejected', { prefix: 'payDays:' }] as const;
+const PERIOD_METRICS = ['applications', 'approved', 'paid', 'rejected'] as const;
 /** Every day-kept period lies in this window's range; `to` is set per read. */
 const EVER = '0000-00-00';
 
@@ -88,11 +88,17 @@ export async function incentiveDashboard(
     today: string;
   },
 ): Promise<IncentiveDashboard> {
-  const [[current, lastYear], [due]] = await Promise.all([
-    rollupSums(db, 'incentives', [q.path, ...q.children.map((c) => c.path)], PERIOD_METRICS, [
-      q.current,
-      q.lastYear,
-    ]),
+  // the payment-days histogram (for the median) of the region alone: the children show sums only
+  const [[current, lastYear], [kids], [days, lastDays], [due]] = await Promise.all([
+    rollupSums(db, 'incentives', [q.path], PERIOD_METRICS, [q.current, q.lastYear]),
+    rollupSums(
+      db,
+      'incentives',
+      q.children.map((c) => c.path),
+      PERIOD_METRICS,
+      [q.current],
+    ),
+    rollupSums(db, 'incentives', [q.path], [{ prefix: 'payDays:' }], [q.current, q.lastYear]),
     rollupSums(
       db,
       'incentives',
@@ -103,13 +109,13 @@ export async function incentiveDashboard(
   ]);
   const overdue = due.get(q.path);
   return {
-    current: incentivePeriod(current.get(q.path)),
-    lastYear: incentivePeriod(lastYear.get(q.path)),
+    current: incentivePeriod(new Map([...current.get(q.path)!, ...days.get(q.path)!])),
+    lastYear: incentivePeriod(new Map([...lastYear.get(q.path)!, ...lastDays.get(q.path)!])),
     overdueReviews: overdue?.get('reviewDue')?.inN ?? 0,
     overdueRewards: overdue?.get('rewardDue')?.inN ?? 0,
     overdueRewardsFen: overdue?.get('rewardDue')?.inFen ?? 0,
     byRegion: q.children.map((c) => {
-      const p = incentivePeriod(current.get(c.path));
+      const p = incentivePeriod(kids.get(c.path));
       return { id: c.id, applications: p.applications, approvedFen: p.approvedFen, paidFen: p.paidFen };
     }),
   };

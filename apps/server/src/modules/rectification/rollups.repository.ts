@@ -8,6 +8,7 @@ import { idsOf, type RollupSource, rollupSums } from '../rollups/rollups.reposit
 import { ancestorPaths, campaignProblems } from './rectification.repository.js';
 
 const CHUNK = 500;
+const REGION_KINDS = ['province', 'city', 'county', 'zone'];
 
 async function load(db: Executor, ids: readonly string[]) {
   const out = new Map<string, RollupTask>();
@@ -16,18 +17,21 @@ async function load(db: Executor, ids: readonly string[]) {
     const chunk = unique.slice(i, i + CHUNK);
     const [tasks, units] = await Promise.all([
       db
-        .selectFrom('rectificationTasks')
+        .selectFrom('rectificationTasks as t')
+        .innerJoin('orgUnits as l', 'l.id', 't.leadOrgId')
         .select([
-          'id',
-          'campaignId',
-          'problemId',
-          'leadOrgId',
-          'status',
-          'deadlineOn',
-          'closedOn',
-          'createdAt',
+          't.id',
+          't.campaignId',
+          't.problemId',
+          't.leadOrgId',
+          'l.path as leadPath',
+          'l.kind as leadKind',
+          't.status',
+          't.deadlineOn',
+          't.closedOn',
+          't.createdAt',
         ])
-        .where('id', 'in', chunk)
+        .where('t.id', 'in', chunk)
         .execute(),
       db
         .selectFrom('rectificationTaskUnits')
@@ -37,8 +41,14 @@ async function load(db: Executor, ids: readonly string[]) {
     ]);
     const paths = new Map<string, string[]>();
     for (const u of units) paths.set(u.taskId, [...(paths.get(u.taskId) ?? []), u.orgPath]);
-    for (const { id, createdAt, ...t } of tasks)
-      out.set(id, { ...t, createdOn: beijingDay(createdAt), unitPaths: paths.get(id) ?? [] });
+    for (const { id, createdAt, leadPath, leadKind, ...t } of tasks)
+      out.set(id, {
+        ...t,
+        // a department's region is the one above it: '/…/region/department/' → '/…/region/'
+        leadRegionPath: REGION_KINDS.includes(leadKind) ? leadPath : leadPath.replace(/[^/]+\/$/, ''),
+        createdOn: beijingDay(createdAt),
+        unitPaths: paths.get(id) ?? [],
+      });
   }
   return out;
 }
