@@ -149,5 +149,5 @@ describe('incentive rewards journey', () => {
     await prov.goto(`${baseUrl()}/incentives/ledger`);
     await prov.getByTestId('inc-ledger-summary').waitFor();
     await screenshot(prov, 'incentives-ledger');
-  });
+  }, 150_000); // an enterprise and three review levels in their own browsers: 56 s on a quiet 2-core machine
 });
