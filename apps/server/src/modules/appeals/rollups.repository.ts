@@ -8,6 +8,7 @@ import {
   type RollupAppeal,
 } from '@yingshang/rules';
 import type { Executor } from '../../db/database.js';
+import { chunks } from '../projects/projects-ledger.repository.js';
 import {
   daySums,
   daySumsByPath,
@@ -19,13 +20,9 @@ import {
 } from '../rollups/rollups.repository.js';
 import { rankDepartments, rate } from './figures.repository.js';
 
-/** Ids per query: well under every driver's limit on bound parameters. */
-const CHUNK = 500;
-
 async function load(db: Executor, ids: readonly string[]) {
   const out = new Map<string, RollupAppeal>();
-  const unique = [...new Set(ids)];
-  for (let i = 0; i < unique.length; i += CHUNK) {
+  for (const chunk of chunks([...new Set(ids)])) {
     const rows = await db
       .selectFrom('appeals as a')
       .leftJoin('orgUnits as d', 'd.id', 'a.departmentId')
@@ -46,7 +43,7 @@ async function load(db: Executor, ids: readonly string[]) {
         'a.reopenCount',
         'a.dueOn',
       ])
-      .where('a.id', 'in', unique.slice(i, i + CHUNK))
+      .where('a.id', 'in', chunk)
       .execute();
     for (const { id, answeredOnTime, answerWorkingDays, reopenCount, departmentPath, ...r } of rows)
       out.set(id, {

@@ -2,14 +2,12 @@ import type { IncentiveDashboard } from '@yingshang/contracts';
 import { incentiveCells, medianOfCounts, type RollupIncentive } from '@yingshang/rules';
 import type { Executor } from '../../db/database.js';
 import { addDays } from '../../lib/days.js';
+import { chunks } from '../projects/projects-ledger.repository.js';
 import { idsOf, type MetricSums, type RollupSource, rollupSums } from '../rollups/rollups.repository.js';
-
-const CHUNK = 500;
 
 async function load(db: Executor, ids: readonly string[]) {
   const out = new Map<string, RollupIncentive>();
-  const unique = [...new Set(ids)];
-  for (let i = 0; i < unique.length; i += CHUNK) {
+  for (const chunk of chunks([...new Set(ids)])) {
     const rows = await db
       .selectFrom('incentiveApplications')
       .select([
@@ -24,7 +22,7 @@ async function load(db: Executor, ids: readonly string[]) {
         'stageDueOn',
         'payDueOn',
       ])
-      .where('id', 'in', unique.slice(i, i + CHUNK))
+      .where('id', 'in', chunk)
       .execute();
     for (const { id, provisionalFen, approvedFen, paidFen, ...r } of rows)
       out.set(id, {

@@ -4,17 +4,15 @@ import { type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import { addDays } from '../../lib/days.js';
 import { beijingDay } from '../../lib/ids.js';
+import { chunks } from '../projects/projects-ledger.repository.js';
 import { idsOf, type RollupSource, rollupSums } from '../rollups/rollups.repository.js';
 import { ancestorPaths, campaignProblems } from './rectification.repository.js';
 
-const CHUNK = 500;
 const REGION_KINDS = ['province', 'city', 'county', 'zone'];
 
 async function load(db: Executor, ids: readonly string[]) {
   const out = new Map<string, RollupTask>();
-  const unique = [...new Set(ids)];
-  for (let i = 0; i < unique.length; i += CHUNK) {
-    const chunk = unique.slice(i, i + CHUNK);
+  for (const chunk of chunks([...new Set(ids)])) {
     const [tasks, units] = await Promise.all([
       db
         .selectFrom('rectificationTasks as t')
