@@ -191,6 +191,26 @@ const generatedLines = (g: Generated) => [
   ...(g.records ? [`records: ${formatRecordStats(g.records).trim()}`] : []),
 ];
 
+/** What a generated data set is keyed by: its size, seed and the generators' versions. */
+const dataKey = (size: number) =>
+  `${size}_g${GENERATOR_VERSION}_r${RECORDS ? RECORDS_VERSION : 0}_s${DEFAULT_SEED}`;
+
+interface Meta extends Generated {
+  asOf: string;
+}
+
+const readMeta = (file: string): (Generated & { cached: string }) | null => {
+  if (!fs.existsSync(file) || env.BENCH_REGENERATE === '1') return null;
+  const m = JSON.parse(fs.readFileSync(file, 'utf8')) as Meta;
+  const generated = { stats: m.stats, records: m.records ?? null };
+  return { ...generated, cached: m.asOf };
+};
+
+const writeMeta = (file: string, generated: Generated) => {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, JSON.stringify({ asOf: beijingToday(), ...generated } satisfies Meta, null, 2));
+};
+
 /**
  * A SQLite file per size, seed and generator versions (projects, records); reused when its
  * meta.json says it is complete.
@@ -198,11 +218,7 @@ const generatedLines = (g: Generated) => [
 async function sqliteDatabase(
   size: number,
 ): Promise<{ config: Config; generated: Generated; cached: string | null }> {
-  const dir = path.join(
-    root,
-    '.tmp/bench',
-    `sqlite-${size}-g${GENERATOR_VERSION}-r${RECORDS ? RECORDS_VERSION : 0}-s${DEFAULT_SEED}`,
-  );
+  const dir = path.join(root, '.tmp/bench', `sqlite-${dataKey(size).replaceAll('_', '-')}`);
   const meta = path.join(dir, 'meta.json');
   const config = loadConfig({
     ...env,
@@ -210,17 +226,52 @@ async function sqliteDatabase(
     DATA_DIR: dir,
     SQLITE_PATH: path.join(dir, 'yingshang.sqlite'),
   });
-  if (fs.existsSync(meta) && env.BENCH_REGENERATE !== '1') {
-    const m = JSON.parse(fs.readFileSync(meta, 'utf8')) as { asOf: string } & Generated;
-    const generated = { stats: m.stats, records: m.records ?? null };
+  const m = readMeta(meta);
+  if (m) {
+    const { cached, ...generated } = m;
     console.log(
-      `  cached ${path.relative(root, dir)} (generated ${m.asOf}: ${generatedLines(generated).join('; ')})`,
+      `  cached ${path.relative(root, dir)} (generated ${cached}: ${generatedLines(generated).join('; ')})`,
     );
-    return { config, generated, cached: m.asOf };
+    return { config, generated, cached };
   }
   fs.rmSync(dir, { recursive: true, force: true });
   const generated = await fill(config, size);
-  fs.writeFileSync(meta, JSON.stringify({ asOf: beijingToday(), ...generated }, null, 2));
+  writeMeta(meta, generated);
+  return { config, generated, cached: null };
+}
+
+/**
+ * A PostgreSQL database per size, seed and generator versions (`ys_bench_<key>`), kept after the
+ * run and reused while it exists and `.tmp/bench/pg-<key>.json` says it is complete; an older one
+ * of the same size (other versions) is dropped.
+ */
+async function postgresDatabase(
+  admin: pg.Client,
+  size: number,
+): Promise<{ config: Config; generated: Generated; cached: string | null }> {
+  const name = `ys_bench_${dataKey(size)}`;
+  const meta = path.join(root, '.tmp/bench', `pg-${dataKey(size)}.json`);
+  const config = loadConfig({
+    ...env,
+    DATABASE_URL: PG_ADMIN_URL.replace(/\/[^/]*$/, `/${name}`),
+    DATA_DIR: path.join(root, '.tmp/bench/pg'),
+  });
+  const { rows } = await admin.query<{ datname: string }>(
+    "select datname from pg_database where datname like 'ys\\_bench\\_%'",
+  );
+  const m = rows.some((r) => r.datname === name) ? readMeta(meta) : null;
+  if (m) {
+    const { cached, ...generated } = m;
+    console.log(`  cached database ${name} (generated ${cached}: ${generatedLines(generated).join('; ')})`);
+    return { config, generated, cached };
+  }
+  for (const r of rows)
+    if (r.datname.startsWith(`ys_bench_${size}_`) || r.datname === `ys_bench_${size}`)
+      await dropDatabase(admin, r.datname);
+  fs.rmSync(meta, { force: true });
+  await admin.query(`create database ${name}`);
+  const generated = await fill(config, size);
+  writeMeta(meta, generated);
   return { config, generated, cached: null };
 }
 
@@ -277,17 +328,11 @@ export async function projectsBench(): Promise<void> {
           console.log(`  PostgreSQL unreachable at ${PG_ADMIN_URL} (${String(err)}): skipped\n`);
           break;
         }
-        const name = `ys_bench_${size}`;
         try {
-          await admin.query(`drop database if exists ${name} with (force)`);
-          await admin.query(`create database ${name}`);
-          const config = loadConfig({
-            ...env,
-            DATABASE_URL: PG_ADMIN_URL.replace(/\/[^/]*$/, `/${name}`),
-            DATA_DIR: path.join(root, '.tmp/bench/pg'),
-          });
-          const generated = await fill(config, size);
-          generation.push(`postgres ${sizeLabel(size)}: ${generatedLines(generated).join('\n    ')}`);
+          const { config, generated, cached } = await postgresDatabase(admin, size);
+          generation.push(
+            `postgres ${sizeLabel(size)}${cached ? ` (cached, generated ${cached})` : ''}: ${generatedLines(generated).join('\n    ')}`,
+          );
           const database = await openDatabase(config);
           try {
             timings.push(...(await measure(db, size, database, config)));
@@ -295,7 +340,6 @@ export async function projectsBench(): Promise<void> {
             await database.close();
           }
         } finally {
-          await dropDatabase(admin, name);
           await admin.end();
         }
       }

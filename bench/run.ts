@@ -15,12 +15,12 @@
  *   rebuild of every source is timed) for every size × database:
  *     BENCH_SIZES       default 100000,1000000
  *     BENCH_DBS         default sqlite,postgres (PostgreSQL via PG_ADMIN_URL, default
- *                       postgres://postgres@127.0.0.1:5432/postgres: a database ys_bench_<size> is
- *                       created, filled and dropped; unreachable → skipped)
+ *                       postgres://postgres@127.0.0.1:5432/postgres: a database ys_bench_<size>_<versions>
+ *                       is created and filled, and kept for the next run; unreachable → skipped)
  *     BENCH_ITERATIONS  default 50 timed runs per scenario, after BENCH_WARMUP (default 5);
  *                       BENCH_BUDGET_SECONDS (default 10) cuts a slow scenario short after 10 runs
- *     BENCH_REGENERATE=1  ignore the cached SQLite files (.tmp/bench/, keyed by size, seed and
- *                       the generators' versions)
+ *     BENCH_REGENERATE=1  ignore the cached SQLite files and PostgreSQL databases (keyed by
+ *                       size, seed and the generators' versions; .tmp/bench/ holds their meta)
  *     BENCH_RECORDS=0   the projects alone (no activities, appeals, rectification, incentives)
  *   A full run takes about 15 minutes on 2 cores, plus the generation of the SQLite files on the
  *   first one (at 1,000,000 the records and the rebuild of their roll-ups are the longer part);
