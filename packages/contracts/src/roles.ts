@@ -178,6 +178,12 @@ export function permissionsOf(roles: readonly Role[]): Permission[] {
 export const ORG_KINDS = ['province', 'city', 'county', 'zone', 'department', 'enterprise'] as const;
 export type OrgKind = (typeof ORG_KINDS)[number];
 
+/** The kinds that form the region tree (a department or enterprise belongs to one of them). */
+export const REGION_KINDS = ['province', 'city', 'county', 'zone'] as const satisfies readonly OrgKind[];
+export type RegionKind = (typeof REGION_KINDS)[number];
+export const isRegionKind = (kind: string): kind is RegionKind =>
+  (REGION_KINDS as readonly string[]).includes(kind);
+
 /** Which roles make sense for a user of a unit of this kind (the admin form offers these). */
 export const ROLES_BY_ORG_KIND: Record<OrgKind, readonly Role[]> = {
   province: ['province_admin', 'leader', 'inspector'],

@@ -21,4 +21,7 @@ export const scopePath = (actor: Actor): string => actor.orgUnit.path;
 
 export const inScope = (actor: Actor, path: string): boolean => path.startsWith(actor.orgUnit.path);
 
+/** The parent of a materialised path (`/a/b/c/` → `/a/b/`). */
+export const parentPath = (path: string): string => path.replace(/[^/]+\/$/, '');
+
 export const isProvinceAdmin = (actor: Actor): boolean => actor.roles.includes('province_admin');

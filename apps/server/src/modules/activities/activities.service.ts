@@ -1,9 +1,10 @@
-import type {
-  ActivityDetail,
-  CreateActivityBody,
-  OfficialInput,
-  UpdateActivityBody,
-  UpdateOfficialBody,
+import {
+  type ActivityDetail,
+  type CreateActivityBody,
+  isRegionKind,
+  type OfficialInput,
+  type UpdateActivityBody,
+  type UpdateOfficialBody,
 } from '@yingshang/contracts';
 import type { z } from 'zod';
 import type { Db, Tx } from '../../db/database.js';
@@ -27,10 +28,6 @@ import { activitiesOfOfficial, activityRollups, projectsSignedAt } from './rollu
 type Create = z.infer<typeof CreateActivityBody>;
 type Update = z.infer<typeof UpdateActivityBody>;
 type Signing = Create['signings'][number];
-
-const REGION_KINDS = ['province', 'city', 'county', 'zone'] as const;
-const isRegion = (kind: string): kind is (typeof REGION_KINDS)[number] =>
-  (REGION_KINDS as readonly string[]).includes(kind);
 
 /** Paths of the units above the actor's own (their leaders may lead the actor's activities). */
 function ancestorPaths(actor: Actor): string[] {
@@ -75,7 +72,7 @@ export function createActivityService(deps: { db: Db; dialect: Dialect }) {
     const invalid = () =>
       fail('ACTIVITY_ORGANISER_INVALID', [{ path: 'organiserId', message: 'ACTIVITY_ORGANISER_INVALID' }]);
     if (!unit || !inScope(actor, unit.path) || unit.active !== 1) return invalid();
-    if (isRegion(unit.kind)) return { organiser: unit, region: unit };
+    if (isRegionKind(unit.kind)) return { organiser: unit, region: unit };
     if (unit.kind !== 'department' || !unit.parentId) return invalid();
     const region = (await findOrg(trx, unit.parentId)) as OrgUnitRow;
     return { organiser: unit, region };
@@ -422,7 +419,7 @@ export function createActivityService(deps: { db: Db; dialect: Dialect }) {
 
   async function officialUnit(trx: Tx, actor: Actor, id: string) {
     const unit = await findOrg(trx, id);
-    if (!unit || !inScope(actor, unit.path) || !isRegion(unit.kind))
+    if (!unit || !inScope(actor, unit.path) || !isRegionKind(unit.kind))
       fail('OFFICIAL_UNIT_INVALID', [{ path: 'orgUnitId', message: 'OFFICIAL_UNIT_INVALID' }]);
     return unit;
   }

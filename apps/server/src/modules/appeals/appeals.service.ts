@@ -1,10 +1,11 @@
-import type {
-  AppealAction,
-  AppealDetail,
-  AppealRating,
-  AppealStepBodies,
-  AppealSummary,
-  CreateAppealBody,
+import {
+  type AppealAction,
+  type AppealDetail,
+  type AppealRating,
+  type AppealStepBodies,
+  type AppealSummary,
+  type CreateAppealBody,
+  isRegionKind,
 } from '@yingshang/contracts';
 import {
   type AppealFlowStatus,
@@ -24,7 +25,7 @@ import type { z } from 'zod';
 import type { Db, Executor, Tx } from '../../db/database.js';
 import type { Dialect } from '../../db/dialect.js';
 import type { AppealRow, OrgUnitRow } from '../../db/schema.js';
-import { type Actor, inScope, scopePath } from '../../lib/actor.js';
+import { type Actor, inScope, parentPath, scopePath } from '../../lib/actor.js';
 import { fail } from '../../lib/app-error.js';
 import { beijingToday } from '../../lib/days.js';
 import { newId, now } from '../../lib/ids.js';
@@ -39,7 +40,6 @@ import { appealRollups } from './rollups.repository.js';
 type Create = z.infer<typeof CreateAppealBody>;
 type StepBody<A extends AppealAction> = z.infer<(typeof AppealStepBodies)[A]>;
 
-const OFFICE_KINDS = new Set(['province', 'city', 'county', 'zone']);
 const OFFICE_ROLES = ['province_admin', 'city_bureau', 'county_staff'] as const;
 /** 临期: at most this many working days left. */
 export const WARN_WORKING_DAYS = 1;
@@ -53,8 +53,6 @@ const CHANNEL_ZH: Record<string, string> = {
   transfer_12345: '12345转办',
 };
 
-/** The parent path of a unit path ('/a/b/c/' → '/a/b/'). */
-const parentPath = (path: string) => path.replace(/[^/]+\/$/, '');
 /** The city-level ancestor path of a unit ('/province/city/…' → '/province/city/'). */
 const cityPath = (path: string) => path.split('/').slice(0, 3).join('/').concat('/');
 
@@ -86,7 +84,7 @@ export function createAppealService(deps: { db: Db; dialect: Dialect }) {
   /** The parts this actor plays for this appeal. */
   function partiesOf(actor: Actor, row: AppealRow): Set<AppealParty> {
     const p = new Set<AppealParty>();
-    const office = OFFICE_KINDS.has(actor.orgUnit.kind) && inScope(actor, row.regionPath);
+    const office = isRegionKind(actor.orgUnit.kind) && inScope(actor, row.regionPath);
     if (office && actor.permissions.has('appeals.manage')) p.add('office');
     if (office && actor.permissions.has('appeals.instruct')) p.add('leader');
     if (actor.permissions.has('appeals.handle') && row.departmentId === actor.orgUnit.id) p.add('department');
@@ -278,7 +276,7 @@ export function createAppealService(deps: { db: Db; dialect: Dialect }) {
       unit = await findOrg(trx, input.regionId);
       const allowed =
         !!unit &&
-        OFFICE_KINDS.has(unit.kind) &&
+        isRegionKind(unit.kind) &&
         unit.kind !== 'province' &&
         (isEnterprise ? unit.path.startsWith(cityPath(enterprise.path)) : inScope(actor, unit.path));
       if (!allowed) fail('APPEAL_OFFICE_INVALID', [{ path: 'regionId', message: 'APPEAL_OFFICE_INVALID' }]);
@@ -286,7 +284,7 @@ export function createAppealService(deps: { db: Db; dialect: Dialect }) {
       unit = enterprise.parentId ? await findOrg(trx, enterprise.parentId) : undefined;
     } else {
       unit = await findOrg(trx, actor.orgUnit.id);
-      if (!unit || !OFFICE_KINDS.has(unit.kind))
+      if (!unit || !isRegionKind(unit.kind))
         fail('APPEAL_OFFICE_INVALID', [{ path: 'regionId', message: 'APPEAL_OFFICE_INVALID' }]);
     }
     if (!unit) fail('APPEAL_OFFICE_INVALID', [{ path: 'regionId', message: 'APPEAL_OFFICE_INVALID' }]);
@@ -307,7 +305,7 @@ export function createAppealService(deps: { db: Db; dialect: Dialect }) {
       const isEnterprise = actor.orgUnit.kind === 'enterprise';
       if (isEnterprise && input.channel !== 'portal' && input.channel !== 'express')
         fail('APPEAL_CHANNEL_INVALID', [{ path: 'channel', message: 'APPEAL_CHANNEL_INVALID' }]);
-      if (!isEnterprise && !OFFICE_KINDS.has(actor.orgUnit.kind)) fail('FORBIDDEN');
+      if (!isEnterprise && !isRegionKind(actor.orgUnit.kind)) fail('FORBIDDEN');
       if (input.channel === 'meeting' && !opts.meetingId)
         fail('APPEAL_CHANNEL_INVALID', [{ path: 'channel', message: 'APPEAL_CHANNEL_INVALID' }]);
       const category = await trx

@@ -1,4 +1,9 @@
-import type { CreateMeetingBody, MeetingIssueBody, MeetingSummary } from '@yingshang/contracts';
+import {
+  type CreateMeetingBody,
+  isRegionKind,
+  type MeetingIssueBody,
+  type MeetingSummary,
+} from '@yingshang/contracts';
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { Db, Executor, Tx } from '../../db/database.js';
@@ -12,8 +17,6 @@ import { recordAudit } from '../audit/audit.repository.js';
 import { findOrg } from '../orgs/orgs.repository.js';
 import { appealsOfMeeting } from './appeals.repository.js';
 import type { AppealService } from './appeals.service.js';
-
-const OFFICE_KINDS = new Set(['province', 'city', 'county', 'zone']);
 
 /**
  * Government–enterprise meetings (早餐会 / 下午茶 / 夜沙龙): who hosted, which enterprises came, and
@@ -164,7 +167,7 @@ export function createMeetingService(deps: { db: Db; dialect: Dialect; appeals: 
     async create(actor: Actor, input: z.infer<typeof CreateMeetingBody>) {
       return db.transaction().execute(async (trx) => {
         const region = await findOrg(trx, input.regionId);
-        if (!region || !OFFICE_KINDS.has(region.kind) || !inScope(actor, region.path))
+        if (!region || !isRegionKind(region.kind) || !inScope(actor, region.path))
           fail('APPEAL_OFFICE_INVALID', [{ path: 'regionId', message: 'APPEAL_OFFICE_INVALID' }]);
         const ids = [...new Set(input.enterpriseIds)];
         for (const [i, id] of ids.entries()) {

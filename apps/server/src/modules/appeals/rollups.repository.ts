@@ -8,6 +8,7 @@ import {
   type RollupAppeal,
 } from '@yingshang/rules';
 import type { Executor } from '../../db/database.js';
+import { parentPath } from '../../lib/actor.js';
 import { chunks } from '../projects/projects-ledger.repository.js';
 import {
   daySums,
@@ -49,7 +50,7 @@ async function load(db: Executor, ids: readonly string[]) {
       out.set(id, {
         ...r,
         // '/…/region/department/' → '/…/region/'
-        departmentRegionPath: departmentPath ? departmentPath.replace(/[^/]+\/$/, '') : null,
+        departmentRegionPath: departmentPath ? parentPath(departmentPath) : null,
         answeredOnTime: Number(answeredOnTime) === 1,
         answerWorkingDays: answerWorkingDays === null ? null : Number(answerWorkingDays),
         reopenCount: Number(reopenCount),

@@ -1,9 +1,10 @@
-import type {
-  CatalogueQuery,
-  IncentiveFigures,
-  IncentiveFiguresQuery,
-  MatchingInput,
-  ObligationsQuery,
+import {
+  type CatalogueQuery,
+  type IncentiveFigures,
+  type IncentiveFiguresQuery,
+  isRegionKind,
+  type MatchingInput,
+  type ObligationsQuery,
 } from '@yingshang/contracts';
 import { rankCities, slaState } from '@yingshang/rules';
 import ExcelJS from 'exceljs';
@@ -32,8 +33,7 @@ export function createIncentiveLedgerService(deps: { db: Db; dialect: Dialect })
   /** A region of the caller's area (default: the caller's own unit), or 404. */
   async function regionOf(actor: Actor, regionId?: string) {
     const unit = await findOrg(db, regionId ?? actor.orgUnit.id);
-    if (!unit || !inScope(actor, unit.path) || !['province', 'city', 'county', 'zone'].includes(unit.kind))
-      fail('ORG_NOT_FOUND');
+    if (!unit || !inScope(actor, unit.path) || !isRegionKind(unit.kind)) fail('ORG_NOT_FOUND');
     return unit;
   }
 

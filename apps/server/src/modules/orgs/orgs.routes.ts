@@ -8,6 +8,7 @@ import {
   OrgTreeQuery,
   OrgUnit,
   pageOf,
+  REGION_KINDS,
   UpdateOrgBody,
 } from '@yingshang/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -16,7 +17,7 @@ import { fail } from '../../lib/app-error.js';
 import { actorOf } from '../../plugins/auth.js';
 import type { OrgService } from './orgs.service.js';
 
-const TREE_DEFAULT: OrgKind[] = ['province', 'city', 'county', 'zone'];
+const TREE_DEFAULT: OrgKind[] = [...REGION_KINDS];
 
 function parseKinds(s: string | undefined): OrgKind[] {
   if (!s) return TREE_DEFAULT;

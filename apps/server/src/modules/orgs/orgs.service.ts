@@ -1,4 +1,10 @@
-import type { CreateOrgBody, OrgKind, OrgTreeNodeT, UpdateOrgBody } from '@yingshang/contracts';
+import {
+  type CreateOrgBody,
+  type OrgKind,
+  type OrgTreeNodeT,
+  REGION_KINDS,
+  type UpdateOrgBody,
+} from '@yingshang/contracts';
 import { creditCodeProblem } from '@yingshang/rules';
 import type { z } from 'zod';
 import type { Db } from '../../db/database.js';
@@ -13,8 +19,8 @@ import * as repo from './orgs.repository.js';
 /** Which kinds of unit may hang under which. Regions themselves come from the division codes. */
 const PARENT_KINDS: Record<'zone' | 'department' | 'enterprise', readonly OrgKind[]> = {
   zone: ['city', 'county'],
-  department: ['province', 'city', 'county', 'zone'],
-  enterprise: ['province', 'city', 'county', 'zone'],
+  department: REGION_KINDS,
+  enterprise: REGION_KINDS,
 };
 
 export function createOrgService(deps: { db: Db; dialect: Dialect }) {

@@ -2,6 +2,7 @@
  * SQL of the ledger export and import: the export's rows, the import's look-ups and bulk writes,
  * and the import_jobs table.
  */
+import { REGION_KINDS } from '@yingshang/contracts';
 import type { Insertable, Updateable } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import type { Dialect } from '../../db/dialect.js';
@@ -66,7 +67,7 @@ export const regionUnits = (db: Executor) =>
   db
     .selectFrom('orgUnits')
     .select(['id', 'code', 'name', 'shortName', 'kind', 'parentId', 'path'])
-    .where('kind', 'in', ['province', 'city', 'county', 'zone'])
+    .where('kind', 'in', REGION_KINDS)
     .execute();
 
 export async function investorsByCreditCodes(db: Executor, codes: readonly string[]) {

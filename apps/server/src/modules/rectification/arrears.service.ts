@@ -1,4 +1,10 @@
-import type { ArrearFigures, ArrearInput, ArrearListQuery, RepaymentInput } from '@yingshang/contracts';
+import {
+  type ArrearFigures,
+  type ArrearInput,
+  type ArrearListQuery,
+  isRegionKind,
+  type RepaymentInput,
+} from '@yingshang/contracts';
 import { creditCodeProblem } from '@yingshang/rules';
 import { sql } from 'kysely';
 import type { z } from 'zod';
@@ -14,8 +20,6 @@ import { pinyinKey } from '../../lib/pinyin.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { findOrg } from '../orgs/orgs.repository.js';
 import { arrearCode } from './rectification.repository.js';
-
-const REGION_KINDS = new Set(['province', 'city', 'county', 'zone']);
 
 const statusOf = (amount: number, repaid: number) =>
   repaid >= amount ? 'cleared' : repaid > 0 ? 'partly_repaid' : 'outstanding';
@@ -146,7 +150,7 @@ export function createArrearService(deps: { db: Db; dialect: Dialect }) {
           if (problem) fail('CREDIT_CODE_INVALID', [{ path, message: `CREDIT_CODE_${problem}` }]);
         }
         const unit = await findOrg(trx, input.regionId);
-        if (!unit || !REGION_KINDS.has(unit.kind) || !inScope(actor, unit.path))
+        if (!unit || !isRegionKind(unit.kind) || !inScope(actor, unit.path))
           fail('REGION_INVALID', [{ path: 'regionId', message: 'REGION_INVALID' }]);
         const id = newId();
         const at = now();

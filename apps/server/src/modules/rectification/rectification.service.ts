@@ -1,16 +1,18 @@
-import type {
-  CampaignInput,
-  CloseTaskBody,
-  ContributionInput,
-  FindingInput,
-  ProgressInput,
-  PromiseTaskInput,
-  ReopenTaskBody,
-  TaskDetail,
-  TaskInput,
-  TaskListQuery,
-  UpdateTaskBody,
-  VerificationInput,
+import {
+  type CampaignInput,
+  type CloseTaskBody,
+  type ContributionInput,
+  type FindingInput,
+  isRegionKind,
+  type ProgressInput,
+  type PromiseTaskInput,
+  REGION_KINDS,
+  type ReopenTaskBody,
+  type TaskDetail,
+  type TaskInput,
+  type TaskListQuery,
+  type UpdateTaskBody,
+  type VerificationInput,
 } from '@yingshang/contracts';
 import type { z } from 'zod';
 import type { Db, Tx } from '../../db/database.js';
@@ -30,8 +32,7 @@ import { rectificationRollups } from './rollups.repository.js';
 type TaskFields = Omit<z.infer<typeof TaskInput>, 'source'>;
 type Executor = Db | Tx;
 
-const REGION_KINDS = new Set(['province', 'city', 'county', 'zone']);
-const UNIT_KINDS = new Set(['province', 'city', 'county', 'zone', 'department']);
+const UNIT_KINDS = new Set<string>([...REGION_KINDS, 'department']);
 
 /** The problem of the provincial campaign that overdue investment promises belong to (招商承诺不兑现). */
 const PROMISE_PROBLEM = '招商承诺';
@@ -170,7 +171,7 @@ export function createRectificationService(deps: { db: Db; dialect: Dialect }) {
       const z = zones.find((o) => o.id === id);
       if (
         !z ||
-        !REGION_KINDS.has(z.kind) ||
+        !isRegionKind(z.kind) ||
         !inScope(actor, z.path) ||
         !scopeOrgs.some((s) => z.path.startsWith(s.path))
       )
@@ -458,10 +459,7 @@ export function createRectificationService(deps: { db: Db; dialect: Dialect }) {
       return db.transaction().execute(async (trx) => {
         const ids = [...new Set(input.scopeOrgIds)];
         const orgs = await repo.orgsByIds(trx, ids);
-        if (
-          orgs.length !== ids.length ||
-          orgs.some((o) => !REGION_KINDS.has(o.kind) || !inScope(actor, o.path))
-        )
+        if (orgs.length !== ids.length || orgs.some((o) => !isRegionKind(o.kind) || !inScope(actor, o.path)))
           fail('CAMPAIGN_SCOPE_INVALID', [{ path: 'scopeOrgIds', message: 'CAMPAIGN_SCOPE_INVALID' }]);
         const id = newId();
         const at = now();

@@ -23,6 +23,7 @@ import type {
   UpdatePromiseBody,
   User,
 } from '@yingshang/contracts';
+import { REGION_KINDS } from '@yingshang/contracts';
 import { api, type Page } from './client';
 
 export type OrgKind = OrgUnit['kind'];
@@ -86,7 +87,7 @@ export interface AuditQuery {
   pageSize?: number;
 }
 
-export const REGION_KINDS: readonly OrgKind[] = ['province', 'city', 'county', 'zone'];
+export { REGION_KINDS };
 
 export const authApi = {
   login: (username: string, password: string) => api.post<Me>('/auth/login', { username, password }),

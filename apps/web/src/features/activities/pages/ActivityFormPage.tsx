@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import type { ActivityDetail, OrgKind } from '@yingshang/contracts';
+import { type ActivityDetail, isRegionKind } from '@yingshang/contracts';
 import {
   Alert,
   App,
@@ -67,7 +67,6 @@ const FIELDS = [
   'sourceProjectIds',
   'signings',
 ];
-const REGION_KINDS: readonly OrgKind[] = ['province', 'city', 'county', 'zone'];
 const MAX_FEN = 1e15;
 const blankToNull = (s: string | undefined) => (s?.trim() ? s.trim() : null);
 
@@ -191,7 +190,7 @@ export function ActivityFormPage() {
 
   const { req, sel } = requiredRules(t);
   const backTo = activity ? `/activities/${activity.id}` : '/activities';
-  const organiserRegion = organiser && REGION_KINDS.includes(organiser.kind) ? organiser.id : undefined;
+  const organiserRegion = organiser && isRegionKind(organiser.kind) ? organiser.id : undefined;
 
   return (
     <Card

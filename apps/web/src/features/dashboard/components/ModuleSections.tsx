@@ -295,7 +295,17 @@ function RectificationSection({
   type Problem = (typeof f.byProblem)[number];
   type Unit = (typeof f.byUnit)[number];
   const count = (v: number) => formatNumber(v);
-  const pct = (v: number | null) => formatPercent(v);
+  // both tables (by problem, by lead unit) show the tasks and their completion alike
+  const completion = [
+    { title: t('dash.rect.tasks'), dataIndex: 'total', width: 96, align: 'right', render: count },
+    {
+      title: t('dash.rect.completion'),
+      dataIndex: 'completionRate',
+      width: 80,
+      align: 'right',
+      render: (v: number | null) => formatPercent(v),
+    },
+  ] as const;
   return (
     <Section
       title={
@@ -324,20 +334,7 @@ function RectificationSection({
                     columns={[
                       { title: '#', dataIndex: 'seq', width: 44 },
                       { title: t('dash.rect.problem'), dataIndex: 'name', ellipsis: true },
-                      {
-                        title: t('dash.rect.tasks'),
-                        dataIndex: 'total',
-                        width: 96,
-                        align: 'right',
-                        render: count,
-                      },
-                      {
-                        title: t('dash.rect.completion'),
-                        dataIndex: 'completionRate',
-                        width: 80,
-                        align: 'right',
-                        render: pct,
-                      },
+                      ...completion,
                     ]}
                   />
                 ),
@@ -357,20 +354,7 @@ function RectificationSection({
                     columns={[
                       { title: t('dash.rect.rank'), dataIndex: 'rank', width: 56 },
                       { title: t('dash.rect.unit'), dataIndex: 'name', ellipsis: true },
-                      {
-                        title: t('dash.rect.tasks'),
-                        dataIndex: 'total',
-                        width: 96,
-                        align: 'right',
-                        render: count,
-                      },
-                      {
-                        title: t('dash.rect.completion'),
-                        dataIndex: 'completionRate',
-                        width: 80,
-                        align: 'right',
-                        render: pct,
-                      },
+                      ...completion,
                       {
                         title: t('dash.appeals.overdueShort'),
                         dataIndex: 'overdue',

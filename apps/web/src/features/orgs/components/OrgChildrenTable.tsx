@@ -1,8 +1,9 @@
 import type { OrgKind, OrgUnit } from '@yingshang/contracts';
+import { isRegionKind } from '@yingshang/contracts';
 import { Button, Empty, Flex, Input, Segmented, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
-import { orgApi, REGION_KINDS } from '../../../app/api/endpoints';
+import { orgApi } from '../../../app/api/endpoints';
 import { useRequest } from '../../../app/api/use-request';
 import { useI18n } from '../../../app/i18n/i18n-context';
 import { OrgKindTag } from './OrgKindTag';
@@ -70,7 +71,7 @@ export function OrgChildrenTable({ parent, canManage, version, onEdit, onOpenReg
       dataIndex: 'name',
       render: (_, o) => (
         <Flex vertical style={{ minWidth: 0 }}>
-          {REGION_KINDS.includes(o.kind) ? (
+          {isRegionKind(o.kind) ? (
             <Typography.Link onClick={() => onOpenRegion(o.id)}>{o.name}</Typography.Link>
           ) : (
             <Typography.Text>{o.name}</Typography.Text>

@@ -1,7 +1,8 @@
 import type { OrgKind, OrgTreeNodeT } from '@yingshang/contracts';
+import { isRegionKind } from '@yingshang/contracts';
 import { Flex, Spin, TreeSelect } from 'antd';
 import { type CSSProperties, type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
-import { orgApi, REGION_KINDS } from '../../../app/api/endpoints';
+import { orgApi } from '../../../app/api/endpoints';
 import { useI18n } from '../../../app/i18n/i18n-context';
 import { useRegionTree } from '../hooks/use-region-tree';
 import { OrgKindTag } from './OrgKindTag';
@@ -93,7 +94,7 @@ export function OrgPicker({
         .then((page) => {
           if (!alive) return;
           const found = page.items
-            .filter((o) => withLeafUnits || REGION_KINDS.includes(o.kind))
+            .filter((o) => withLeafUnits || isRegionKind(o.kind))
             .map((o) => ({ id: o.id, name: o.name, kind: o.kind }));
           for (const f of found) labels.current.set(f.id, f);
           setHits(found);

@@ -1,8 +1,9 @@
 import type { OrgTreeNodeT } from '@yingshang/contracts';
+import { isRegionKind } from '@yingshang/contracts';
 import { Empty, Flex, Input, Spin, Tag, Tree } from 'antd';
 import type { DataNode } from 'antd/es/tree';
 import { useEffect, useMemo, useState } from 'react';
-import { orgApi, REGION_KINDS } from '../../../app/api/endpoints';
+import { orgApi } from '../../../app/api/endpoints';
 import { useI18n } from '../../../app/i18n/i18n-context';
 import { ancestry, pruneTree, type TreeIndex } from '../hooks/org-tree';
 
@@ -55,7 +56,7 @@ export function RegionTree({ roots, index, loading, selectedId, onSelect }: Prop
           if (!alive) return;
           const ids = new Set<string>();
           // departments and enterprises are listed on the right, so only regions count here
-          for (const o of page.items) if (REGION_KINDS.includes(o.kind)) ids.add(o.id);
+          for (const o of page.items) if (isRegionKind(o.kind)) ids.add(o.id);
           setServerHits(ids);
         })
         .catch(() => undefined);

@@ -1,9 +1,10 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import type { OrgUnit } from '@yingshang/contracts';
+import { isRegionKind } from '@yingshang/contracts';
 import { Alert, Button, Card, Empty, Flex, Space, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { type CreateOrgInput, orgApi, REGION_KINDS } from '../../../app/api/endpoints';
+import { type CreateOrgInput, orgApi } from '../../../app/api/endpoints';
 import { useRequest } from '../../../app/api/use-request';
 import { useAuth } from '../../../app/auth/auth-context';
 import { useI18n } from '../../../app/i18n/i18n-context';
@@ -47,7 +48,7 @@ export function OrgsPage() {
   const onSaved = (saved: OrgUnit | null) => {
     setChildrenVersion((v) => v + 1);
     if (!saved || saved.id === selectedId) void selected.reload();
-    if (!saved || REGION_KINDS.includes(saved.kind)) void tree.reload();
+    if (!saved || isRegionKind(saved.kind)) void tree.reload();
   };
 
   return (
