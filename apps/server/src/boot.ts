@@ -19,7 +19,7 @@ export async function openDatabase(config: Config): Promise<DbHandle> {
       console.error(`database: idle connection lost (${err.message}); reconnecting on demand`),
   });
   await migrateToLatest(database.db, database.dialect);
-  for (const { source, rows } of await ensureRollups(database.db, ROLLUP_SOURCES))
+  for (const { source, rows } of await ensureRollups(database, ROLLUP_SOURCES))
     console.log(`roll-ups: ${source} counted in (${rows} rows)`);
   return database;
 }

@@ -95,7 +95,7 @@ async function main(argv: string[]): Promise<number> {
         console.log(`  ${differences.length} differences`);
         wrong += 1;
         if (values.repair)
-          console.log(`  repaired: ${await rebuildRollups(database.db, source)} rows from a recount`);
+          console.log(`  repaired: ${await rebuildRollups(database, source)} rows from a recount`);
       }
       if (wrong === 0) console.log('the roll-ups equal a full recount');
       return wrong === 0 || values.repair ? 0 : 2;

@@ -1,5 +1,6 @@
 import {
   type Dashboard,
+  isRegionKind,
   type MonthlyReport,
   type PipelinePeriod,
   PROJECT_STATUSES,
@@ -37,7 +38,6 @@ const PERIOD_METRICS: readonly RollupMetric[] = [
 ];
 /** What the ranking of the children reads: signings, 开工率, 投产率, 资金到位率. */
 const CHILD_METRICS: readonly RollupMetric[] = ['signed', 'started', 'producing', 'funds'];
-const REGION_KINDS = ['province', 'city', 'county', 'zone'];
 
 const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 10000) / 10000 : null);
 const mean = (s: MetricSums | undefined) =>
@@ -108,7 +108,7 @@ export function createDashboardService(deps: { db: Db; config: Config }) {
   async function regionOf(actor: Actor, regionId: string | undefined) {
     const unit = regionId ? await findOrg(db, regionId) : await findOrg(db, actor.orgUnit.id);
     if (!unit || !inScope(actor, unit.path)) fail('ORG_NOT_FOUND');
-    if (!REGION_KINDS.includes(unit.kind)) {
+    if (!isRegionKind(unit.kind)) {
       if (regionId) fail('REGION_INVALID', [{ path: 'regionId', message: 'REGION_INVALID' }]);
       // a department's staff see the region the department serves
       const parent = unit.parentId ? await findOrg(db, unit.parentId) : undefined;
@@ -189,7 +189,7 @@ export function createDashboardService(deps: { db: Db; config: Config }) {
           const own = unit?.id === actor.orgUnit.id;
           if (!unit || !inScope(actor, unit.path))
             fail('ORG_NOT_FOUND', [{ path: `targets.${i}.regionId`, message: 'ORG_NOT_FOUND' }]);
-          if (!REGION_KINDS.includes(unit.kind) || (own && unit.parentId !== null))
+          if (!isRegionKind(unit.kind) || (own && unit.parentId !== null))
             fail('REGION_INVALID', [{ path: `targets.${i}.regionId`, message: 'REGION_INVALID' }]);
           const { version, ...values } = t;
           if (!(await saveTarget(trx, { ...values, year: body.year }, version, at))) fail('VERSION_CONFLICT');
@@ -213,7 +213,7 @@ export function createDashboardService(deps: { db: Db; config: Config }) {
       const can = (p: string) => actor.permissions.has(p as never);
       const section = { path: region.path, children, current: q, lastYear, today };
       // a department's staff read appeals of their department only, so not the region's
-      const regionReader = REGION_KINDS.includes(actor.orgUnit.kind);
+      const regionReader = isRegionKind(actor.orgUnit.kind);
       const [
         [own, lyOwn],
         [kids, lyKids],
@@ -225,6 +225,8 @@ export function createDashboardService(deps: { db: Db; config: Config }) {
         activities,
         appeals,
         incentives,
+        rectification,
+        parent,
       ] = await Promise.all([
         rollupSums(db, 'projects', [region.path], PERIOD_METRICS, [q, lastYear], { cumulative: true }),
         // the children's rows read only what the ranking shows
@@ -248,13 +250,13 @@ export function createDashboardService(deps: { db: Db; config: Config }) {
         can('activities.read') ? activityDashboard(db, section) : null,
         can('appeals.read') && regionReader ? appealDashboard(db, section) : null,
         can('incentives.read') ? incentiveDashboard(db, section) : null,
+        can('rectification.read')
+          ? latestCampaign(db, scopePath(actor)).then((campaign) =>
+              rectificationDashboard(db, { ...section, campaign }),
+            )
+          : null,
+        region.parentId ? findOrg(db, region.parentId) : undefined,
       ]);
-      const rectification = can('rectification.read')
-        ? await rectificationDashboard(db, {
-            ...section,
-            campaignId: (await latestCampaign(db, scopePath(actor)))?.id ?? null,
-          })
-        : null;
       const shares = (w: Map<string, Map<string, MetricSums>>, prefix: string) =>
         [...(w.get(region.path) ?? new Map<string, MetricSums>())]
           .map(([metric, v]) => ({ key: metric.slice(prefix.length), count: v.inN, investmentFen: v.inFen }))
@@ -273,7 +275,6 @@ export function createDashboardService(deps: { db: Db; config: Config }) {
         code: u.code,
         parentId,
       });
-      const parent = region.parentId ? await findOrg(db, region.parentId) : undefined;
       const none = new Map<string, MetricSums>();
       return {
         region: dto(region, parent && inScope(actor, parent.path) ? parent.id : null),

@@ -1002,7 +1002,7 @@ export async function generateProjects(
   await writer.finish();
   if (opts.rollups !== false) {
     log(`  counting the monthly roll-ups…`);
-    await rebuildRollups(database.db, projectRollups);
+    await rebuildRollups(database, projectRollups);
   }
   const done = performance.now();
   const totalRows = Object.values(counts).reduce((a, b) => a + b, 0);

@@ -29,6 +29,7 @@
  * (ids from the record's timestamp and the seeded generator), except the seed's demo campaign.
  * Loading drops the secondary indexes of the tables written and rebuilds them at the end.
  */
+import { isRegionKind } from '@yingshang/contracts';
 import {
   type ArrivalFact,
   creditCodeCheckChar,
@@ -641,7 +642,7 @@ export async function generateRecords(
   if (!province) throw new Error('no province: run seed first');
   const cityOf = (u: Unit) => byId.get(u.path.split('/')[2]) ?? province;
   const places = units.filter((u) => u.kind === 'county' || u.kind === 'zone');
-  const regions = units.filter((u) => ['province', 'city', 'county', 'zone'].includes(u.kind));
+  const regions = units.filter((u) => isRegionKind(u.kind));
   const unitWeight = (u: Unit) =>
     u.kind === 'zone'
       ? u.category === 'national'
@@ -1978,7 +1979,7 @@ export async function generateRecords(
   const rollups: Record<string, number> = {};
   for (const source of ROLLUP_SOURCES) {
     const t = performance.now();
-    const cells = await rebuildRollups(db, source);
+    const cells = await rebuildRollups(database, source);
     rollups[source.name] = (performance.now() - t) / 1000;
     log(
       `  roll-ups of ${source.name}: ${cells.toLocaleString('en')} rows in ${rollups[source.name].toFixed(1)} s`,

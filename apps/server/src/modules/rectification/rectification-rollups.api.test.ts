@@ -213,7 +213,7 @@ describeApi('rectification roll-ups and the dashboard section', () => {
           path: await pathOf(id),
           children,
           today,
-          campaignId: c.id,
+          campaign: c,
         });
         const f = await figures(c, id);
         const label = `${c.title} ${key}`;
@@ -270,7 +270,7 @@ describeApi('rectification roll-ups and the dashboard section', () => {
       path: await pathOf(ids.province),
       children: await childrenOf(ids.province),
       today,
-      campaignId: campaign.id,
+      campaign,
     });
     expect(province.totals).toEqual({
       total: 7,
@@ -325,7 +325,7 @@ describeApi('rectification roll-ups and the dashboard section', () => {
       path: '/no-such-region/',
       children: [],
       today,
-      campaignId: null,
+      campaign: null,
     });
     expect(none).toMatchObject({ campaign: null, totals: { total: 0 }, arrears: { count: 0 } });
     expect(await latestCampaign(t.database.db, '/no-such-region/')).toBeNull();

@@ -1,14 +1,13 @@
-import type { RectificationDashboard } from '@yingshang/contracts';
+import { isRegionKind, type RectificationDashboard } from '@yingshang/contracts';
 import { rectificationMetric as M, type RollupTask, taskCells } from '@yingshang/rules';
 import { type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { Executor } from '../../db/database.js';
+import { parentPath } from '../../lib/actor.js';
 import { addDays } from '../../lib/days.js';
 import { beijingDay } from '../../lib/ids.js';
 import { chunks } from '../projects/projects-ledger.repository.js';
 import { idsOf, type RollupSource, rollupSums } from '../rollups/rollups.repository.js';
 import { ancestorPaths, campaignProblems } from './rectification.repository.js';
-
-const REGION_KINDS = ['province', 'city', 'county', 'zone'];
 
 async function load(db: Executor, ids: readonly string[]) {
   const out = new Map<string, RollupTask>();
@@ -43,7 +42,7 @@ async function load(db: Executor, ids: readonly string[]) {
       out.set(id, {
         ...t,
         // a department's region is the one above it: '/…/region/department/' → '/…/region/'
-        leadRegionPath: REGION_KINDS.includes(leadKind) ? leadPath : leadPath.replace(/[^/]+\/$/, ''),
+        leadRegionPath: isRegionKind(leadKind) ? leadPath : parentPath(leadPath),
         createdOn: beijingDay(createdAt),
         unitPaths: paths.get(id) ?? [],
       });
@@ -110,19 +109,11 @@ export async function rectificationDashboard(
     path: string;
     children: readonly { id: string; path: string }[];
     today: string;
-    campaignId: string | null;
+    /** The campaign shown (latestCampaign), or none. */
+    campaign: { id: string; title: string; deadlineOn: string } | null;
   },
 ): Promise<RectificationDashboard> {
-  const [arrears, campaign] = await Promise.all([
-    arrearsOf(db, q.path),
-    q.campaignId
-      ? db
-          .selectFrom('rectificationCampaigns')
-          .select(['id', 'title', 'deadlineOn'])
-          .where('id', '=', q.campaignId)
-          .executeTakeFirst()
-      : undefined,
-  ]);
+  const { campaign } = q;
   if (!campaign)
     return {
       campaign: null,
@@ -130,12 +121,12 @@ export async function rectificationDashboard(
       byProblem: [],
       byUnit: [],
       byRegion: q.children.map((c) => ({ id: c.id, total: 0, completed: 0, overdue: 0 })),
-      arrears,
+      arrears: await arrearsOf(db, q.path),
     };
   const c = campaign.id;
   // open tasks are kept on their deadline day: those before today are overdue
   const beforeToday = { from: '0000', to: addDays(q.today, -1) };
-  const [[own, ownDue], [kids, kidsDue], problems] = await Promise.all([
+  const [[own, ownDue], [kids, kidsDue], problems, arrears] = await Promise.all([
     rollupSums(
       db,
       'rectification',
@@ -151,6 +142,7 @@ export async function rectificationDashboard(
       [ALL, beforeToday],
     ),
     campaignProblems(db, c),
+    arrearsOf(db, q.path),
   ]);
   const n = (sums: typeof own, path: string, metric: string) => sums.get(path)?.get(metric)?.inN ?? 0;
   const count = (metric: string) => n(own, q.path, metric);
@@ -199,7 +191,7 @@ export async function rectificationDashboard(
     .map(({ onTimeRate: _, ...u }, i) => ({ ...u, rank: i + 1 }));
 
   return {
-    campaign,
+    campaign: { id: campaign.id, title: campaign.title, deadlineOn: campaign.deadlineOn },
     totals: {
       total,
       completed: closed,
