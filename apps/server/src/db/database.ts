@@ -1,7 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import {
+  CamelCasePlugin,
+  Kysely,
+  PostgresDialect,
+  type SqliteDatabase,
+  SqliteDialect,
+  type Transaction,
+} from 'kysely';
 import pg from 'pg';
 import { type Dialect, dialectFor } from './dialect.js';
 import type { Database } from './schema.js';
@@ -39,6 +46,29 @@ export function openSqlite(file: string): SQLite.Database {
   return s;
 }
 
+/**
+ * The database as Kysely's SQLite driver uses it, with the prepared statements kept: the driver
+ * prepares every query it runs, and preparing costs about as much as running a small one (a
+ * dashboard runs some 35). Kept by SQL text, the least recently used dropped past `size`; a
+ * statement still busy iterating is not shared (a fresh one is prepared). SQLite re-prepares a kept
+ * statement by itself when the schema changes.
+ */
+export function keptStatements(s: SQLite.Database, size = 2000): SqliteDatabase {
+  const kept = new Map<string, SQLite.Statement>();
+  return {
+    close: () => s.close(),
+    prepare(sql) {
+      const statement = kept.get(sql);
+      if (statement?.busy) return s.prepare(sql);
+      const out = statement ?? s.prepare(sql);
+      kept.delete(sql); // re-inserted as the most recently used
+      if (kept.size >= size) kept.delete(kept.keys().next().value as string);
+      kept.set(sql, out);
+      return out;
+    },
+  };
+}
+
 export function createDb(opts: DbOptions): DbHandle {
   const plugins = [new CamelCasePlugin()];
   if (opts.databaseUrl) {
@@ -50,6 +80,9 @@ export function createDb(opts: DbOptions): DbHandle {
     return { db, dialect: dialectFor('postgres'), sqlite: null, close: () => db.destroy() };
   }
   const sqlite = openSqlite(opts.sqlitePath);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins });
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: keptStatements(sqlite) }),
+    plugins,
+  });
   return { db, dialect: dialectFor('sqlite'), sqlite, close: () => db.destroy() };
 }
