@@ -180,12 +180,13 @@ export async function appealEvents(db: Executor, appealId: string) {
     .execute();
 }
 
-/** Open appeals of an enterprise (for repeat detection and merging). */
-export const openAppealsOf = (db: Executor, enterpriseId: string) =>
+/** Open appeals of an enterprise in a category (a repeat is of the same category: isLikelyRepeat). */
+export const openAppealsOf = (db: Executor, enterpriseId: string, category: string) =>
   db
     .selectFrom('appeals')
     .select(['id', 'code', 'title', 'category', 'status'])
     .where('enterpriseId', '=', enterpriseId)
+    .where('category', '=', category)
     .where('status', 'in', APPEAL_OPEN_STATUSES)
     .orderBy('filedOn')
     .execute();

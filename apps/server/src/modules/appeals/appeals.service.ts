@@ -342,7 +342,7 @@ export function createAppealService(deps: { db: Db; dialect: Dialect }) {
       const cal = await loadCalendar(trx);
       const today = beijingToday();
       const due = addWorkingDays(cal, today, rule.acceptDays);
-      const repeat = (await repo.openAppealsOf(trx, enterprise.id)).find((o) =>
+      const repeat = (await repo.openAppealsOf(trx, enterprise.id, input.category)).find((o) =>
         isLikelyRepeat({ category: input.category, title: input.title }, o),
       );
       const id = newId();
