@@ -50,6 +50,16 @@ describe('dashboard journey', () => {
         });
     }
 
+    // and an appeal received by 平城区's office
+    await apiPost(page, '/api/v1/appeals', {
+      channel: 'window',
+      category: 'land',
+      title: '大同驾驶舱测试诉求：用地指标',
+      description: '驾驶舱测试',
+      enterpriseId: await unitIdByCode(page, 'E-YDYS'),
+      regionId: await unitIdByCode(page, '140213'),
+    });
+
     await page.goto(`${baseUrl()}/dashboard?region=${datong}`);
     await page
       .getByTestId('dash-preset')
@@ -105,6 +115,13 @@ describe('dashboard journey', () => {
     await page.getByTestId('kpi-signed').locator('a').click();
     await page.getByTestId('projects-filter-reached').waitFor();
     await poll(() => page.getByTestId('projects-table').locator('tbody tr.ant-table-row').count()).toBe(2);
+    await page.goBack();
+    // and behind "appeals received": the appeal list of the city, filed in the same months
+    await page.getByTestId('dash-appeals-received').locator('a').click();
+    await page.getByTestId('appeals-filter-filed').first().waitFor();
+    await poll(() => page.getByTestId('appeals-table').locator('tbody tr.ant-table-row').count()).toBe(1);
+    await page.getByText('大同驾驶舱测试诉求：用地指标').waitFor();
+    await screenshot(page, 'dashboard-appeals-received');
     await page.goBack();
 
     // drill into 平城区 from the ranking

@@ -20,6 +20,7 @@ const lastDayOf = (m: string) => plusDays(`${month(1, m)}-01`, -1);
 
 describeApi('appeals in the roll-ups', () => {
   let t: TestApp;
+  let admin: Client;
   let enterprise: Client;
   let lfkfq: Client;
   let yaodu: Client;
@@ -59,6 +60,7 @@ describeApi('appeals in the roll-ups', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
+    admin = await t.login('admin');
     enterprise = await t.login('enterprise');
     lfkfq = await t.login('lfkfq');
     yaodu = await t.login('yaodu');
@@ -246,6 +248,17 @@ describeApi('appeals in the roll-ups', () => {
           }),
         );
         expect(section.byRegion).toEqual(byRegion);
+        if (day === today) {
+          // the dashboard links these counts to the appeal list: its total is the count
+          const total = async (q: Record<string, string>) =>
+            (
+              await admin.get(
+                `/api/v1/appeals?${new URLSearchParams({ regionId: region.id, pageSize: '1', ...q })}`,
+              )
+            ).json().total;
+          expect(await total(days(current)), code).toBe(section.current.received);
+          expect(await total({ open: 'true', sla: 'overdue' }), code).toBe(section.overdueNow);
+        }
       }
     }
 

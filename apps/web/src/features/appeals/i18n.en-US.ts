@@ -42,6 +42,8 @@ export const appealsEnUS: Record<keyof typeof appealsZhCN, string> = {
   'appeal.filter.sla': 'Deadline state',
   'appeal.filter.region': 'Accepting area',
   'appeal.filter.open': 'Open only',
+  'appeal.filter.filedFrom': 'Filed from',
+  'appeal.filter.filedTo': 'Filed to',
   'appeal.filter.supervised': 'Supervised only',
   'appeal.sort.updated': 'Latest update',
   'appeal.sort.due': 'Due date',

@@ -39,6 +39,8 @@ export const appealsZhCN = {
   'appeal.filter.sla': '时限状态',
   'appeal.filter.region': '受理地区',
   'appeal.filter.open': '仅看未办结',
+  'appeal.filter.filedFrom': '提交起',
+  'appeal.filter.filedTo': '提交止',
   'appeal.filter.supervised': '仅看督办',
   'appeal.sort.updated': '按最近更新',
   'appeal.sort.due': '按到期日',

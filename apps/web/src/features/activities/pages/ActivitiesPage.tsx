@@ -27,6 +27,7 @@ import { useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useRequest } from '../../../app/api/use-request';
 import { useAuth } from '../../../app/auth/auth-context';
+import { DAY } from '../../../app/beijing';
 import { formatDate } from '../../../app/i18n/format';
 import { useI18n } from '../../../app/i18n/i18n-context';
 import { OrgPicker } from '../../orgs/components/OrgPicker';
@@ -40,7 +41,6 @@ import { OfficialSelect } from '../components/OfficialSelect';
 import { ACTIVITY_SORTS, ACTIVITY_TYPES, type ActivitySort, placeOf } from '../model';
 
 const PAGE_SIZES = [20, 50, 100];
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** 招商活动: filters in the URL, the year's figures, a dense table or a month calendar. */
 export function ActivitiesPage() {

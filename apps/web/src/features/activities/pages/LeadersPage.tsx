@@ -22,6 +22,7 @@ import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useRequest } from '../../../app/api/use-request';
 import { useAuth } from '../../../app/auth/auth-context';
+import { DAY } from '../../../app/beijing';
 import { useI18n } from '../../../app/i18n/i18n-context';
 import { OrgPicker } from '../../orgs/components/OrgPicker';
 import { beijingToday } from '../../projects/model';
@@ -31,7 +32,6 @@ import { ActivityTypeTag } from '../components/ActivityTypeTag';
 import { OfficialFormModal } from '../components/OfficialFormModal';
 import { ResultsFunnel } from '../components/ResultsFunnel';
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 type TripRow = ActivityFigures['mainLeaderTrips'][number];
 type RankRow = ActivityFigures['ranking'][number];
 

@@ -5,6 +5,7 @@ import dayjs from 'dayjs';
 import { useSearchParams } from 'react-router';
 import { useRequest } from '../../../app/api/use-request';
 import { useAuth } from '../../../app/auth/auth-context';
+import { DAY } from '../../../app/beijing';
 import { useI18n } from '../../../app/i18n/i18n-context';
 import { OrgPicker } from '../../orgs/components/OrgPicker';
 import { appealApi } from '../api';
@@ -13,7 +14,6 @@ import { useCategories } from '../hooks/use-categories';
 import { beijingToday, formatRate } from '../model';
 
 type Dept = AppealFigures['departments'][number];
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** 受理率, 按时办结率, 满意率, 重办率, time to answer, overdue now; departments ranked; top categories. */
 export function AppealFiguresPage() {

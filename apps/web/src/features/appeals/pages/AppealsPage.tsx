@@ -10,6 +10,7 @@ import {
   Button,
   Card,
   Checkbox,
+  DatePicker,
   Empty,
   Flex,
   Input,
@@ -21,10 +22,12 @@ import {
   Typography,
 } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useRequest } from '../../../app/api/use-request';
 import { useAuth } from '../../../app/auth/auth-context';
+import { DAY } from '../../../app/beijing';
 import { formatDate } from '../../../app/i18n/format';
 import { useI18n } from '../../../app/i18n/i18n-context';
 import { OrgPicker } from '../../orgs/components/OrgPicker';
@@ -69,6 +72,9 @@ export function AppealsPage() {
   const category = params.get('category') ?? undefined;
   const region = params.get('region') ?? undefined;
   const open = params.get('open') === 'true';
+  // filed between (the dashboard's "received" links here with its months)
+  const from = DAY.test(params.get('from') ?? '') ? (params.get('from') as string) : undefined;
+  const to = DAY.test(params.get('to') ?? '') ? (params.get('to') as string) : undefined;
   const supervised = params.get('supervised') === 'true';
   const sort = isOneOf(SORTS, params.get('sort'))
     ? (params.get('sort') as (typeof SORTS)[number])
@@ -88,6 +94,8 @@ export function AppealsPage() {
     regionId: region,
     open: open ? 'true' : undefined,
     supervised: supervised ? 'true' : undefined,
+    from,
+    to,
     sort,
   };
   const key = JSON.stringify(filters);
@@ -216,7 +224,19 @@ export function AppealsPage() {
     },
   ];
   const scrollX = columns.reduce((s, c) => s + (typeof c.width === 'number' ? c.width : 120), 0);
-  const filtered = !!(q || status || channel || urgency || sla || category || region || open || supervised);
+  const filtered = !!(
+    q ||
+    status ||
+    channel ||
+    urgency ||
+    sla ||
+    category ||
+    region ||
+    open ||
+    supervised ||
+    from ||
+    to
+  );
 
   return (
     <Card
@@ -308,6 +328,16 @@ export function AppealsPage() {
             popupWidth={320}
           />
         ) : null}
+        <DatePicker.RangePicker
+          style={{ width: 240 }}
+          value={[from ? dayjs(from) : null, to ? dayjs(to) : null]}
+          allowEmpty={[true, true]}
+          placeholder={[t('appeal.filter.filedFrom'), t('appeal.filter.filedTo')]}
+          onChange={(range) =>
+            update({ from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD') })
+          }
+          data-testid="appeals-filter-filed"
+        />
         <Checkbox checked={open} onChange={(e) => update({ open: e.target.checked ? 'true' : undefined })}>
           {t('appeal.filter.open')}
         </Checkbox>

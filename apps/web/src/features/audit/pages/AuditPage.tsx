@@ -20,12 +20,12 @@ import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { auditApi } from '../../../app/api/endpoints';
 import { useRequest } from '../../../app/api/use-request';
+import { DAY } from '../../../app/beijing';
 import { formatDateTime } from '../../../app/i18n/format';
 import { useI18n } from '../../../app/i18n/i18n-context';
 import { AuditDiff } from '../components/AuditDiff';
 
 const PAGE_SIZES = [20, 50, 100];
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 const ENTITIES = AUDIT_ENTITIES;
 const ACTIONS = AUDIT_ACTIONS;

@@ -15,9 +15,12 @@ type Sections = Pick<Dashboard, 'activities' | 'appeals' | 'incentives' | 'recti
 export function ModuleSections({
   d,
   bigMoney,
+  days,
 }: {
-  d: Sections & { pipeline: Pick<Dashboard['pipeline'], 'now'> };
+  d: Sections & { pipeline: Pick<Dashboard['pipeline'], 'now'>; region: { id: string } };
   bigMoney: (fen: number) => string;
+  /** The period as days, for links to the lists behind a figure. */
+  days: { from: string; to: string };
 }) {
   const sections = [
     d.activities ? <ActivitiesSection key="a" f={d.activities} bigMoney={bigMoney} /> : null,
@@ -29,7 +32,7 @@ export function ModuleSections({
         bigMoney={bigMoney}
       />
     ) : null,
-    d.appeals ? <AppealsSection key="b" f={d.appeals} /> : null,
+    d.appeals ? <AppealsSection key="b" f={d.appeals} regionId={d.region.id} days={days} /> : null,
     d.rectification ? <RectificationSection key="c" f={d.rectification} bigMoney={bigMoney} /> : null,
   ].filter(Boolean);
   if (sections.length === 0) return null;
@@ -83,6 +86,7 @@ function Figure({
   lastYear,
   danger,
   testId,
+  to,
 }: {
   title: string;
   value: string;
@@ -91,6 +95,8 @@ function Figure({
   /** Shown in red when non-zero (overdue counts). */
   danger?: boolean;
   testId?: string;
+  /** The list of the records behind the figure. */
+  to?: string;
 }) {
   const { t } = useI18n();
   const change = current !== undefined && lastYear !== undefined ? yoy(current, lastYear) : undefined;
@@ -99,6 +105,7 @@ function Figure({
       <Statistic
         title={title}
         value={value}
+        formatter={to ? (v) => <Link to={to}>{v}</Link> : undefined}
         styles={{ content: danger ? { color: '#cf1322' } : undefined }}
       />
       {change === undefined ? null : change === null ? (
@@ -210,15 +217,25 @@ function IncentivesSection({
   );
 }
 
-function AppealsSection({ f }: { f: NonNullable<Dashboard['appeals']> }) {
+function AppealsSection({
+  f,
+  regionId,
+  days,
+}: {
+  f: NonNullable<Dashboard['appeals']>;
+  regionId: string;
+  days: { from: string; to: string };
+}) {
   const { t, formatNumber } = useI18n();
   const c = f.current;
   const ly = f.lastYear;
   type Dept = (typeof f.departments)[number];
+  const appeals = (q: Record<string, string>) =>
+    `/appeals?${new URLSearchParams({ region: regionId, ...q })}`;
   return (
     <Section
       title={t('dash.section.appeals')}
-      to="/appeals/figures"
+      to={`/appeals/figures?${new URLSearchParams({ region: regionId, ...days })}`}
       testId="dash-appeals"
       extra={
         f.departments.length > 0 ? (
@@ -271,6 +288,8 @@ function AppealsSection({ f }: { f: NonNullable<Dashboard['appeals']> }) {
         value={formatNumber(c.received)}
         current={c.received}
         lastYear={ly.received}
+        to={appeals(days)}
+        testId="dash-appeals-received"
       />
       <Figure title={t('dash.appeals.onTime')} value={formatPercent(c.onTimeRate)} />
       <Figure title={t('dash.appeals.satisfaction')} value={formatPercent(c.satisfactionRate)} />
@@ -279,6 +298,7 @@ function AppealsSection({ f }: { f: NonNullable<Dashboard['appeals']> }) {
         value={formatNumber(f.overdueNow)}
         danger={f.overdueNow > 0}
         testId="dash-appeals-overdue"
+        to={appeals({ open: 'true', sla: 'overdue' })}
       />
     </Section>
   );

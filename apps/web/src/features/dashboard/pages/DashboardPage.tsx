@@ -617,7 +617,7 @@ function DashboardBody({
           {bulletinText}
         </Typography.Paragraph>
       </Card>
-      <ModuleSections d={d} bigMoney={yi} />
+      <ModuleSections d={d} bigMoney={yi} days={{ from: periodDays.reachedFrom, to: periodDays.reachedTo }} />
       <Row gutter={[12, 12]}>
         <Col xs={24} xl={14}>
           <Card size="small" title={t('dash.chart.trendTitle')}>
