@@ -123,6 +123,16 @@ describe('dashboard journey', () => {
     await page.getByText('大同驾驶舱测试诉求：用地指标').waitFor();
     await screenshot(page, 'dashboard-appeals-received');
     await page.goBack();
+    // each section's 详情 opens its module's own page for the same city (and months)
+    for (const [section, target] of [
+      ['dash-activities', 'leaders-filter'],
+      ['dash-incentives', 'inc-figures'],
+      ['dash-rectification', 'rect-totals'],
+    ]) {
+      await page.getByTestId(section).locator('.ant-card-extra a').click();
+      await page.getByTestId(target).waitFor();
+      await page.goBack();
+    }
 
     // drill into 平城区 from the ranking
     await page.getByTestId('dash-drill-140213').click();

@@ -23,13 +23,21 @@ export function ModuleSections({
   days: { from: string; to: string };
 }) {
   const sections = [
-    d.activities ? <ActivitiesSection key="a" f={d.activities} bigMoney={bigMoney} /> : null,
+    d.activities ? (
+      <ActivitiesSection
+        key="a"
+        f={d.activities}
+        bigMoney={bigMoney}
+        to={`/activities/leaders?${new URLSearchParams({ region: d.region.id, ...days, main: 'true' })}`}
+      />
+    ) : null,
     d.incentives ? (
       <IncentivesSection
         key="d"
         f={d.incentives}
         promisesOverdue={d.pipeline.now.promisesOverdue}
         bigMoney={bigMoney}
+        to={`/incentives/figures?${new URLSearchParams({ regionId: d.region.id, ...days })}`}
       />
     ) : null,
     d.appeals ? <AppealsSection key="b" f={d.appeals} regionId={d.region.id} days={days} /> : null,
@@ -126,15 +134,18 @@ function Figure({
 function ActivitiesSection({
   f,
   bigMoney,
+  to,
 }: {
   f: NonNullable<Dashboard['activities']>;
   bigMoney: (fen: number) => string;
+  /** The main leaders' trips of the region and period. */
+  to: string;
 }) {
   const { t, formatNumber } = useI18n();
   const c = f.current;
   const ly = f.lastYear;
   return (
-    <Section title={t('dash.section.activities')} to="/activities/leaders" testId="dash-activities">
+    <Section title={t('dash.section.activities')} to={to} testId="dash-activities">
       <Figure
         title={t('dash.activities.trips')}
         value={formatNumber(c.mainLeaderTrips)}
@@ -169,16 +180,19 @@ function IncentivesSection({
   f,
   promisesOverdue,
   bigMoney,
+  to,
 }: {
   f: NonNullable<Dashboard['incentives']>;
   promisesOverdue: number;
   bigMoney: (fen: number) => string;
+  /** The incentive figures of the region and period. */
+  to: string;
 }) {
   const { t, formatNumber } = useI18n();
   const c = f.current;
   const ly = f.lastYear;
   return (
-    <Section title={t('dash.section.incentives')} to="/incentives/figures" testId="dash-incentives">
+    <Section title={t('dash.section.incentives')} to={to} testId="dash-incentives">
       <Figure
         title={t('dash.incentives.applications')}
         value={formatNumber(c.applications)}
@@ -333,7 +347,7 @@ function RectificationSection({
           ? t('dash.section.rectificationOf', { title: f.campaign.title })
           : t('dash.section.rectification')
       }
-      to={f.campaign ? `/rectification/campaigns/${f.campaign.id}` : '/rectification'}
+      to={f.campaign ? `/rectification?campaign=${f.campaign.id}` : '/rectification'}
       testId="dash-rectification"
       extra={
         f.byProblem.length > 0 ? (
