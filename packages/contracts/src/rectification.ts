@@ -146,6 +146,11 @@ export const TaskListQuery = Paging.extend({
   /** Lead or cooperating unit. */
   unitId: Id.optional(),
   zoneId: Id.optional(),
+  /**
+   * A region (province, city, county or zone): the tasks in it — those whose lead unit, a cooperating
+   * unit or a zone lies in the region's subtree, as the campaign figures (and the dashboard) count them.
+   */
+  regionId: Id.optional(),
   q: SearchText.optional(),
   sort: z.enum(['deadlineOn', 'updatedAt', 'progress']).default('deadlineOn'),
   order: z.enum(['asc', 'desc']).default('asc'),

@@ -11,7 +11,6 @@ import type { Dialect } from '../../db/dialect.js';
 import { type Actor, scopePath } from '../../lib/actor.js';
 import { fail } from '../../lib/app-error.js';
 import { beijingToday } from '../../lib/days.js';
-import * as repo from './rectification.repository.js';
 import type { RectificationService } from './rectification.service.js';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -76,13 +75,8 @@ export function createRectificationExcel(deps: {
   return {
     async exportLedger(actor: Actor, q: Omit<z.infer<typeof TaskListQuery>, 'page' | 'pageSize'>) {
       const today = beijingToday();
-      const page = await repo.listTasks(db, dialect, {
-        ...q,
-        scope: scopePath(actor),
-        today,
-        page: 1,
-        pageSize: EXPORT_MAX,
-      });
+      // the list's own query (its region, problem and timing filters), as one page of them all
+      const page = await rectification.list(actor, { ...q, page: 1, pageSize: EXPORT_MAX });
       const campaign = q.campaignId ? await rectification.getCampaign(actor, q.campaignId) : null;
       const latest = new Map<string, string>();
       const ids = page.items.map((t) => t.id);

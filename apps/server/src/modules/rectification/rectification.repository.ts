@@ -55,7 +55,10 @@ export async function orgsByIds(db: Executor, ids: readonly string[]) {
 
 type T = ExpressionBuilder<Database & { t: Database['rectificationTasks'] }, 't'>;
 
-/** The task has a lead unit, cooperating unit or zone inside the scope. */
+/**
+ * The task has a lead unit, cooperating unit or zone inside the scope: how a task belongs to a region,
+ * both for what a reader sees and for the region a list or the campaign figures are narrowed to.
+ */
 export const taskInScope = (eb: T, dialect: Dialect, scope: string) =>
   eb.exists(
     eb
@@ -75,6 +78,8 @@ export interface TaskFilter {
   source?: string;
   unitId?: string;
   zoneId?: string;
+  /** Narrows to the tasks in this region's subtree (taskInScope), within `scope`. */
+  regionPath?: string;
   q?: string;
 }
 
@@ -82,6 +87,10 @@ export function filteredTasks(db: Executor, dialect: Dialect, f: TaskFilter) {
   let q = db
     .selectFrom('rectificationTasks as t')
     .where((eb) => taskInScope(eb as unknown as T, dialect, f.scope));
+  if (f.regionPath) {
+    const region = f.regionPath;
+    q = q.where((eb) => taskInScope(eb as unknown as T, dialect, region));
+  }
   if (f.campaignId) q = q.where('t.campaignId', '=', f.campaignId);
   if (f.problemId) q = q.where('t.problemId', '=', f.problemId);
   if (f.status) q = q.where('t.status', '=', f.status);

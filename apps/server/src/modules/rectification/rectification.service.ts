@@ -89,6 +89,18 @@ export function createRectificationService(deps: { db: Db; dialect: Dialect }) {
     return row;
   }
 
+  /**
+   * The path of the region a task list is narrowed to (a region the actor sees), or none. Tasks in
+   * it are those the campaign figures count for it (repo.taskInScope).
+   */
+  async function taskRegion(actor: Actor, regionId: string | undefined) {
+    if (!regionId) return undefined;
+    const unit = await findOrg(db, regionId);
+    if (!unit || !inScope(actor, unit.path)) fail('ORG_NOT_FOUND');
+    if (!isRegionKind(unit.kind)) fail('REGION_INVALID', [{ path: 'regionId', message: 'REGION_INVALID' }]);
+    return unit.path;
+  }
+
   async function openTask(trx: Tx, actor: Actor, id: string) {
     const row = await visibleTask(trx, actor, id);
     if (row.status === 'closed') fail('TASK_CLOSED');
@@ -515,8 +527,15 @@ export function createRectificationService(deps: { db: Db; dialect: Dialect }) {
     },
 
     // ---------- tasks ----------
-    list(actor: Actor, q: z.infer<typeof TaskListQuery>) {
-      return repo.listTasks(db, dialect, { ...q, scope: scopePath(actor), today: beijingToday() });
+
+    async list(actor: Actor, q: z.infer<typeof TaskListQuery>) {
+      const { regionId, ...filter } = q;
+      return repo.listTasks(db, dialect, {
+        ...filter,
+        scope: scopePath(actor),
+        regionPath: await taskRegion(actor, regionId),
+        today: beijingToday(),
+      });
     },
 
     async get(actor: Actor, id: string) {

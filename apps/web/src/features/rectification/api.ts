@@ -17,6 +17,8 @@ export interface TaskQuery {
   source?: string;
   unitId?: string;
   zoneId?: string;
+  /** Tasks with a lead unit, cooperating unit or zone in this region's subtree (as the figures count). */
+  regionId?: string;
   q?: string;
   sort?: 'deadlineOn' | 'updatedAt' | 'progress';
   order?: 'asc' | 'desc';

@@ -54,6 +54,7 @@ export function TaskListPage() {
     source: oneOf(RECTIFICATION_SOURCES, params.get('source')),
     unitId: params.get('unitId') ?? undefined,
     zoneId: params.get('zoneId') ?? undefined,
+    regionId: params.get('regionId') ?? undefined,
     q: params.get('q') ?? undefined,
     page: Number(params.get('page') ?? 1) || 1,
     pageSize: Number(params.get('pageSize') ?? 20) || 20,
@@ -223,6 +224,14 @@ export function TaskListPage() {
               onSearch={(v) => set({ q: v || undefined })}
               data-testid="rect-search"
             />
+            <OrgPicker
+              style={{ width: 180 }}
+              popupWidth={320}
+              placeholder={t('rect.filter.region')}
+              value={query.regionId}
+              onChange={(id) => set({ regionId: id })}
+              data-testid="rect-filter-region"
+            />
             <Select
               allowClear
               style={{ width: 200 }}
@@ -245,10 +254,7 @@ export function TaskListPage() {
               placeholder={t('rect.col.timing')}
               value={query.timing}
               onChange={(v) => set({ timing: v })}
-              options={TASK_TIMINGS.map((s) => ({
-                value: s,
-                label: t(`rect.timing.${s}`, { days: '' }).trim(),
-              }))}
+              options={TASK_TIMINGS.map((s) => ({ value: s, label: t(`rect.filter.timing.${s}`) }))}
             />
             <Select
               allowClear
