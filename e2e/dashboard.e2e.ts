@@ -123,6 +123,17 @@ describe('dashboard journey', () => {
     await page.getByText('大同驾驶舱测试诉求：用地指标').waitFor();
     await screenshot(page, 'dashboard-appeals-received');
     await page.goBack();
+    // and behind the campaign's overdue tasks: its task list narrowed to the city
+    const overdueTasks = Number(
+      await page.getByTestId('dash-rect-overdue').locator('.ant-statistic-content').textContent(),
+    );
+    await page.getByTestId('dash-rect-overdue').locator('a').click();
+    await page.getByTestId('rect-filter-region').waitFor();
+    await poll(
+      async () => (await page.locator('.ant-table-tbody tr.ant-table-row').count()) === overdueTasks,
+    ).toBe(true);
+    expect(await page.getByTestId('rect-filter-region').textContent()).toContain('大同市');
+    await page.goBack();
     // each section's 详情 opens its module's own page for the same city (and months)
     for (const [section, target] of [
       ['dash-activities', 'leaders-filter'],

@@ -41,7 +41,9 @@ export function ModuleSections({
       />
     ) : null,
     d.appeals ? <AppealsSection key="b" f={d.appeals} regionId={d.region.id} days={days} /> : null,
-    d.rectification ? <RectificationSection key="c" f={d.rectification} bigMoney={bigMoney} /> : null,
+    d.rectification ? (
+      <RectificationSection key="c" f={d.rectification} bigMoney={bigMoney} regionId={d.region.id} />
+    ) : null,
   ].filter(Boolean);
   if (sections.length === 0) return null;
   return (
@@ -321,14 +323,19 @@ function AppealsSection({
 function RectificationSection({
   f,
   bigMoney,
+  regionId,
 }: {
   f: NonNullable<Dashboard['rectification']>;
   bigMoney: (fen: number) => string;
+  regionId: string;
 }) {
   const { t, formatNumber } = useI18n();
   type Problem = (typeof f.byProblem)[number];
   type Unit = (typeof f.byUnit)[number];
   const count = (v: number) => formatNumber(v);
+  // the campaign's task list narrowed to the region counts what the section counts
+  const tasks = (q: Record<string, string> = {}) =>
+    `/rectification/tasks?${new URLSearchParams({ campaign: f.campaign?.id ?? '', regionId, ...q })}`;
   // both tables (by problem, by lead unit) show the tasks and their completion alike
   const completion = [
     { title: t('dash.rect.tasks'), dataIndex: 'total', width: 96, align: 'right', render: count },
@@ -367,7 +374,14 @@ function RectificationSection({
                     scroll={{ y: 200 }}
                     columns={[
                       { title: '#', dataIndex: 'seq', width: 44 },
-                      { title: t('dash.rect.problem'), dataIndex: 'name', ellipsis: true },
+                      {
+                        title: t('dash.rect.problem'),
+                        dataIndex: 'name',
+                        ellipsis: true,
+                        render: (v: string, p: Problem) => (
+                          <Link to={tasks({ problemId: p.problemId })}>{v}</Link>
+                        ),
+                      },
                       ...completion,
                     ]}
                   />
@@ -409,13 +423,14 @@ function RectificationSection({
     >
       {f.campaign ? (
         <>
-          <Figure title={t('dash.rect.tasks')} value={formatNumber(f.totals.total)} />
+          <Figure title={t('dash.rect.tasks')} value={formatNumber(f.totals.total)} to={tasks()} />
           <Figure title={t('dash.rect.completion')} value={formatPercent(f.totals.completionRate)} />
           <Figure
             title={t('dash.rect.overdue')}
             value={formatNumber(f.totals.overdue)}
             danger={f.totals.overdue > 0}
             testId="dash-rect-overdue"
+            to={tasks({ timing: 'overdue' })}
           />
         </>
       ) : null}
