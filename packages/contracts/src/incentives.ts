@@ -145,6 +145,11 @@ export const ApplicationListQuery = Paging.extend({
   /** Applications waiting for the caller's review. */
   mine: z.enum(['review', 'pay']).optional(),
   q: SearchText.optional(),
+  /** Applications received by this region's offices or any below it (its subtree). */
+  regionId: Id.optional(),
+  /** Submitted on or after / on or before these days (inclusive; the dashboard's months link here). */
+  from: Day.optional(),
+  to: Day.optional(),
 }).strict();
 
 export const ConditionTrace = z.object({

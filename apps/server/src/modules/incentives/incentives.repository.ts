@@ -15,6 +15,11 @@ export interface ApplicationFilter {
   statuses?: readonly string[];
   stage?: string;
   q?: string;
+  /** Narrows the reader's applications to a region's subtree (the offices that received them). */
+  regionPath?: string;
+  /** Submitted between these days, inclusive. */
+  from?: string;
+  to?: string;
 }
 
 export function applicationQuery(ex: Executor, dialect: Dialect, f: ApplicationFilter) {
@@ -29,6 +34,10 @@ export function applicationQuery(ex: Executor, dialect: Dialect, f: ApplicationF
   if (f.status) q = q.where('a.status', '=', f.status);
   if (f.statuses) q = q.where('a.status', 'in', [...f.statuses]);
   if (f.stage) q = q.where('a.stage', '=', f.stage);
+  const { regionPath } = f;
+  if (regionPath) q = q.where((eb) => dialect.under(eb.ref('a.regionPath'), regionPath));
+  if (f.from) q = q.where('a.submittedOn', '>=', f.from);
+  if (f.to) q = q.where('a.submittedOn', '<=', f.to);
   if (f.q) {
     const text = f.q.toLowerCase();
     q = q.where(({ ref }) => dialect.contains(ref('a.searchText'), text));

@@ -459,6 +459,15 @@ export function createIncentiveService(deps: { db: Db; dialect: Dialect }) {
     },
 
     async list(actor: Actor, q: z.infer<typeof ApplicationListQuery>) {
+      // the dashboard's "applications" of a region and run of months open this list
+      let regionPath: string | undefined;
+      if (q.regionId) {
+        const unit = await findOrg(db, q.regionId);
+        if (!unit || !inScope(actor, unit.path)) fail('ORG_NOT_FOUND');
+        regionPath = unit.path;
+      }
+      if (q.from && q.to && q.from > q.to)
+        fail('VALIDATION_FAILED', [{ path: 'from', message: 'from > to' }]);
       const stage = q.mine === 'review' ? stageOf(actor, { regionPath: actor.orgUnit.path }) : null;
       if (q.mine === 'review' && !stage) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
       const base = repo.applicationQuery(db, dialect, {
@@ -466,6 +475,9 @@ export function createIncentiveService(deps: { db: Db; dialect: Dialect }) {
         status: stage ? REVIEW_STATUS[stage] : q.status,
         statuses: q.mine === 'pay' ? ['approved', 'partly_paid'] : undefined,
         q: q.q,
+        regionPath,
+        from: q.from,
+        to: q.to,
       });
       const cal = await loadCalendar(db);
       const today = beijingToday();

@@ -21,8 +21,17 @@ export type ApplicationBody = z.input<typeof ApplicationInput>;
 export const incentivesApi = {
   policies: () => api.get<z.infer<typeof Policy>[]>('/incentives/policies'),
   evaluate: (body: z.input<typeof EvaluateBody>) => api.post<EvaluationResult>('/incentives/evaluate', body),
-  list: (q: { status?: string; mine?: string; q?: string; page?: number; pageSize?: number }) =>
-    api.get<Page<IncentiveApplicationSummary>>('/incentives/applications', { ...q }),
+  list: (q: {
+    status?: string;
+    mine?: string;
+    q?: string;
+    /** Region subtree and submission days (inclusive), as the dashboard links here. */
+    regionId?: string;
+    from?: string;
+    to?: string;
+    page?: number;
+    pageSize?: number;
+  }) => api.get<Page<IncentiveApplicationSummary>>('/incentives/applications', { ...q }),
   get: (id: string) => api.get<IncentiveApplicationDetail>(`/incentives/applications/${id}`),
   apply: (body: ApplicationBody) => api.post<IncentiveApplicationDetail>('/incentives/applications', body),
   review: (id: string, body: { version: number; decision: string; note?: string | null }) =>

@@ -39,6 +39,9 @@ export const incentivesEnUS: Record<keyof typeof incentivesZhCN, string> = {
   'inc.list.search': 'Enterprise or application number',
   'inc.list.mine': 'Awaiting my review',
   'inc.list.toPay': 'To be paid',
+  'inc.list.region': 'Region',
+  'inc.list.submittedFrom': 'Submitted from',
+  'inc.list.submittedTo': 'Submitted to',
   'inc.list.empty':
     'No applications yet. An enterprise clicks "Apply for a reward", enters its capital arrivals and sees the computation at once.',
   'inc.col.code': 'Number',

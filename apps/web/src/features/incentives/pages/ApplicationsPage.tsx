@@ -1,26 +1,38 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { INCENTIVE_STATUSES, type IncentiveApplicationSummary } from '@yingshang/contracts';
-import { Button, Card, Empty, Flex, Input, Segmented, Select, Table } from 'antd';
+import { Button, Card, DatePicker, Empty, Flex, Input, Segmented, Select, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import dayjs from 'dayjs';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useRequest } from '../../../app/api/use-request';
 import { useAuth } from '../../../app/auth/auth-context';
+import { DAY } from '../../../app/beijing';
 import { useI18n } from '../../../app/i18n/i18n-context';
+import { OrgPicker } from '../../orgs/components/OrgPicker';
 import { formatWan } from '../../projects/money';
 import { incentivesApi } from '../api';
 import { IncNav } from '../components/IncNav';
 import { IncStatusTag, SlaTag } from '../components/IncStatusTag';
 
-/** 奖励申请: the enterprise's own, or those of the office's area; filters live in the URL. */
+/**
+ * 奖励申请: the enterprise's own, or those of the office's area; filters live in the URL. The
+ * dashboard's "applications" of a region and run of months link here with `region`, `from`, `to`.
+ */
 export function ApplicationsPage() {
-  const { t } = useI18n();
-  const { can } = useAuth();
+  const { t, locale } = useI18n();
+  const { me, can } = useAuth();
+  /** An enterprise reads its own applications only: no region to choose (a `region` in its URL is ignored). */
+  const enterprise = me?.user.orgUnit.kind === 'enterprise';
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
+  const day = (k: string) => (DAY.test(params.get(k) ?? '') ? (params.get(k) as string) : undefined);
   const q = {
     q: params.get('q') ?? undefined,
     status: params.get('status') ?? undefined,
     mine: params.get('mine') ?? undefined,
+    regionId: enterprise ? undefined : (params.get('region') ?? undefined),
+    from: day('from'),
+    to: day('to'),
     page: Number(params.get('page') ?? 1) || 1,
     pageSize: Number(params.get('pageSize') ?? 20) || 20,
   };
@@ -63,8 +75,8 @@ export function ApplicationsPage() {
     <>
       <IncNav />
       <Card size="small">
-        <Flex justify="space-between" wrap gap={8} style={{ marginBottom: 12 }}>
-          <Flex wrap gap={8}>
+        <Flex justify="space-between" align="start" gap={8} style={{ marginBottom: 12 }}>
+          <Flex wrap gap={8} style={{ flex: 1 }}>
             {can('incentives.review') && (
               <Segmented
                 value={q.mine ?? 'all'}
@@ -91,6 +103,26 @@ export function ApplicationsPage() {
               placeholder={t('inc.list.search')}
               defaultValue={q.q}
               onSearch={(v) => set({ q: v || undefined })}
+            />
+            {enterprise ? null : (
+              <OrgPicker
+                value={q.regionId}
+                onChange={(id) => set({ region: id })}
+                placeholder={t('inc.list.region')}
+                style={{ width: 170 }}
+                popupWidth={320}
+                data-testid="inc-filter-region"
+              />
+            )}
+            <DatePicker.RangePicker
+              style={{ width: locale === 'en-US' ? 280 : 240 }}
+              value={[q.from ? dayjs(q.from) : null, q.to ? dayjs(q.to) : null]}
+              allowEmpty={[true, true]}
+              placeholder={[t('inc.list.submittedFrom'), t('inc.list.submittedTo')]}
+              onChange={(range) =>
+                set({ from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD') })
+              }
+              data-testid="inc-filter-submitted"
             />
           </Flex>
           {can('incentives.apply') && (
