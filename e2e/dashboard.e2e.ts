@@ -134,6 +134,16 @@ describe('dashboard journey', () => {
     ).toBe(true);
     expect(await page.getByTestId('rect-filter-region').textContent()).toContain('大同市');
     await page.goBack();
+    // and behind the incentive applications: the applications list of the city, submitted in the months
+    const applications = Number(
+      await page.getByTestId('dash-incentives-applications').locator('.ant-statistic-content').textContent(),
+    );
+    await page.getByTestId('dash-incentives-applications').locator('a').click();
+    await page.getByTestId('inc-filter-submitted').first().waitFor();
+    await poll(
+      async () => (await page.locator('.ant-table-tbody tr.ant-table-row').count()) === applications,
+    ).toBe(true);
+    await page.goBack();
     // each section's 详情 opens its module's own page for the same city (and months)
     for (const [section, target] of [
       ['dash-activities', 'leaders-filter'],

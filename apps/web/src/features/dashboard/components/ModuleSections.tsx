@@ -37,7 +37,8 @@ export function ModuleSections({
         f={d.incentives}
         promisesOverdue={d.pipeline.now.promisesOverdue}
         bigMoney={bigMoney}
-        to={`/incentives/figures?${new URLSearchParams({ regionId: d.region.id, ...days })}`}
+        regionId={d.region.id}
+        days={days}
       />
     ) : null,
     d.appeals ? <AppealsSection key="b" f={d.appeals} regionId={d.region.id} days={days} /> : null,
@@ -182,24 +183,31 @@ function IncentivesSection({
   f,
   promisesOverdue,
   bigMoney,
-  to,
+  regionId,
+  days,
 }: {
   f: NonNullable<Dashboard['incentives']>;
   promisesOverdue: number;
   bigMoney: (fen: number) => string;
-  /** The incentive figures of the region and period. */
-  to: string;
+  regionId: string;
+  days: { from: string; to: string };
 }) {
   const { t, formatNumber } = useI18n();
   const c = f.current;
   const ly = f.lastYear;
   return (
-    <Section title={t('dash.section.incentives')} to={to} testId="dash-incentives">
+    <Section
+      title={t('dash.section.incentives')}
+      to={`/incentives/figures?${new URLSearchParams({ regionId, ...days })}`}
+      testId="dash-incentives"
+    >
       <Figure
         title={t('dash.incentives.applications')}
         value={formatNumber(c.applications)}
         current={c.applications}
         lastYear={ly.applications}
+        to={`/incentives?${new URLSearchParams({ region: regionId, ...days })}`}
+        testId="dash-incentives-applications"
       />
       <Figure
         title={t('dash.incentives.approved', { unit: t('dash.unit.yi') })}
