@@ -329,7 +329,9 @@ describeApi('incentives', () => {
       yaodu.post('/api/v1/incentives/applications', body),
       yaodu.post('/api/v1/incentives/applications', body),
     ]);
-    expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    expect(results.map((r) => r.statusCode).sort(), results.map((r) => r.body).join('\n')).toEqual([
+      201, 409,
+    ]);
     expect(results.find((r) => r.statusCode === 409)?.json().error.code).toBe('INCENTIVE_ARRIVAL_CLAIMED');
     const claims = await t.database.db
       .selectFrom('incentiveArrivals')
