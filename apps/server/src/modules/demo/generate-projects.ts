@@ -22,7 +22,6 @@ import {
   originGroup as originGroupOf,
   usdCentsToFen,
 } from '@yingshang/rules';
-import { sql } from 'kysely';
 import type { Config } from '../../config.js';
 import type { DbHandle } from '../../db/database.js';
 import { beijingToday } from '../../lib/days.js';
@@ -31,6 +30,7 @@ import { normaliseName } from '../projects/investors.repository.js';
 import { industrySection } from '../projects/projects.service.js';
 import { projectRollups } from '../projects/rollups.repository.js';
 import { rebuildRollups } from '../rollups/rollups.repository.js';
+import { bulkWriter, type Row } from './bulk-writer.js';
 import * as V from './vocabulary.js';
 
 /** Bump when the generated data changes: cached bench databases are keyed by it. */
@@ -158,18 +158,8 @@ export function uuid7(rng: Rng, ms: number): string {
 
 // ---------------------------------------------------------------- the writer
 
-const TABLES = [
-  'investors',
-  'projects',
-  'project_investors',
-  'project_events',
-  'factor_needs',
-  'project_promises',
-  'project_funds',
-] as const;
-type Table = (typeof TABLES)[number];
-
-const COLUMNS: Record<Table, string[]> = {
+/** The columns of each table, the tables in foreign-key order (the order bulk-writer.ts writes them in). */
+const TABLES = {
   investors: [
     'id',
     'name',
@@ -276,143 +266,16 @@ const COLUMNS: Record<Table, string[]> = {
     'source',
     'created_at',
   ],
-};
-
-type Row = (string | number | null)[];
-type Batch = Record<Table, Row[]>;
-const emptyBatch = (): Batch => Object.fromEntries(TABLES.map((t) => [t, [] as Row[]])) as unknown as Batch;
-
-interface Writer {
-  /** Drops the secondary indexes of the tables (kept: primary keys and unique constraints). */
-  dropIndexes(): Promise<void>;
-  /** Re-creates them with the statements they were created with. */
-  restoreIndexes(): Promise<void>;
-  /** Writes a batch in one transaction, tables in foreign-key order. */
-  write(batch: Batch): Promise<void>;
-  finish(): Promise<void>;
-}
+} as const satisfies Record<string, readonly string[]>;
+type Table = keyof typeof TABLES;
+const TABLE_NAMES = Object.keys(TABLES) as Table[];
 
 /**
- * SQLite: better-sqlite3 directly (the Kysely layer would cost more than the insert), multi-row
- * statements of up to 500 rows (the bound-parameter limit is 32766).
+ * Statistics once loaded: VACUUM ANALYZE of these tables on PostgreSQL; no ANALYZE on SQLite, where
+ * with statistics on projects the planner prefers a skip-scan of projects_status to the covering
+ * index of the period figures (10× slower; generate-records.ts analyzes only its own tables).
  */
-function sqliteWriter(database: DbHandle): Writer {
-  const s = database.sqlite!;
-  s.pragma('synchronous = OFF');
-  s.pragma('cache_size = -1000000');
-  s.pragma('temp_store = MEMORY');
-  const statements = new Map<string, ReturnType<typeof s.prepare>>();
-  const statement = (table: Table, rows: number) => {
-    const key = `${table}:${rows}`;
-    let st = statements.get(key);
-    if (!st) {
-      const cols = COLUMNS[table];
-      const tuple = `(${cols.map(() => '?').join(',')})`;
-      st = s.prepare(`insert into ${table} (${cols.join(',')}) values ${Array(rows).fill(tuple).join(',')}`);
-      statements.set(key, st);
-    }
-    return st;
-  };
-  const insertAll = s.transaction((batch: Batch) => {
-    for (const table of TABLES) {
-      const rows = batch[table];
-      const per = Math.min(500, Math.floor(32000 / COLUMNS[table].length));
-      for (let i = 0; i < rows.length; i += per) {
-        const part = rows.slice(i, i + per);
-        statement(table, part.length).run(part.flat());
-      }
-    }
-  });
-  let dropped: { name: string; sql: string }[] = [];
-  return {
-    async dropIndexes() {
-      dropped = s
-        .prepare(
-          `select name, sql from sqlite_master where type = 'index' and sql is not null and tbl_name in (${TABLES.map(
-            (t) => `'${t}'`,
-          ).join(',')})`,
-        )
-        .all() as { name: string; sql: string }[];
-      for (const i of dropped) s.exec(`drop index "${i.name}"`);
-    },
-    async restoreIndexes() {
-      for (const i of dropped) s.exec(i.sql);
-    },
-    async write(batch) {
-      insertAll(batch);
-    },
-    async finish() {
-      s.pragma('wal_checkpoint(TRUNCATE)');
-      s.pragma('synchronous = NORMAL');
-    },
-  };
-}
-
-/**
- * PostgreSQL: one `insert … select * from unnest($1::text[], $2::int8[], …)` per 5,000 rows, one
- * parameter per column (COPY-like throughput without a COPY client), commits without waiting for
- * the WAL flush and, for a superuser, without firing the foreign-key triggers (session_replication_role
- * = replica: 1.5× faster; the constraints stay in place for what the app writes later); VACUUM ANALYZE
- * at the end, as autovacuum would do after a bulk load.
- */
-function postgresWriter(database: DbHandle): Writer {
-  const { db } = database;
-  const types = new Map<Table, string[]>();
-  let dropped: { indexname: string; indexdef: string }[] = [];
-  /** A superuser may skip the foreign-key triggers while loading: the rows are consistent by construction. */
-  let superuser = false;
-  return {
-    async dropIndexes() {
-      const { rows } = await sql<{ indexname: string; indexdef: string }>`
-        select i.indexname, i.indexdef from pg_indexes i
-        where i.schemaname = current_schema() and i.tablename in (${sql.join([...TABLES])})
-          and not exists (select 1 from pg_constraint c where c.conname = i.indexname)`.execute(db);
-      dropped = rows;
-      const role = await sql<{
-        rolsuper: boolean;
-      }>`select rolsuper from pg_roles where rolname = current_user`.execute(db);
-      superuser = role.rows[0]?.rolsuper === true;
-      for (const i of dropped) await sql`drop index ${sql.id(i.indexname)}`.execute(db);
-      // (the CamelCasePlugin renames the result columns)
-      const cols = await sql<{ tableName: Table; columnName: string; dataType: string }>`
-        select table_name, column_name, data_type from information_schema.columns
-        where table_schema = current_schema() and table_name in (${sql.join([...TABLES])})`.execute(db);
-      for (const t of TABLES) {
-        types.set(
-          t,
-          COLUMNS[t].map((c) => {
-            const type = cols.rows.find((r) => r.tableName === t && r.columnName === c)?.dataType;
-            if (!type) throw new Error(`no column ${t}.${c}`);
-            return type === 'bigint' ? 'int8' : type === 'integer' ? 'int4' : 'text';
-          }),
-        );
-      }
-    },
-    async restoreIndexes() {
-      for (const i of dropped) await sql.raw(i.indexdef).execute(db);
-      await sql.raw(`vacuum (analyze) ${TABLES.join(', ')}`).execute(db);
-    },
-    async write(batch) {
-      await db.transaction().execute(async (trx) => {
-        await sql`set local synchronous_commit = off`.execute(trx);
-        if (superuser) await sql`set local session_replication_role = replica`.execute(trx);
-        for (const table of TABLES) {
-          const rows = batch[table];
-          const cols = COLUMNS[table];
-          const colTypes = types.get(table)!;
-          for (let i = 0; i < rows.length; i += 5000) {
-            const part = rows.slice(i, i + 5000);
-            const arrays = cols.map((_, c) => part.map((r) => r[c]));
-            await sql`insert into ${sql.raw(table)} (${sql.raw(cols.join(', '))}) select * from unnest(${sql.join(
-              arrays.map((a, c) => sql`${a}::${sql.raw(colTypes[c])}[]`),
-            )})`.execute(trx);
-          }
-        }
-      });
-    },
-    async finish() {},
-  };
-}
+const STATISTICS = { sqlite: [], postgres: TABLE_NAMES };
 
 // ---------------------------------------------------------------- the generator
 
@@ -667,15 +530,15 @@ export async function generateProjects(
   };
   let checked = 0;
 
-  const writer = database.dialect.name === 'postgres' ? postgresWriter(database) : sqliteWriter(database);
+  const writer = bulkWriter(database, { tables: TABLES, statistics: STATISTICS });
   await writer.dropIndexes();
-  const counts: Record<string, number> = Object.fromEntries(TABLES.map((t) => [t, 0]));
-  let batch = emptyBatch();
+  const counts: Record<string, number> = Object.fromEntries(TABLE_NAMES.map((t) => [t, 0]));
+  let batch = writer.emptyBatch();
   batch.investors = investorRows;
   const flush = async () => {
-    for (const t of TABLES) counts[t] += batch[t].length;
+    for (const t of TABLE_NAMES) counts[t] += batch[t].length;
     await writer.write(batch);
-    batch = emptyBatch();
+    batch = writer.emptyBatch();
   };
   const chunk = database.dialect.name === 'postgres' ? 20_000 : 10_000;
   const codesToday = new Set<string>();

@@ -56,6 +56,7 @@ import { taskCode } from '../rectification/rectification.repository.js';
 import { DEMO_CAMPAIGN_TITLE, loadDemoCampaign, NINE_PROBLEMS } from '../rectification/rectification.seed.js';
 import { rebuildRollups } from '../rollups/rollups.repository.js';
 import { ROLLUP_SOURCES } from '../rollups/sources.js';
+import { bulkWriter, type Row } from './bulk-writer.js';
 import {
   DAY_MS,
   DEFAULT_SEED,
@@ -396,151 +397,32 @@ type Table = keyof typeof TABLES;
 /** In foreign-key order. */
 const TABLE_NAMES = Object.keys(TABLES) as Table[];
 
-type Row = (string | number | null)[];
-type Batch = Record<Table, Row[]>;
-const emptyBatch = (): Batch => Object.fromEntries(TABLE_NAMES.map((t) => [t, [] as Row[]])) as Batch;
-
-interface Writer {
-  dropIndexes(): Promise<void>;
-  restoreIndexes(): Promise<void>;
-  write(batch: Batch): Promise<void>;
-  /** Sets projects.source_activity_id: [project id, activity id] pairs. */
-  setSources(pairs: readonly [string, string][]): Promise<void>;
-  finish(): Promise<void>;
-}
-
-/** SQLite: better-sqlite3 directly, multi-row statements of up to 500 rows (as generate-projects.ts). */
-function sqliteWriter(database: DbHandle): Writer {
-  const s = database.sqlite!;
-  s.pragma('synchronous = OFF');
-  s.pragma('cache_size = -1000000');
-  s.pragma('temp_store = MEMORY');
-  const statements = new Map<string, ReturnType<typeof s.prepare>>();
-  const statement = (table: Table, rows: number) => {
-    const key = `${table}:${rows}`;
-    let st = statements.get(key);
-    if (!st) {
-      const cols = TABLES[table];
-      const tuple = `(${cols.map(() => '?').join(',')})`;
-      st = s.prepare(`insert into ${table} (${cols.join(',')}) values ${Array(rows).fill(tuple).join(',')}`);
-      statements.set(key, st);
-    }
-    return st;
-  };
-  const insertAll = s.transaction((batch: Batch) => {
-    for (const table of TABLE_NAMES) {
-      const rows = batch[table];
-      const per = Math.min(500, Math.floor(32000 / TABLES[table].length));
-      for (let i = 0; i < rows.length; i += per) {
-        const part = rows.slice(i, i + per);
-        statement(table, part.length).run(part.flat());
-      }
-    }
-  });
-  const update = s.prepare('update projects set source_activity_id = ? where id = ?');
-  const updateAll = s.transaction((pairs: readonly [string, string][]) => {
-    for (const [project, activity] of pairs) update.run(activity, project);
-  });
-  let dropped: { name: string; sql: string }[] = [];
-  return {
-    async dropIndexes() {
-      dropped = s
-        .prepare(
-          `select name, sql from sqlite_master where type = 'index' and sql is not null and tbl_name in (${TABLE_NAMES.map(
-            (t) => `'${t}'`,
-          ).join(',')})`,
-        )
-        .all() as { name: string; sql: string }[];
-      for (const i of dropped) s.exec(`drop index "${i.name}"`);
-    },
-    async restoreIndexes() {
-      for (const i of dropped) s.exec(i.sql);
-      // statistics for the tables loaded here only: with statistics on projects, SQLite's planner
-      // prefers a skip-scan of projects_status to the covering index of the period figures (10× slower)
-      for (const t of TABLE_NAMES) s.exec(`analyze "${t}"`);
-    },
-    async write(batch) {
-      insertAll(batch);
-    },
-    async setSources(pairs) {
-      updateAll(pairs);
-    },
-    async finish() {
-      s.pragma('wal_checkpoint(TRUNCATE)');
-      s.pragma('synchronous = NORMAL');
-    },
-  };
-}
+/**
+ * Statistics once loaded: of the tables loaded here and of projects on PostgreSQL (setSources
+ * updates it); on SQLite of the tables loaded here only: with statistics on projects, SQLite's planner
+ * prefers a skip-scan of projects_status to the covering index of the period figures (10× slower).
+ */
+const STATISTICS = { sqlite: TABLE_NAMES, postgres: [...TABLE_NAMES, 'projects'] };
 
 /**
- * PostgreSQL: `insert … select * from unnest(…)` per 5,000 rows, one array parameter per column,
- * without waiting for the WAL flush and, for a superuser, without the foreign-key triggers (as
- * generate-projects.ts); VACUUM ANALYZE at the end.
+ * Sets projects.source_activity_id: [project id, activity id] pairs. SQLite: one transaction of
+ * prepared updates; PostgreSQL: one `update … from unnest(…)` per 10,000 pairs.
  */
-function postgresWriter(database: DbHandle): Writer {
-  const { db } = database;
-  const types = new Map<Table, string[]>();
-  let dropped: { indexname: string; indexdef: string }[] = [];
-  let superuser = false;
-  return {
-    async dropIndexes() {
-      const { rows } = await sql<{ indexname: string; indexdef: string }>`
-        select i.indexname, i.indexdef from pg_indexes i
-        where i.schemaname = current_schema() and i.tablename in (${sql.join(TABLE_NAMES)})
-          and not exists (select 1 from pg_constraint c where c.conname = i.indexname)`.execute(db);
-      dropped = rows;
-      const role = await sql<{
-        rolsuper: boolean;
-      }>`select rolsuper from pg_roles where rolname = current_user`.execute(db);
-      superuser = role.rows[0]?.rolsuper === true;
-      for (const i of dropped) await sql`drop index ${sql.id(i.indexname)}`.execute(db);
-      // (the CamelCasePlugin renames the result columns)
-      const cols = await sql<{ tableName: Table; columnName: string; dataType: string }>`
-        select table_name, column_name, data_type from information_schema.columns
-        where table_schema = current_schema() and table_name in (${sql.join(TABLE_NAMES)})`.execute(db);
-      for (const t of TABLE_NAMES) {
-        types.set(
-          t,
-          TABLES[t].map((c) => {
-            const type = cols.rows.find((r) => r.tableName === t && r.columnName === c)?.dataType;
-            if (!type) throw new Error(`no column ${t}.${c}`);
-            return type === 'bigint' ? 'int8' : type === 'integer' ? 'int4' : 'text';
-          }),
-        );
-      }
-    },
-    async restoreIndexes() {
-      for (const i of dropped) await sql.raw(i.indexdef).execute(db);
-      await sql.raw(`vacuum (analyze) ${[...TABLE_NAMES, 'projects'].join(', ')}`).execute(db);
-    },
-    async write(batch) {
-      await db.transaction().execute(async (trx) => {
-        await sql`set local synchronous_commit = off`.execute(trx);
-        if (superuser) await sql`set local session_replication_role = replica`.execute(trx);
-        for (const table of TABLE_NAMES) {
-          const rows = batch[table];
-          const cols = TABLES[table];
-          const colTypes = types.get(table)!;
-          for (let i = 0; i < rows.length; i += 5000) {
-            const part = rows.slice(i, i + 5000);
-            const arrays = cols.map((_, c) => part.map((r) => r[c]));
-            await sql`insert into ${sql.raw(table)} (${sql.raw(cols.join(', '))}) select * from unnest(${sql.join(
-              arrays.map((a, c) => sql`${a}::${sql.raw(colTypes[c])}[]`),
-            )})`.execute(trx);
-          }
-        }
-      });
-    },
-    async setSources(pairs) {
-      for (let i = 0; i < pairs.length; i += 10_000) {
-        const part = pairs.slice(i, i + 10_000);
-        await sql`update projects p set source_activity_id = v.a
-          from unnest(${part.map((x) => x[0])}::text[], ${part.map((x) => x[1])}::text[]) as v(id, a)
-          where p.id = v.id`.execute(db);
-      }
-    },
-    async finish() {},
-  };
+async function setSources(database: DbHandle, pairs: readonly [string, string][]): Promise<void> {
+  if (database.dialect.name === 'postgres') {
+    for (let i = 0; i < pairs.length; i += 10_000) {
+      const part = pairs.slice(i, i + 10_000);
+      await sql`update projects p set source_activity_id = v.a
+        from unnest(${part.map((x) => x[0])}::text[], ${part.map((x) => x[1])}::text[]) as v(id, a)
+        where p.id = v.id`.execute(database.db);
+    }
+    return;
+  }
+  const s = database.sqlite!;
+  const update = s.prepare('update projects set source_activity_id = ? where id = ?');
+  s.transaction(() => {
+    for (const [project, activity] of pairs) update.run(activity, project);
+  })();
 }
 
 // ---------------------------------------------------------------- the organisation tree
@@ -718,10 +600,10 @@ export async function generateRecords(
   // ---- the working-day calendar, a year either side
   const wd = dayCalendar(await loadCalendar(db), firstN - 400, todayN + 800);
 
-  const writer = database.dialect.name === 'postgres' ? postgresWriter(database) : sqliteWriter(database);
+  const writer = bulkWriter(database, { tables: TABLES, statistics: STATISTICS });
   await writer.dropIndexes();
   const rows: Record<string, number> = Object.fromEntries(TABLE_NAMES.map((t) => [t, 0]));
-  let batch = emptyBatch();
+  let batch = writer.emptyBatch();
   let pending = 0;
   let lastReport = performance.now();
   const flush = async (force = false) => {
@@ -729,7 +611,7 @@ export async function generateRecords(
     if (!force && pending < 40_000) return;
     for (const t of TABLE_NAMES) rows[t] += batch[t].length;
     await writer.write(batch);
-    batch = emptyBatch();
+    batch = writer.emptyBatch();
     if (performance.now() - lastReport > 10_000 || force) {
       lastReport = performance.now();
       const secs = (lastReport - started) / 1000;
@@ -1029,7 +911,7 @@ export async function generateRecords(
     }
   }
   await flush(true);
-  await writer.setSources(sources);
+  await setSources(database, sources);
 
   // ================================================================ appeals
   log('  appeals…');
