@@ -6,28 +6,15 @@ import {
   UnorderedListOutlined,
 } from '@ant-design/icons';
 import type { ActivitySummary } from '@yingshang/contracts';
-import {
-  Button,
-  Card,
-  DatePicker,
-  Empty,
-  Flex,
-  Input,
-  Segmented,
-  Select,
-  Space,
-  Table,
-  Tooltip,
-  Typography,
-} from 'antd';
+import { Button, Card, Empty, Flex, Input, Segmented, Select, Space, Table, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { SorterResult } from 'antd/es/table/interface';
-import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useRequest } from '../../../app/api/use-request';
 import { useAuth } from '../../../app/auth/auth-context';
 import { DAY } from '../../../app/beijing';
+import { DayRangeFilter } from '../../../app/DayRangeFilter';
 import { formatDate } from '../../../app/i18n/format';
 import { useI18n } from '../../../app/i18n/i18n-context';
 import { OrgPicker } from '../../orgs/components/OrgPicker';
@@ -295,15 +282,12 @@ export function ActivitiesPage() {
           data-testid="activities-filter-official"
         />
         {view === 'list' ? (
-          <DatePicker.RangePicker
-            style={{ width: 240 }}
-            value={[from ? dayjs(from) : null, to ? dayjs(to) : null]}
-            allowEmpty={[true, true]}
+          <DayRangeFilter
+            from={from}
+            to={to}
+            onChange={(from, to) => update({ from, to })}
             placeholder={[t('activity.filter.from'), t('activity.filter.to')]}
-            onChange={(range) =>
-              update({ from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD') })
-            }
-            data-testid="activities-filter-dates"
+            testId="activities-filter-dates"
           />
         ) : null}
         <Button

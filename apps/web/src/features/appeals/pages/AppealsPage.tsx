@@ -10,7 +10,6 @@ import {
   Button,
   Card,
   Checkbox,
-  DatePicker,
   Empty,
   Flex,
   Input,
@@ -22,12 +21,12 @@ import {
   Typography,
 } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useRequest } from '../../../app/api/use-request';
 import { useAuth } from '../../../app/auth/auth-context';
 import { DAY } from '../../../app/beijing';
+import { DayRangeFilter } from '../../../app/DayRangeFilter';
 import { formatDate } from '../../../app/i18n/format';
 import { useI18n } from '../../../app/i18n/i18n-context';
 import { OrgPicker } from '../../orgs/components/OrgPicker';
@@ -328,15 +327,12 @@ export function AppealsPage() {
             popupWidth={320}
           />
         ) : null}
-        <DatePicker.RangePicker
-          style={{ width: 240 }}
-          value={[from ? dayjs(from) : null, to ? dayjs(to) : null]}
-          allowEmpty={[true, true]}
+        <DayRangeFilter
+          from={from}
+          to={to}
+          onChange={(from, to) => update({ from, to })}
           placeholder={[t('appeal.filter.filedFrom'), t('appeal.filter.filedTo')]}
-          onChange={(range) =>
-            update({ from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD') })
-          }
-          data-testid="appeals-filter-filed"
+          testId="appeals-filter-filed"
         />
         <Checkbox checked={open} onChange={(e) => update({ open: e.target.checked ? 'true' : undefined })}>
           {t('appeal.filter.open')}

@@ -1,12 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { INCENTIVE_STATUSES, type IncentiveApplicationSummary } from '@yingshang/contracts';
-import { Button, Card, DatePicker, Empty, Flex, Input, Segmented, Select, Table } from 'antd';
+import { Button, Card, Empty, Flex, Input, Segmented, Select, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import dayjs from 'dayjs';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useRequest } from '../../../app/api/use-request';
 import { useAuth } from '../../../app/auth/auth-context';
 import { DAY } from '../../../app/beijing';
+import { DayRangeFilter } from '../../../app/DayRangeFilter';
 import { useI18n } from '../../../app/i18n/i18n-context';
 import { OrgPicker } from '../../orgs/components/OrgPicker';
 import { formatWan } from '../../projects/money';
@@ -114,15 +114,13 @@ export function ApplicationsPage() {
                 data-testid="inc-filter-region"
               />
             )}
-            <DatePicker.RangePicker
-              style={{ width: locale === 'en-US' ? 280 : 240 }}
-              value={[q.from ? dayjs(q.from) : null, q.to ? dayjs(q.to) : null]}
-              allowEmpty={[true, true]}
+            <DayRangeFilter
+              from={q.from}
+              to={q.to}
+              onChange={(from, to) => set({ from, to })}
               placeholder={[t('inc.list.submittedFrom'), t('inc.list.submittedTo')]}
-              onChange={(range) =>
-                set({ from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD') })
-              }
-              data-testid="inc-filter-submitted"
+              width={locale === 'en-US' ? 280 : 240}
+              testId="inc-filter-submitted"
             />
           </Flex>
           {can('incentives.apply') && (
