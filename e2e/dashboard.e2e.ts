@@ -155,7 +155,12 @@ describe('dashboard journey', () => {
       await page.goBack();
     }
 
-    // drill into 平城区 from the ranking
+    // drill into 平城区 on the map (a click on its shape), and back
+    await page.getByTestId('dash-map').locator('text', { hasText: '平城区' }).first().click();
+    await page.getByText('平城区招商驾驶舱').waitFor();
+    await page.goBack();
+    await page.getByText('大同市招商驾驶舱').waitFor();
+    // and from the ranking
     await page.getByTestId('dash-drill-140213').click();
     await page.getByText('平城区招商驾驶舱').waitFor();
     await poll(() =>
