@@ -24,6 +24,8 @@ export function useCampaign(): {
       setParams(
         (p) => {
           p.set('campaign', next);
+          // a problem belongs to one campaign: its filter would empty the next one's list
+          p.delete('problemId');
           p.delete('page');
           return p;
         },
