@@ -128,6 +128,38 @@ export async function unitId(t: TestApp, code: string): Promise<string> {
   return row.id;
 }
 
+/** Ids of units by their codes, under the same keys: `unitIds(t, { linfen: '141000' })`. */
+export async function unitIds<K extends string>(
+  t: TestApp,
+  codes: Record<K, string>,
+): Promise<Record<K, string>> {
+  const out = {} as Record<K, string>;
+  for (const [k, code] of Object.entries(codes) as [K, string][]) out[k] = await unitId(t, code);
+  return out;
+}
+
+/** A unit's materialised path. */
+export async function unitPath(t: TestApp, id: string): Promise<string> {
+  const row = await t.database.db
+    .selectFrom('orgUnits')
+    .select('path')
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+  return row.path;
+}
+
+/** The active cities, counties and zones directly under a unit, in the order of the org tree. */
+export const childRegionsOf = (t: TestApp, id: string) =>
+  t.database.db
+    .selectFrom('orgUnits')
+    .select(['id', 'path'])
+    .where('parentId', '=', id)
+    .where('kind', 'in', ['city', 'county', 'zone'])
+    .where('active', '=', 1)
+    .orderBy('sort')
+    .orderBy('code')
+    .execute();
+
 export async function userId(t: TestApp, username: string): Promise<string> {
   const row = await t.database.db
     .selectFrom('users')

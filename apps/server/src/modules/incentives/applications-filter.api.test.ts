@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type Client, createTestApp, describeApi, type TestApp, unitId } from '../../../test/harness.js';
+import {
+  type Client,
+  childRegionsOf,
+  createTestApp,
+  describeApi,
+  type TestApp,
+  unitIds,
+  unitPath,
+} from '../../../test/harness.js';
 import { addDays, beijingToday } from '../../lib/days.js';
 import { withRollups } from '../rollups/rollups.repository.js';
 import { incentiveDashboard, incentiveRollups } from './rollups.repository.js';
@@ -81,17 +89,19 @@ describeApi('incentive applications filtered by region and submission days', () 
     [admin, ent, zone, linfen, yaodu, taiyuan] = await Promise.all(
       ['admin', 'enterprise', 'lfkfq', 'linfen', 'yaodu', 'taiyuan'].map((u) => t.login(u)),
     );
-    for (const [k, code] of Object.entries({
-      province: '140000',
-      linfen: '141000',
-      zone: 'Z14100001',
-      yaodu: '141002',
-      taiyuan: '140100',
-      zgq: '140171',
-      ydys: 'E-YDYS',
-      tyzn: 'E-TYZN',
-    }))
-      ids[k] = await unitId(t, code);
+    Object.assign(
+      ids,
+      await unitIds(t, {
+        province: '140000',
+        linfen: '141000',
+        zone: 'Z14100001',
+        yaodu: '141002',
+        taiyuan: '140100',
+        zgq: '140171',
+        ydys: 'E-YDYS',
+        tyzn: 'E-TYZN',
+      }),
+    );
     await admin.post('/api/v1/incentives/rates', { day: '2025-06-02', rate: '7.1000' });
     catalogueItemId = (
       await t.database.db.selectFrom('incentiveCatalogueItems').select('id').executeTakeFirstOrThrow()
@@ -177,18 +187,6 @@ describeApi('incentive applications filtered by region and submission days', () 
 
   it('gives the dashboard’s applications of the province, a city and a county for the same whole months', async () => {
     const db = t.database.db;
-    const childrenOf = (id: string) =>
-      db
-        .selectFrom('orgUnits')
-        .select(['id', 'path'])
-        .where('parentId', '=', id)
-        .where('kind', 'in', ['city', 'county', 'zone'])
-        .where('active', '=', 1)
-        .orderBy('sort')
-        .orderBy('code')
-        .execute();
-    const pathOf = async (id: string) =>
-      (await db.selectFrom('orgUnits').select('path').where('id', '=', id).executeTakeFirstOrThrow()).path;
     const own: Record<string, Client> = { province: admin, linfen, yaodu, zone, taiyuan };
     const expected: Record<string, [number, number]> = {
       province: [5, 1],
@@ -198,9 +196,9 @@ describeApi('incentive applications filtered by region and submission days', () 
       taiyuan: [1, 1],
     };
     for (const [key, [now, yearAgo]] of Object.entries(expected)) {
-      const children = await childrenOf(ids[key]);
+      const children = await childRegionsOf(t, ids[key]);
       const section = await incentiveDashboard(db, {
-        path: await pathOf(ids[key]),
+        path: await unitPath(t, ids[key]),
         children,
         current,
         lastYear,

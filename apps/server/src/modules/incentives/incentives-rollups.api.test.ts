@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type Client, createTestApp, describeApi, type TestApp, unitId } from '../../../test/harness.js';
+import {
+  type Client,
+  childRegionsOf,
+  createTestApp,
+  describeApi,
+  type TestApp,
+  unitIds,
+  unitPath,
+} from '../../../test/harness.js';
 import { addDays, beijingToday } from '../../lib/days.js';
 import { verifyRollups, withRollups } from '../rollups/rollups.repository.js';
 import { incentiveDashboard, incentiveRollups } from './rollups.repository.js';
@@ -92,15 +100,17 @@ describeApi('incentive roll-ups and the dashboard section', () => {
     [admin, ent, zone, city, yaodu] = await Promise.all(
       ['admin', 'enterprise', 'lfkfq', 'linfen', 'yaodu'].map((u) => t.login(u)),
     );
-    for (const [k, code] of Object.entries({
-      province: '140000',
-      linfen: '141000',
-      zone: 'Z14100001',
-      yaodu: '141002',
-      taiyuan: '140100',
-      ydys: 'E-YDYS',
-    }))
-      ids[k] = await unitId(t, code);
+    Object.assign(
+      ids,
+      await unitIds(t, {
+        province: '140000',
+        linfen: '141000',
+        zone: 'Z14100001',
+        yaodu: '141002',
+        taiyuan: '140100',
+        ydys: 'E-YDYS',
+      }),
+    );
     for (const day of ['2025-03-03', '2025-06-02'])
       await admin.post('/api/v1/incentives/rates', { day, rate: '7.1000' });
     catalogueItemId = (
@@ -153,18 +163,6 @@ describeApi('incentive roll-ups and the dashboard section', () => {
 
   it('gives each region the figures’ totals for whole months, per child region, and what is overdue now', async () => {
     const db = t.database.db;
-    const childrenOf = (id: string) =>
-      db
-        .selectFrom('orgUnits')
-        .select(['id', 'path'])
-        .where('parentId', '=', id)
-        .where('kind', 'in', ['city', 'county', 'zone'])
-        .where('active', '=', 1)
-        .orderBy('sort')
-        .orderBy('code')
-        .execute();
-    const pathOf = async (id: string) =>
-      (await db.selectFrom('orgUnits').select('path').where('id', '=', id).executeTakeFirstOrThrow()).path;
     const figures = async (regionId: string, from: string, to: string) => {
       const res = await admin.get(`/api/v1/incentives/figures?regionId=${regionId}&from=${from}&to=${to}`);
       expect(res.statusCode, res.body).toBe(200);
@@ -184,9 +182,9 @@ describeApi('incentive roll-ups and the dashboard section', () => {
     const sections: Record<string, Awaited<ReturnType<typeof incentiveDashboard>>> = {};
     for (const key of ['province', 'linfen', 'zone', 'yaodu', 'taiyuan']) {
       const id = ids[key];
-      const children = await childrenOf(id);
+      const children = await childRegionsOf(t, id);
       const section = await incentiveDashboard(db, {
-        path: await pathOf(id),
+        path: await unitPath(t, id),
         children,
         current,
         lastYear,

@@ -1,8 +1,16 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type Client, createTestApp, describeApi, type TestApp, unitId } from '../../../test/harness.js';
+import {
+  type Client,
+  childRegionsOf,
+  createTestApp,
+  describeApi,
+  type TestApp,
+  unitIds,
+  unitPath,
+} from '../../../test/harness.js';
+import { rectificationWriter, type TestCampaign } from '../../../test/rectification.js';
 import { addDays, beijingToday } from '../../lib/days.js';
 import { verifyRollups } from '../rollups/rollups.repository.js';
-import { NINE_PROBLEMS } from './rectification.seed.js';
 import { latestCampaign, rectificationDashboard, rectificationRollups } from './rollups.repository.js';
 
 const today = beijingToday();
@@ -17,72 +25,26 @@ describeApi('rectification roll-ups and the dashboard section', () => {
   let admin: Client;
   let lfkfq: Client;
   let yaodu: Client;
-  let campaign: { id: string; title: string; deadlineOn: string; problems: { id: string }[] };
-  let later: { id: string; title: string; deadlineOn: string; problems: { id: string }[] };
+  let campaign: TestCampaign;
+  let later: TestCampaign;
   const ids: Record<string, string> = {};
-
-  const newCampaign = async (title: string, deadlineDays: number) => {
-    const res = await admin.post('/api/v1/rectification/campaigns', {
-      title,
-      issuingBody: '山西省',
-      startOn: addDays(today, -30),
-      deadlineOn: addDays(today, deadlineDays),
-      scopeOrgIds: [ids.province],
-      problems: [...NINE_PROBLEMS],
-    });
-    expect(res.statusCode, res.body).toBe(201);
-    return res.json();
-  };
-  const newTask = async (c: typeof campaign, patch: Record<string, unknown>) => {
-    const res = await admin.post('/api/v1/rectification/tasks', {
-      campaignId: c.id,
-      problemId: c.problems[0].id,
-      source: 'self_inspection',
-      issue: '开发区企业反映事项办理慢',
-      measures: '压实责任，限期办结',
-      leadOrgId: ids.zone,
-      coopOrgIds: [],
-      zoneIds: [ids.zone],
-      deadlineOn: addDays(today, 30),
-      milestones: [],
-      ...patch,
-    });
-    expect(res.statusCode, res.body).toBe(201);
-    return res.json() as { id: string; version: number };
-  };
-  const ok = async (p: Promise<{ statusCode: number; body: string; json: () => unknown }>) => {
-    const res = await p;
-    expect(res.statusCode, res.body).toBe(200);
-    return res.json() as { id: string; version: number; status: string };
-  };
-  /** Lead unit reports 100 % and passes its self-inspection: verified, waiting for 销号. */
-  const finish = async (lead: Client, task: { id: string; version: number }) => {
-    const url = `/api/v1/rectification/tasks/${task.id}`;
-    const done = await ok(
-      lead.post(`${url}/progress`, { version: task.version, percent: 100, narrative: '已办结' }),
-    );
-    return ok(
-      lead.post(`${url}/self-inspections`, { version: done.version, result: 'passed', findings: '自查通过' }),
-    );
-  };
-  const close = (task: { id: string; version: number }) =>
-    ok(
-      admin.post(`/api/v1/rectification/tasks/${task.id}/close`, { version: task.version, note: '同意销号' }),
-    );
 
   beforeAll(async () => {
     t = await createTestApp();
     [admin, lfkfq, yaodu] = await Promise.all(['admin', 'lfkfq', 'yaodu'].map((u) => t.login(u)));
-    for (const [k, code] of Object.entries({
-      province: '140000',
-      linfen: '141000',
-      zone: 'Z14100001',
-      yaodu: '141002',
-      taiyuan: '140100',
-      xiaodian: '140105',
-      dept: '141000-natural-resources',
-    }))
-      ids[k] = await unitId(t, code);
+    Object.assign(
+      ids,
+      await unitIds(t, {
+        province: '140000',
+        linfen: '141000',
+        zone: 'Z14100001',
+        yaodu: '141002',
+        taiyuan: '140100',
+        xiaodian: '140105',
+        dept: '141000-natural-resources',
+      }),
+    );
+    const { newCampaign, newTask, ok, finish, close } = rectificationWriter(admin, ids);
     campaign = await newCampaign('开发区营商环境整改提升行动（汇总测试）', 60);
     later = await newCampaign('营商环境整改“回头看”（汇总测试）', 90);
     const P = campaign.problems;
@@ -172,18 +134,6 @@ describeApi('rectification roll-ups and the dashboard section', () => {
 
   it('gives each region the numbers its campaign figures give, per problem, lead unit and child region', async () => {
     const db = t.database.db;
-    const childrenOf = (id: string) =>
-      db
-        .selectFrom('orgUnits')
-        .select(['id', 'path'])
-        .where('parentId', '=', id)
-        .where('kind', 'in', ['city', 'county', 'zone'])
-        .where('active', '=', 1)
-        .orderBy('sort')
-        .orderBy('code')
-        .execute();
-    const pathOf = async (id: string) =>
-      (await db.selectFrom('orgUnits').select('path').where('id', '=', id).executeTakeFirstOrThrow()).path;
     /** The units of a region's own government: itself and the departments hanging off it. */
     const ownUnits = async (id: string) =>
       new Set([
@@ -208,9 +158,9 @@ describeApi('rectification roll-ups and the dashboard section', () => {
     for (const c of [campaign, later])
       for (const key of ['province', 'linfen', 'zone', 'yaodu', 'taiyuan', 'xiaodian', 'dept']) {
         const id = ids[key];
-        const children = await childrenOf(id);
+        const children = await childRegionsOf(t, id);
         const section = await rectificationDashboard(db, {
-          path: await pathOf(id),
+          path: await unitPath(t, id),
           children,
           today,
           campaign: c,
@@ -267,8 +217,8 @@ describeApi('rectification roll-ups and the dashboard section', () => {
 
     // what the comparison above covered: the tasks' life as written in beforeAll
     const province = await rectificationDashboard(db, {
-      path: await pathOf(ids.province),
-      children: await childrenOf(ids.province),
+      path: await unitPath(t, ids.province),
+      children: await childRegionsOf(t, ids.province),
       today,
       campaign,
     });

@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type Client, createTestApp, describeApi, type TestApp, unitId } from '../../../test/harness.js';
+import { type Client, createTestApp, describeApi, type TestApp, unitIds } from '../../../test/harness.js';
+import { rectificationWriter, type TestCampaign } from '../../../test/rectification.js';
 import { addDays, beijingToday } from '../../lib/days.js';
-import { NINE_PROBLEMS } from './rectification.seed.js';
 
 const today = beijingToday();
 
@@ -16,74 +16,28 @@ describeApi('rectification task list by region', () => {
   let admin: Client;
   let lfkfq: Client;
   let taiyuanUser: Client;
-  type Campaign = { id: string; title: string; problems: { id: string }[] };
-  let campaign: Campaign;
-  let later: Campaign;
+  let campaign: TestCampaign;
+  let later: TestCampaign;
   const ids: Record<string, string> = {};
-
-  const newCampaign = async (title: string, deadlineDays: number) => {
-    const res = await admin.post('/api/v1/rectification/campaigns', {
-      title,
-      issuingBody: '山西省',
-      startOn: addDays(today, -30),
-      deadlineOn: addDays(today, deadlineDays),
-      scopeOrgIds: [ids.province],
-      problems: [...NINE_PROBLEMS],
-    });
-    expect(res.statusCode, res.body).toBe(201);
-    return res.json() as Campaign;
-  };
-  const newTask = async (c: Campaign, patch: Record<string, unknown>) => {
-    const res = await admin.post('/api/v1/rectification/tasks', {
-      campaignId: c.id,
-      problemId: c.problems[0].id,
-      source: 'self_inspection',
-      issue: '开发区企业反映事项办理慢',
-      measures: '压实责任，限期办结',
-      leadOrgId: ids.zone,
-      coopOrgIds: [],
-      zoneIds: [ids.zone],
-      deadlineOn: addDays(today, 30),
-      milestones: [],
-      ...patch,
-    });
-    expect(res.statusCode, res.body).toBe(201);
-    return res.json() as { id: string; version: number };
-  };
-  const ok = async (p: Promise<{ statusCode: number; body: string; json: () => unknown }>) => {
-    const res = await p;
-    expect(res.statusCode, res.body).toBe(200);
-    return res.json() as { id: string; version: number };
-  };
-  /** The zone reports 100 %, passes its self-inspection, and the province closes the task (销号). */
-  const closeZoneTask = async (task: { id: string; version: number }) => {
-    const url = `/api/v1/rectification/tasks/${task.id}`;
-    const done = await ok(
-      lfkfq.post(`${url}/progress`, { version: task.version, percent: 100, narrative: '已办结' }),
-    );
-    const verified = await ok(
-      lfkfq.post(`${url}/self-inspections`, {
-        version: done.version,
-        result: 'passed',
-        findings: '自查通过',
-      }),
-    );
-    await ok(admin.post(`${url}/close`, { version: verified.version, note: '同意销号' }));
-  };
 
   beforeAll(async () => {
     t = await createTestApp();
     [admin, lfkfq, taiyuanUser] = await Promise.all(['admin', 'lfkfq', 'taiyuan'].map((u) => t.login(u)));
-    for (const [k, code] of Object.entries({
-      province: '140000',
-      linfen: '141000',
-      zone: 'Z14100001',
-      yaodu: '141002',
-      taiyuan: '140100',
-      xiaodian: '140105',
-      dept: '141000-natural-resources',
-    }))
-      ids[k] = await unitId(t, code);
+    Object.assign(
+      ids,
+      await unitIds(t, {
+        province: '140000',
+        linfen: '141000',
+        zone: 'Z14100001',
+        yaodu: '141002',
+        taiyuan: '140100',
+        xiaodian: '140105',
+        dept: '141000-natural-resources',
+      }),
+    );
+    const { newCampaign, newTask, ok, finish, close } = rectificationWriter(admin, ids);
+    /** The zone reports 100 %, passes its self-inspection, and the province closes the task (销号). */
+    const closeZoneTask = async (task: { id: string; version: number }) => close(await finish(lfkfq, task));
     campaign = await newCampaign('开发区营商环境整改提升行动（地区筛选测试）', 60);
     later = await newCampaign('营商环境整改“回头看”（地区筛选测试）', 90);
     const P = campaign.problems;
