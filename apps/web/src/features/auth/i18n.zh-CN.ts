@@ -1,0 +1,26 @@
+/** zh-CN texts of the auth feature (merged into the app's table; en-US carries the same keys). */
+export const authZhCN = {
+  'auth.username': '用户名',
+  'auth.password': '密码',
+  'auth.login.title': '账号登录',
+  'auth.login.submit': '登录',
+  'auth.login.usernameRequired': '请输入用户名',
+  'auth.login.passwordRequired': '请输入密码',
+  'auth.login.footer': '仅供授权的政府工作人员和注册企业使用。忘记密码请联系本单位管理员重置。',
+  'auth.logout': '退出登录',
+  'auth.loggedOut': '已退出登录',
+  'auth.changePassword.title': '修改密码',
+  'auth.changePassword.current': '当前密码',
+  'auth.changePassword.new': '新密码',
+  'auth.changePassword.confirm': '确认新密码',
+  'auth.changePassword.mismatch': '两次输入的新密码不一致',
+  'auth.changePassword.sameAsOld': '新密码不能与当前密码相同',
+  'auth.changePassword.rule': '至少 10 位，须同时包含字母和数字，且不能包含用户名',
+  'auth.changePassword.weak': '密码强度不足，请按下方规则设置',
+  'auth.changePassword.success': '密码已修改',
+  'auth.changePassword.submit': '确认修改',
+  'auth.changePassword.forcedTitle': '请先修改密码',
+  'auth.changePassword.forcedDesc':
+    '您正在使用管理员设置的临时密码。为了账号安全，请先改成只有您知道的新密码，然后再继续使用。',
+  'auth.changePassword.intro': '修改后，其他设备上的登录不受影响；下次登录请使用新密码。',
+} as const;
