@@ -97,9 +97,6 @@ export const enUS: Record<MessageKey, string> = {
   'role.leader': 'Leader',
   'role.inspector': 'Inspector',
   'role.enterprise': 'Enterprise',
-  'placeholder.title': 'Being built',
-  'placeholder.desc':
-    'This module is under development and will be handled here once it is released. Meanwhile you can use the home page and the administration pages.',
   'header.notifications': 'Notifications',
   'header.userMenu': 'Account menu',
   'files.upload': 'Upload a file',

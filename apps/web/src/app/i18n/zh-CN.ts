@@ -95,8 +95,6 @@ export const zhCN = {
   'role.leader': '领导',
   'role.inspector': '督查人员',
   'role.enterprise': '企业用户',
-  'placeholder.title': '功能建设中',
-  'placeholder.desc': '该模块正在开发，上线后将在这里办理。现在可以先使用首页和系统管理中已上线的功能。',
   'header.notifications': '通知',
   'header.userMenu': '账号菜单',
   'files.upload': '上传附件',

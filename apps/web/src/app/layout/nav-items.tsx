@@ -13,7 +13,14 @@ import {
   SettingOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
-import { type Me, type ModuleKey, modulesFor, type Permission } from '@yingshang/contracts';
+import {
+  type AdminPageKey,
+  adminPagesFor,
+  homeModuleFor,
+  type Me,
+  type ModuleKey,
+  modulesFor,
+} from '@yingshang/contracts';
 import type { ReactNode } from 'react';
 import type { MessageKey } from '../i18n/messages';
 
@@ -26,8 +33,6 @@ export interface NavItem {
   icon: ReactNode;
   /** Breadcrumb parent group, if any. */
   group?: 'system';
-  /** A business module whose pages exist (the others show a placeholder and a 建设中 tag on the home page). */
-  built?: boolean;
 }
 
 export const MODULE_NAV: Record<ModuleKey, NavItem> = {
@@ -37,7 +42,6 @@ export const MODULE_NAV: Record<ModuleKey, NavItem> = {
     label: 'module.dashboard.name',
     desc: 'module.dashboard.desc',
     icon: <DashboardOutlined />,
-    built: true,
   },
   projects: {
     key: 'projects',
@@ -45,7 +49,6 @@ export const MODULE_NAV: Record<ModuleKey, NavItem> = {
     label: 'module.projects.name',
     desc: 'module.projects.desc',
     icon: <ProjectOutlined />,
-    built: true,
   },
   activities: {
     key: 'activities',
@@ -53,7 +56,6 @@ export const MODULE_NAV: Record<ModuleKey, NavItem> = {
     label: 'module.activities.name',
     desc: 'module.activities.desc',
     icon: <FlagOutlined />,
-    built: true,
   },
   incentives: {
     key: 'incentives',
@@ -61,7 +63,6 @@ export const MODULE_NAV: Record<ModuleKey, NavItem> = {
     label: 'module.incentives.name',
     desc: 'module.incentives.desc',
     icon: <GiftOutlined />,
-    built: true,
   },
   appeals: {
     key: 'appeals',
@@ -69,7 +70,6 @@ export const MODULE_NAV: Record<ModuleKey, NavItem> = {
     label: 'module.appeals.name',
     desc: 'module.appeals.desc',
     icon: <CustomerServiceOutlined />,
-    built: true,
   },
   rectification: {
     key: 'rectification',
@@ -80,7 +80,7 @@ export const MODULE_NAV: Record<ModuleKey, NavItem> = {
   },
 };
 
-export const ADMIN_NAV: (NavItem & { permission: Permission })[] = [
+export const ADMIN_NAV: (NavItem & { key: AdminPageKey })[] = [
   {
     key: 'orgs',
     path: '/admin/orgs',
@@ -88,7 +88,6 @@ export const ADMIN_NAV: (NavItem & { permission: Permission })[] = [
     desc: 'admin.orgs.desc',
     icon: <ApartmentOutlined />,
     group: 'system',
-    permission: 'orgs.read',
   },
   {
     key: 'users',
@@ -97,7 +96,6 @@ export const ADMIN_NAV: (NavItem & { permission: Permission })[] = [
     desc: 'admin.users.desc',
     icon: <TeamOutlined />,
     group: 'system',
-    permission: 'users.read',
   },
   {
     key: 'audit',
@@ -106,7 +104,6 @@ export const ADMIN_NAV: (NavItem & { permission: Permission })[] = [
     desc: 'admin.audit.desc',
     icon: <FileSearchOutlined />,
     group: 'system',
-    permission: 'audit.read',
   },
 ];
 
@@ -129,8 +126,16 @@ export function businessNavFor(me: Me): NavItem[] {
   return modulesFor(me.user.roles).map((k) => MODULE_NAV[k]);
 }
 
+/** The system pages this user finds something on (see ADMIN_PAGES in the contracts). */
 export function adminNavFor(me: Me): NavItem[] {
-  return ADMIN_NAV.filter((n) => me.permissions.includes(n.permission));
+  const keys = adminPagesFor(me.permissions, me.user.orgUnit.kind);
+  return ADMIN_NAV.filter((n) => keys.includes(n.key));
+}
+
+/** Where this user's home is: the 驾驶舱 for a leader, the home page for everyone else. */
+export function homePathFor(me: Me): string {
+  const module = homeModuleFor(me.user.roles);
+  return module ? MODULE_NAV[module].path : HOME_NAV.path;
 }
 
 /** The nav entry a path belongs to (a module's sub-pages belong to the module). */

@@ -1,10 +1,5 @@
-import type { Permission } from '@yingshang/contracts';
-import { lazy, type ReactNode } from 'react';
 import type { RouteObject } from 'react-router';
-import { RequirePermission } from '../../app/auth/RequirePermission';
-
-const lazyPage = <K extends string>(load: () => Promise<Record<K, () => ReactNode>>, name: K) =>
-  lazy(() => load().then((m) => ({ default: m[name] })));
+import { guarded, lazyPage } from '../../kit/routing';
 
 const AppealsPage = lazyPage(() => import('./pages/AppealsPage'), 'AppealsPage');
 const AppealDetailPage = lazyPage(() => import('./pages/AppealDetailPage'), 'AppealDetailPage');
@@ -13,10 +8,6 @@ const MeetingsPage = lazyPage(() => import('./pages/MeetingsPage'), 'MeetingsPag
 const MeetingDetailPage = lazyPage(() => import('./pages/MeetingDetailPage'), 'MeetingDetailPage');
 const HolidayCalendarPage = lazyPage(() => import('./pages/HolidayCalendarPage'), 'HolidayCalendarPage');
 const AppealFiguresPage = lazyPage(() => import('./pages/AppealFiguresPage'), 'AppealFiguresPage');
-
-const guarded = (permission: Permission, page: ReactNode) => (
-  <RequirePermission permission={permission}>{page}</RequirePermission>
-);
 
 /** The appeals module's pages (企业诉求): queue, filing, detail, meetings, figures, deadlines and holidays. */
 export const appealRouteObjects: RouteObject[] = [

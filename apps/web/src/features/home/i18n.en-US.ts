@@ -10,5 +10,4 @@ export const homeEnUS: Record<keyof typeof homeZhCN, string> = {
   'home.cardsTitle': 'What you can do here',
   'home.noModules':
     'Your account has no functions yet. Ask the administrator of your unit to assign you a role.',
-  'home.building': 'Being built',
 };

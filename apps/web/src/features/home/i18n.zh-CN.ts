@@ -7,5 +7,4 @@ export const homeZhCN = {
   'home.roles': '角色',
   'home.cardsTitle': '您可以办理的工作',
   'home.noModules': '您的账号暂未分配可用的功能。请联系本单位管理员为您分配角色。',
-  'home.building': '建设中',
 } as const;

@@ -1,10 +1,5 @@
-import type { Permission } from '@yingshang/contracts';
-import { lazy, type ReactNode } from 'react';
 import type { RouteObject } from 'react-router';
-import { RequirePermission } from '../../app/auth/RequirePermission';
-
-const lazyPage = <K extends string>(load: () => Promise<Record<K, () => ReactNode>>, name: K) =>
-  lazy(() => load().then((m) => ({ default: m[name] })));
+import { guarded, lazyPage } from '../../kit/routing';
 
 const ApplicationsPage = lazyPage(() => import('./pages/ApplicationsPage'), 'ApplicationsPage');
 const ApplyPage = lazyPage(() => import('./pages/ApplyPage'), 'ApplyPage');
@@ -16,10 +11,6 @@ const FiguresPage = lazyPage(() => import('./pages/FiguresPage'), 'FiguresPage')
 const LedgerPage = lazyPage(() => import('./pages/LedgerPage'), 'LedgerPage');
 const RatesPage = lazyPage(() => import('./pages/RatesPage'), 'RatesPage');
 const CataloguePage = lazyPage(() => import('./pages/CataloguePage'), 'CataloguePage');
-
-const guarded = (permission: Permission, page: ReactNode) => (
-  <RequirePermission permission={permission}>{page}</RequirePermission>
-);
 
 /** The incentives module's pages (惠企政策兑现). */
 export const incentiveRouteObjects: RouteObject[] = [

@@ -1,10 +1,5 @@
-import type { Permission } from '@yingshang/contracts';
-import { lazy, type ReactNode } from 'react';
 import type { RouteObject } from 'react-router';
-import { RequirePermission } from '../../app/auth/RequirePermission';
-
-const lazyPage = <K extends string>(load: () => Promise<Record<K, () => ReactNode>>, name: K) =>
-  lazy(() => load().then((m) => ({ default: m[name] })));
+import { guarded, lazyPage } from '../../kit/routing';
 
 const DashboardPage = lazyPage(
   () => import('./pages/RectificationDashboardPage'),
@@ -14,10 +9,6 @@ const TaskListPage = lazyPage(() => import('./pages/TaskListPage'), 'TaskListPag
 const TaskDetailPage = lazyPage(() => import('./pages/TaskDetailPage'), 'TaskDetailPage');
 const ArrearsPage = lazyPage(() => import('./pages/ArrearsPage'), 'ArrearsPage');
 const ArrearDetailPage = lazyPage(() => import('./pages/ArrearDetailPage'), 'ArrearDetailPage');
-
-const guarded = (permission: Permission, page: ReactNode) => (
-  <RequirePermission permission={permission}>{page}</RequirePermission>
-);
 
 /** The rectification module's pages (整改台账): dashboard, task ledger and detail, arrears ledger. */
 export const rectificationRouteObjects: RouteObject[] = [

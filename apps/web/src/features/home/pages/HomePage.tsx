@@ -5,7 +5,7 @@ import { useMe } from '../../../app/auth/auth-context';
 import { useI18n } from '../../../app/i18n/i18n-context';
 import { adminNavFor, businessNavFor, type NavItem, OTHER_NAV } from '../../../app/layout/nav-items';
 
-function FeatureCard({ item, building }: { item: NavItem; building: boolean }) {
+function FeatureCard({ item }: { item: NavItem }) {
   const { t } = useI18n();
   return (
     <Link to={item.path} data-testid={`home-card-${item.key}`} style={{ display: 'block', height: '100%' }}>
@@ -17,7 +17,7 @@ function FeatureCard({ item, building }: { item: NavItem; building: boolean }) {
               {t(item.label)}
             </Typography.Text>
           </Flex>
-          {building ? <Tag>{t('home.building')}</Tag> : <ArrowRightOutlined style={{ color: '#1677ff' }} />}
+          <ArrowRightOutlined style={{ color: '#1677ff' }} />
         </Flex>
         {item.desc ? (
           <Typography.Paragraph type="secondary" style={{ margin: 0, fontSize: 13 }}>
@@ -91,17 +91,17 @@ export function HomePage() {
         <Row gutter={[16, 16]}>
           {business.map((n) => (
             <Col key={n.key} xs={24} md={12} xl={8}>
-              <FeatureCard item={n} building={!n.built} />
+              <FeatureCard item={n} />
             </Col>
           ))}
           {admin.map((n) => (
             <Col key={n.key} xs={24} md={12} xl={8}>
-              <FeatureCard item={n} building={false} />
+              <FeatureCard item={n} />
             </Col>
           ))}
           {notifications ? (
             <Col xs={24} md={12} xl={8}>
-              <FeatureCard item={notifications} building={false} />
+              <FeatureCard item={notifications} />
             </Col>
           ) : null}
         </Row>
