@@ -1,23 +1,25 @@
-import { MODULES, modulesFor, permissionsOf, type Role } from '@yingshang/contracts';
+import {
+  adminPagesFor,
+  homeModuleFor,
+  MODULES,
+  modulesFor,
+  type OrgKind,
+  permissionsOf,
+  type Role,
+} from '@yingshang/contracts';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, launch, login, newPage, PASSWORD, screenshot } from './browser.js';
 
 /** The journeys a person makes in the browser, on the real server and Debian's Chromium. */
-const ADMIN_ITEMS = [
-  ['orgs', 'orgs.read'],
-  ['users', 'users.read'],
-  ['audit', 'audit.read'],
-] as const;
-
-const DEMO: [string, Role, string][] = [
-  ['admin', 'province_admin', '山西省'],
-  ['linfen', 'city_bureau', '临汾市'],
-  ['yaodu', 'county_staff', '尧都区'],
-  ['linfen_zrzy', 'dept_handler', '临汾市自然资源局'],
-  ['linfen_leader', 'leader', '临汾市'],
-  ['inspector', 'inspector', '山西省'],
-  ['enterprise', 'enterprise', '山西晋鑫焦化有限公司'],
+const DEMO: [string, Role, string, OrgKind][] = [
+  ['admin', 'province_admin', '山西省', 'province'],
+  ['linfen', 'city_bureau', '临汾市', 'city'],
+  ['yaodu', 'county_staff', '尧都区', 'county'],
+  ['linfen_zrzy', 'dept_handler', '临汾市自然资源局', 'department'],
+  ['linfen_leader', 'leader', '临汾市', 'city'],
+  ['inspector', 'inspector', '山西省', 'province'],
+  ['enterprise', 'enterprise', '山西晋鑫焦化有限公司', 'enterprise'],
 ];
 
 async function visibleMenu(page: Page): Promise<string[]> {
@@ -36,16 +38,19 @@ describe('browser journeys', () => {
   });
   afterAll(() => browser?.close());
 
-  it.each(DEMO)('%s (%s) signs in and sees the menu of the role', async (username, role, unit) => {
+  it.each(DEMO)('%s (%s) signs in and sees the menu of the role', async (username, role, unit, kind) => {
     const page = await newPage(browser);
     await login(page, username);
-    await page.getByTestId('home-welcome').waitFor();
+    // a leader's home is the 驾驶舱, everyone else lands on the home page
+    const homeModule = homeModuleFor([role]);
+    if (homeModule) await page.waitForURL(`**/${homeModule}`);
+    else await page.getByTestId('home-welcome').waitFor();
     await expect(page.getByTestId('user-menu').textContent()).resolves.toContain(unit);
-    const perms = permissionsOf([role]);
+    // no dead entries: the system pages that have something for this role's unit
     const expected = [
-      'home',
+      ...(homeModule ? [] : ['home']),
       ...modulesFor([role]),
-      ...ADMIN_ITEMS.filter(([, p]) => perms.includes(p)).map(([k]) => k),
+      ...adminPagesFor(permissionsOf([role]), kind),
     ].sort();
     expect(await visibleMenu(page)).toEqual(expected);
     // every module of the menu leads to a page, not a dead link

@@ -7,7 +7,7 @@ import { useI18n } from '../i18n/i18n-context';
 import { LOCALES } from '../i18n/messages';
 
 /** 中文 / English. Stored in this browser and, when signed in, on the account. */
-export function LanguageSwitch() {
+export function LanguageSwitch({ compact = false }: { compact?: boolean }) {
   const { locale, setLocale, t } = useI18n();
   const { me } = useAuth();
 
@@ -19,9 +19,11 @@ export function LanguageSwitch() {
 
   return (
     <Space size={6}>
-      <Tooltip title={t('lang.label')} placement="bottom">
-        <GlobalOutlined aria-hidden style={{ color: 'rgba(0,0,0,0.45)' }} />
-      </Tooltip>
+      {compact ? null : (
+        <Tooltip title={t('lang.label')} placement="bottom">
+          <GlobalOutlined aria-hidden style={{ color: 'rgba(0,0,0,0.45)' }} />
+        </Tooltip>
+      )}
       <Segmented<Locale>
         data-testid="lang-switch"
         aria-label={t('lang.label')}
@@ -32,7 +34,7 @@ export function LanguageSwitch() {
           value: l,
           label: (
             <span data-testid={`lang-${l}`} lang={l}>
-              {t(`lang.${l}`)}
+              {compact ? t(`lang.short.${l}`) : t(`lang.${l}`)}
             </span>
           ),
         }))}

@@ -3,11 +3,23 @@ import { Menu } from 'antd';
 import { useLocation, useNavigate } from 'react-router';
 import { useMe } from '../auth/auth-context';
 import { useI18n } from '../i18n/i18n-context';
-import { adminNavFor, businessNavFor, HOME_NAV, matchNav, type NavItem, SYSTEM_ICON } from './nav-items';
+import {
+  adminNavFor,
+  businessNavFor,
+  HOME_NAV,
+  homePathFor,
+  matchNav,
+  type NavItem,
+  SYSTEM_ICON,
+} from './nav-items';
 
 type Item = Required<MenuProps>['items'][number];
 
-export function SideMenu({ collapsed }: { collapsed: boolean }) {
+/**
+ * The menu of this user's pages: the home page (unless a module is the user's home), the business
+ * modules of the roles, and the system pages that have something for this user.
+ */
+export function SideMenu({ collapsed, onNavigate }: { collapsed: boolean; onNavigate?: () => void }) {
   const me = useMe();
   const { t } = useI18n();
   const navigate = useNavigate();
@@ -18,12 +30,15 @@ export function SideMenu({ collapsed }: { collapsed: boolean }) {
     icon: n.icon,
     label: t(n.label),
     'data-testid': `menu-${n.key}`,
-    onClick: () => navigate(n.path),
+    onClick: () => {
+      navigate(n.path);
+      onNavigate?.();
+    },
   });
 
   const business = businessNavFor(me);
   const admin = adminNavFor(me);
-  const items: Item[] = [leaf(HOME_NAV)];
+  const items: Item[] = homePathFor(me) === HOME_NAV.path ? [leaf(HOME_NAV)] : [];
   if (business.length > 0) {
     // a group title does not fit a collapsed menu: a divider separates the modules there
     if (collapsed) items.push({ type: 'divider', key: 'business-divider' }, ...business.map(leaf));

@@ -5,7 +5,8 @@ import { useNavigate } from 'react-router';
 import { useAuth, useMe } from '../auth/auth-context';
 import { useI18n } from '../i18n/i18n-context';
 
-export function UserMenu() {
+/** The account button: name and unit (on a phone, the avatar only), with password change and sign-out. */
+export function UserMenu({ compact = false }: { compact?: boolean }) {
   const me = useMe();
   const { logout } = useAuth();
   const { t } = useI18n();
@@ -50,10 +51,20 @@ export function UserMenu() {
 
   return (
     <Dropdown menu={{ items }} trigger={['click']} placement="bottomRight">
-      <Button type="text" data-testid="user-menu" aria-label={t('header.userMenu')} style={{ height: 48 }}>
+      <Button
+        type="text"
+        data-testid="user-menu"
+        aria-label={t('header.userMenu')}
+        style={{ height: 48, paddingInline: compact ? 6 : undefined }}
+      >
         <Flex align="center" gap={8}>
           <Avatar size="small" icon={<UserOutlined />} style={{ background: '#1677ff' }} />
-          <Flex vertical align="start" style={{ lineHeight: 1.25, maxWidth: 200 }}>
+          <Flex
+            vertical
+            align="start"
+            className={compact ? 'sr-only' : undefined}
+            style={{ lineHeight: 1.25, maxWidth: 200 }}
+          >
             <span data-testid="user-display-name" style={{ fontWeight: 500 }}>
               {me.user.displayName}
             </span>
@@ -61,7 +72,7 @@ export function UserMenu() {
               {me.user.orgUnit.name}
             </Typography.Text>
           </Flex>
-          <DownOutlined style={{ fontSize: 10, color: 'rgba(0,0,0,0.45)' }} />
+          {compact ? null : <DownOutlined style={{ fontSize: 10, color: 'rgba(0,0,0,0.45)' }} />}
         </Flex>
       </Button>
     </Dropdown>

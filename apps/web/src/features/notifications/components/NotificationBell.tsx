@@ -43,7 +43,7 @@ export function NotificationBell() {
   };
 
   const content = (
-    <div style={{ width: 380 }} data-testid="notification-popover">
+    <div style={{ width: 'min(380px, calc(100vw - 32px))' }} data-testid="notification-popover">
       <Spin spinning={loading}>
         {items && items.length === 0 ? (
           <Empty
