@@ -18,6 +18,9 @@ function newest(p) {
 export function buildWebIfStale() {
   if (fs.existsSync(built) && Math.max(...sources.map(newest)) <= fs.statSync(built).mtimeMs) return;
   console.log('building the web app …');
-  const r = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+  // a production bundle even under vitest, which sets NODE_ENV=test (Vite would build React's and
+  // antd's development code, with dev-only warnings the production app never prints)
+  const env = { ...process.env, NODE_ENV: 'production' };
+  const r = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit', env });
   if (r.status !== 0) throw new Error('web build failed');
 }
