@@ -5,7 +5,7 @@ export function FullPageSpin() {
   const { t } = useI18n();
   return (
     <Flex align="center" justify="center" style={{ minHeight: '100vh' }}>
-      <Spin size="large" tip={t('common.loading')}>
+      <Spin size="large" description={t('common.loading')}>
         <div style={{ width: 120, height: 80 }} />
       </Spin>
     </Flex>
