@@ -2,8 +2,8 @@ import type { Locale } from '@yingshang/contracts';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
+import { formatNumber } from '../../kit';
 import { setApiLocale } from '../api/client';
-import { formatNumber } from './format';
 import { I18nContext, type I18nValue } from './i18n-context';
 import { initialLocale, isMessageKey, storeLocale, translate } from './messages';
 

@@ -10,6 +10,7 @@ import { orgsEnUS } from '../../features/orgs/i18n.en-US';
 import { projectsEnUS } from '../../features/projects/i18n.en-US';
 import { rectificationEnUS } from '../../features/rectification/i18n.en-US';
 import { usersEnUS } from '../../features/users/i18n.en-US';
+import { kitEnUS } from '../../kit/i18n.en-US';
 import type { MessageKey } from './zh-CN';
 
 /** The en-US message table: the same keys as zh-CN.ts, every one translated. */
@@ -103,17 +104,8 @@ export const enUS: Record<MessageKey, string> = {
   'role.enterprise': 'Enterprise',
   'header.notifications': 'Notifications',
   'header.userMenu': 'Account menu',
-  'files.upload': 'Upload a file',
-  'files.uploaded': 'File uploaded',
-  'files.name': 'File',
-  'files.size': 'Size',
-  'files.at': 'Uploaded',
-  'files.download': 'Download',
-  'files.delete': 'Delete the file',
-  'files.deleteConfirm': 'Delete “{name}”?',
   'common.close': 'Close',
-  'unit.wanYuan': '10k CNY',
-  'unit.wanUsd': '10k USD',
+  ...kitEnUS,
   ...appealsEnUS,
   ...dashboardEnUS,
   ...rectificationEnUS,

@@ -10,6 +10,7 @@ import { orgsZhCN } from '../../features/orgs/i18n.zh-CN';
 import { projectsZhCN } from '../../features/projects/i18n.zh-CN';
 import { rectificationZhCN } from '../../features/rectification/i18n.zh-CN';
 import { usersZhCN } from '../../features/users/i18n.zh-CN';
+import { kitZhCN } from '../../kit/i18n.zh-CN';
 
 /**
  * The zh-CN message table: the shell's own texts, then every feature's table (each feature owns its
@@ -101,17 +102,8 @@ export const zhCN = {
   'role.enterprise': '企业用户',
   'header.notifications': '通知',
   'header.userMenu': '账号菜单',
-  'files.upload': '上传附件',
-  'files.uploaded': '附件已上传',
-  'files.name': '文件名',
-  'files.size': '大小',
-  'files.at': '上传时间',
-  'files.download': '下载',
-  'files.delete': '删除附件',
-  'files.deleteConfirm': '删除附件“{name}”？',
   'common.close': '关闭',
-  'unit.wanYuan': '万元',
-  'unit.wanUsd': '万美元',
+  ...kitZhCN,
   ...appealsZhCN,
   ...dashboardZhCN,
   ...rectificationZhCN,

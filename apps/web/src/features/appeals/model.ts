@@ -19,7 +19,7 @@ export const RATING_COLORS = { satisfied: 'green', basically_satisfied: 'lime', 
 export const isOneOf = <T extends string>(list: readonly T[], v: string | null | undefined): v is T =>
   v != null && (list as readonly string[]).includes(v);
 
-export { beijingToday } from '../../app/beijing';
+export { beijingToday } from '../../kit';
 
 /** Splits a typed list of days (lines, commas, spaces) into trimmed non-empty entries. */
 export function parseDays(text: string): string[] {

@@ -1,1 +1,1 @@
-export { beijingToday } from '../../app/beijing';
+export { beijingToday } from '../../kit';

@@ -1,5 +1,5 @@
 import type { Investor, ProjectDetail, ProjectStatus, ProjectSummary, Stage } from '@yingshang/contracts';
-import { beijingToday } from '../../app/beijing';
+import { beijingToday, investorCode, isOneOf } from '../../kit';
 
 /**
  * The project vocabulary, mirrored from packages/contracts/src/projects.ts: that module builds zod
@@ -61,18 +61,7 @@ const checks: [
 ] = [true, true, true, true, true, true, true, true];
 void checks;
 
-export const isOneOf = <T extends string>(list: readonly T[], v: string | null | undefined): v is T =>
-  v != null && (list as readonly string[]).includes(v);
-
-/** Stage tag colours (always shown with the stage's name). */
-export const STATUS_COLORS: Record<ProjectStatus, string> = {
-  lead: 'default',
-  negotiating: 'blue',
-  signed: 'cyan',
-  started: 'purple',
-  producing: 'green',
-  terminated: 'red',
-};
+export { investorCode, isOneOf };
 
 /** The unit each factor's quantity is counted in (empty: a count-less need such as relocation). */
 export const FACTOR_UNIT_KEYS: Record<FactorKind, 'mu' | 'm3yr' | 'kva' | 'tce' | null> = {
@@ -128,7 +117,3 @@ export function lastEventDay(p: Pick<ProjectDetail, 'events' | 'createdAt'>): st
   if (!last && p.createdAt) last = beijingToday(new Date(p.createdAt).getTime());
   return last;
 }
-
-/** An investor's identifying code: the credit code, or country and foreign registration number. */
-export const investorCode = (i: Pick<Investor, 'creditCode' | 'foreignRegNo' | 'country'>): string =>
-  i.creditCode ?? [i.country, i.foreignRegNo].filter(Boolean).join(' ');

@@ -74,7 +74,7 @@ export const rectificationApi = {
     api.post<ArrearDetail>(`/rectification/arrears/${id}/repayments`, body),
 };
 
-export { beijingToday } from '../../app/beijing';
+export { beijingToday } from '../../kit';
 
 /** 0.5 → "50.0%", null → "—". */
 export const percent = (rate: number | null) => (rate === null ? '—' : `${(rate * 100).toFixed(1)}%`);

@@ -3,8 +3,7 @@ import { Alert, App, Form, Input, Modal, Switch } from 'antd';
 import { useEffect, useState } from 'react';
 import { ApiError } from '../../../app/api/client';
 import { useI18n } from '../../../app/i18n/i18n-context';
-import { OrgPicker, type PickedOrg } from '../../orgs/components/OrgPicker';
-import { applyFormErrors } from '../../projects/form-errors';
+import { applyFormErrors, OrgPicker, type PickedOrg } from '../../../kit';
 import { officialApi } from '../api';
 
 interface Values {

@@ -2,7 +2,7 @@ import type { Official } from '@yingshang/contracts';
 import { Flex, Select, Spin, Tag, Typography } from 'antd';
 import { useRef } from 'react';
 import { useI18n } from '../../../app/i18n/i18n-context';
-import { useRemoteSearch } from '../../projects/hooks/use-remote-search';
+import { useRemoteSearch } from '../../../kit';
 import { officialApi } from '../api';
 
 interface Props {

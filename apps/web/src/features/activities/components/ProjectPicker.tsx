@@ -3,9 +3,7 @@ import { Flex, Select, Spin, Typography } from 'antd';
 import { useRef } from 'react';
 import { projectApi } from '../../../app/api/endpoints';
 import { useI18n } from '../../../app/i18n/i18n-context';
-import { StageTag } from '../../projects/components/StatusTags';
-import { useRemoteSearch } from '../../projects/hooks/use-remote-search';
-import { formatWan } from '../../projects/money';
+import { formatWan, StageTag, useRemoteSearch } from '../../../kit';
 
 export interface PickedProject {
   id: string;

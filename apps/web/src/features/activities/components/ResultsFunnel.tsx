@@ -2,7 +2,7 @@ import { ArrowRightOutlined } from '@ant-design/icons';
 import { Flex, Progress, Tooltip, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useI18n } from '../../../app/i18n/i18n-context';
-import { formatPercent, formatWan, ratio } from '../../projects/money';
+import { formatPercent, formatWan, ratio } from '../../../kit';
 import type { ActivityResults } from '../model';
 
 function Stage({

@@ -13,13 +13,17 @@ import { useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useRequest } from '../../../app/api/use-request';
 import { useAuth } from '../../../app/auth/auth-context';
-import { DAY } from '../../../app/beijing';
-import { DayRangeFilter } from '../../../app/DayRangeFilter';
-import { formatDate } from '../../../app/i18n/format';
 import { useI18n } from '../../../app/i18n/i18n-context';
-import { OrgPicker } from '../../orgs/components/OrgPicker';
-import { beijingToday, isOneOf } from '../../projects/model';
-import { formatPercent, formatWan } from '../../projects/money';
+import {
+  beijingToday,
+  DAY,
+  DayRangeFilter,
+  formatDate,
+  formatPercent,
+  formatWan,
+  isOneOf,
+  OrgPicker,
+} from '../../../kit';
 import { type ActivityQuery, activityApi } from '../api';
 import { ActivityCalendar } from '../components/ActivityCalendar';
 import { ActivityFiguresStrip } from '../components/ActivityFiguresStrip';

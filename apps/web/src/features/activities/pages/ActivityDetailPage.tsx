@@ -21,14 +21,18 @@ import { ApiError } from '../../../app/api/client';
 import { auditApi } from '../../../app/api/endpoints';
 import { useRequest } from '../../../app/api/use-request';
 import { useAuth } from '../../../app/auth/auth-context';
-import { FilesPanel } from '../../../app/files/FilesPanel';
-import { formatDate, formatDateTime } from '../../../app/i18n/format';
 import { useI18n } from '../../../app/i18n/i18n-context';
 import { LoadFailed, Loading } from '../../../app/layout/RecordStates';
-import { AuditDiff } from '../../audit/components/AuditDiff';
-import { StageTag } from '../../projects/components/StatusTags';
-import { investorCode } from '../../projects/model';
-import { formatAmount, formatWan } from '../../projects/money';
+import {
+  AuditDiff,
+  FilesPanel,
+  formatAmount,
+  formatDate,
+  formatDateTime,
+  formatWan,
+  investorCode,
+  StageTag,
+} from '../../../kit';
 import { activityApi } from '../api';
 import { ActivityTypeTag } from '../components/ActivityTypeTag';
 import { ResultsFunnel } from '../components/ResultsFunnel';

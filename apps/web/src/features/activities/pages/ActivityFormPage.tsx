@@ -20,13 +20,17 @@ import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../../app/api/client';
 import { useRequest } from '../../../app/api/use-request';
-import { requiredRules } from '../../../app/forms';
 import { useI18n } from '../../../app/i18n/i18n-context';
 import { LoadFailed, Loading } from '../../../app/layout/RecordStates';
-import { OrgPicker, type PickedOrg } from '../../orgs/components/OrgPicker';
-import { InvestorSelect } from '../../projects/components/InvestorSelect';
-import { MoneyInput } from '../../projects/components/MoneyInput';
-import { minorToWanInput, wanToMinor } from '../../projects/money';
+import {
+  InvestorSelect,
+  MoneyInput,
+  minorToWanInput,
+  OrgPicker,
+  type PickedOrg,
+  requiredRules,
+  wanToMinor,
+} from '../../../kit';
 import { activityApi } from '../api';
 import { OfficialSelect } from '../components/OfficialSelect';
 import { type PickedProject, ProjectPicker } from '../components/ProjectPicker';

@@ -3,8 +3,8 @@ import type { ButtonProps } from 'antd';
 import { App, Button, Form, Input, Modal, Radio, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { ApiError } from '../../../app/api/client';
-import { applyFieldErrors } from '../../../app/api/form-errors';
 import { useI18n } from '../../../app/i18n/i18n-context';
+import { applyFieldErrors } from '../../../kit';
 import { appealApi } from '../api';
 
 /** The primary step for each state; the others are secondary buttons. */

@@ -1,7 +1,7 @@
 import type { AppealDetail } from '@yingshang/contracts';
 import { Steps } from 'antd';
-import { formatDate } from '../../../app/i18n/format';
 import { useI18n } from '../../../app/i18n/i18n-context';
+import { formatDate } from '../../../kit';
 
 const STEP_KEYS = ['file', 'accept', 'assign', 'handle', 'answer', 'rate', 'close'] as const;
 const CURRENT: Record<AppealDetail['status'], number> = {

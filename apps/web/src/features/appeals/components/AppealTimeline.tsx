@@ -1,7 +1,7 @@
 import type { AppealEvent } from '@yingshang/contracts';
 import { Flex, Tag, Timeline, Typography } from 'antd';
-import { formatDateTime } from '../../../app/i18n/format';
 import { useI18n } from '../../../app/i18n/i18n-context';
+import { formatDateTime } from '../../../kit';
 import { RATING_COLORS } from '../model';
 
 const COLORS: Partial<Record<AppealEvent['kind'], string>> = {

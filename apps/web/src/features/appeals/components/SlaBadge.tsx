@@ -1,8 +1,8 @@
 import { WarningOutlined } from '@ant-design/icons';
 import type { AppealSummary } from '@yingshang/contracts';
 import { Flex, Tag, Tooltip, Typography } from 'antd';
-import { formatDate } from '../../../app/i18n/format';
 import { useI18n } from '../../../app/i18n/i18n-context';
+import { formatDate } from '../../../kit';
 import { SLA_COLORS } from '../model';
 
 type Due = Pick<AppealSummary, 'dueOn' | 'dueStage' | 'sla' | 'workingDaysLeft' | 'dueUnscheduled'>;

@@ -4,9 +4,8 @@ import { Alert, Button, Card, Descriptions, Flex, Result, Space, Spin, Tabs, Tag
 import { Link, useNavigate, useParams } from 'react-router';
 import { useRequest } from '../../../app/api/use-request';
 import { useAuth } from '../../../app/auth/auth-context';
-import { FilesPanel } from '../../../app/files/FilesPanel';
-import { formatDate } from '../../../app/i18n/format';
 import { useI18n } from '../../../app/i18n/i18n-context';
+import { FilesPanel, formatDate } from '../../../kit';
 import { appealApi } from '../api';
 import { AppealActions } from '../components/AppealActions';
 import { AppealStatusTag } from '../components/AppealStatusTag';

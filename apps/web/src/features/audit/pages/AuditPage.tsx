@@ -20,10 +20,8 @@ import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { auditApi } from '../../../app/api/endpoints';
 import { useRequest } from '../../../app/api/use-request';
-import { DAY } from '../../../app/beijing';
-import { formatDateTime } from '../../../app/i18n/format';
 import { useI18n } from '../../../app/i18n/i18n-context';
-import { AuditDiff } from '../components/AuditDiff';
+import { AuditDiff, DAY, formatDateTime } from '../../../kit';
 
 const PAGE_SIZES = [20, 50, 100];
 

@@ -3,8 +3,8 @@ import { Alert, App, Button, Form, Input } from 'antd';
 import { useState } from 'react';
 import { ApiError } from '../../../app/api/client';
 import { authApi } from '../../../app/api/endpoints';
-import { applyFieldErrors } from '../../../app/api/form-errors';
 import { useI18n } from '../../../app/i18n/i18n-context';
+import { applyFieldErrors } from '../../../kit';
 
 interface Values {
   currentPassword: string;

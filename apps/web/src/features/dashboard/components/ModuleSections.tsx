@@ -3,7 +3,7 @@ import { Card, Col, Flex, Row, Statistic, Table, Tabs, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useI18n } from '../../../app/i18n/i18n-context';
-import { formatPercent } from '../../projects/money';
+import { formatPercent } from '../../../kit';
 import { yoy } from '../bulletin';
 
 type Sections = Pick<Dashboard, 'activities' | 'appeals' | 'incentives' | 'rectification'>;

@@ -30,15 +30,12 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../../../app/api/client';
 import { useRequest } from '../../../app/api/use-request';
 import { copyText } from '../../../app/clipboard';
-import { saveBlob } from '../../../app/download';
 import { useI18n } from '../../../app/i18n/i18n-context';
-import { OrgPicker } from '../../orgs/components/OrgPicker';
-import { beijingToday, PROJECT_STATUSES } from '../../projects/model';
-import { formatPercent } from '../../projects/money';
+import { beijingToday, formatPercent, Kpi, OrgPicker, saveBlob } from '../../../kit';
+import { PROJECT_STATUSES } from '../../projects/model';
 import { dashboardApi } from '../api';
 import { bulletin, yoy, yuanEn, yuanZh } from '../bulletin';
 import { Chart } from '../components/Chart';
-import { Kpi } from '../components/Kpi';
 import { ModuleSections } from '../components/ModuleSections';
 import { RegionMap } from '../components/RegionMap';
 

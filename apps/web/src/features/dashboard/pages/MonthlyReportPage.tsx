@@ -22,9 +22,7 @@ import { ApiError } from '../../../app/api/client';
 import { useRequest } from '../../../app/api/use-request';
 import { useAuth } from '../../../app/auth/auth-context';
 import { useI18n } from '../../../app/i18n/i18n-context';
-import { OrgPicker } from '../../orgs/components/OrgPicker';
-import { beijingToday } from '../../projects/model';
-import { formatPercent } from '../../projects/money';
+import { beijingToday, formatPercent, OrgPicker } from '../../../kit';
 import { dashboardApi } from '../api';
 import { yoy } from '../bulletin';
 

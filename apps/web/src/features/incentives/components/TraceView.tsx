@@ -4,7 +4,7 @@ import { PROVINCES } from '@yingshang/rules';
 import { Alert, Collapse, Descriptions, List, Table, Tag, Typography } from 'antd';
 import { useI18n } from '../../../app/i18n/i18n-context';
 import type { MessageKey } from '../../../app/i18n/messages';
-import { formatWan } from '../../projects/money';
+import { formatWan } from '../../../kit';
 
 /** fen → "3,559,300.12" yuan, exact. */
 export function yuan(fen: number): string {

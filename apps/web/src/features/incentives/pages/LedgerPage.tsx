@@ -20,7 +20,7 @@ import { ApiError } from '../../../app/api/client';
 import { useRequest } from '../../../app/api/use-request';
 import { useAuth } from '../../../app/auth/auth-context';
 import { useI18n } from '../../../app/i18n/i18n-context';
-import { formatWan } from '../../projects/money';
+import { formatWan } from '../../../kit';
 import { rectificationApi } from '../../rectification/api';
 import { incentivesApi } from '../api';
 import { IncNav } from '../components/IncNav';

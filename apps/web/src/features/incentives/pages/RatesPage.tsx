@@ -5,8 +5,8 @@ import { useState } from 'react';
 import { ApiError } from '../../../app/api/client';
 import { useRequest } from '../../../app/api/use-request';
 import { useAuth } from '../../../app/auth/auth-context';
-import { formatDateTime } from '../../../app/i18n/format';
 import { useI18n } from '../../../app/i18n/i18n-context';
+import { formatDateTime } from '../../../kit';
 import { incentivesApi } from '../api';
 import { IncNav } from '../components/IncNav';
 

@@ -1,8 +1,8 @@
 import type { Notification } from '@yingshang/contracts';
 import { Badge, Button, Flex, Typography } from 'antd';
 import type { KeyboardEvent, MouseEvent } from 'react';
-import { formatDateTime } from '../../../app/i18n/format';
 import { useI18n } from '../../../app/i18n/i18n-context';
+import { formatDateTime } from '../../../kit';
 
 interface Props {
   item: Notification;

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { orgApi } from '../../../app/api/endpoints';
 import { useRequest } from '../../../app/api/use-request';
 import { useI18n } from '../../../app/i18n/i18n-context';
-import { OrgKindTag } from './OrgKindTag';
+import { OrgKindTag } from '../../../kit';
 import { OrgStatusTag } from './OrgStatusTag';
 
 type KindFilter = 'all' | OrgKind;

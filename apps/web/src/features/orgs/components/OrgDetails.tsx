@@ -1,8 +1,7 @@
 import type { OrgUnit } from '@yingshang/contracts';
 import { Descriptions, Typography } from 'antd';
-import { formatDateTime } from '../../../app/i18n/format';
 import { useI18n } from '../../../app/i18n/i18n-context';
-import { OrgKindTag } from './OrgKindTag';
+import { formatDateTime, OrgKindTag } from '../../../kit';
 import { OrgStatusTag } from './OrgStatusTag';
 
 interface Props {

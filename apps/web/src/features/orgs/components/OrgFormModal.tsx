@@ -4,8 +4,8 @@ import { Alert, App, Form, Input, Modal, Switch } from 'antd';
 import { useEffect, useState } from 'react';
 import { ApiError } from '../../../app/api/client';
 import { type CreateOrgInput, orgApi } from '../../../app/api/endpoints';
-import { applyFieldErrors } from '../../../app/api/form-errors';
 import { useI18n } from '../../../app/i18n/i18n-context';
+import { applyFieldErrors } from '../../../kit';
 
 export type OrgFormMode =
   | { kind: 'create'; unitKind: CreateOrgInput['kind']; parent: { id: string; name: string } }

@@ -5,7 +5,7 @@ import type { DataNode } from 'antd/es/tree';
 import { useEffect, useMemo, useState } from 'react';
 import { orgApi } from '../../../app/api/endpoints';
 import { useI18n } from '../../../app/i18n/i18n-context';
-import { ancestry, pruneTree, type TreeIndex } from '../hooks/org-tree';
+import { ancestry, pruneTree, type TreeIndex } from '../../../kit';
 
 interface Props {
   roots: OrgTreeNodeT[];

@@ -8,13 +8,11 @@ import { type CreateOrgInput, orgApi } from '../../../app/api/endpoints';
 import { useRequest } from '../../../app/api/use-request';
 import { useAuth } from '../../../app/auth/auth-context';
 import { useI18n } from '../../../app/i18n/i18n-context';
+import { ancestry, OrgKindTag, useRegionTree } from '../../../kit';
 import { OrgChildrenTable } from '../components/OrgChildrenTable';
 import { OrgDetails } from '../components/OrgDetails';
 import { OrgFormModal, type OrgFormMode } from '../components/OrgFormModal';
-import { OrgKindTag } from '../components/OrgKindTag';
 import { RegionTree } from '../components/RegionTree';
-import { ancestry } from '../hooks/org-tree';
-import { useRegionTree } from '../hooks/use-region-tree';
 
 /** Which kinds of unit may be added under a region of this kind. */
 function addableUnder(kind: OrgUnit['kind']): CreateOrgInput['kind'][] {

@@ -23,10 +23,8 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { ApiError } from '../../../app/api/client';
 import { projectApi } from '../../../app/api/endpoints';
-import { formatDate } from '../../../app/i18n/format';
 import { useI18n } from '../../../app/i18n/i18n-context';
-import { OrgPicker } from '../../orgs/components/OrgPicker';
-import { applyFormErrors } from '../form-errors';
+import { applyFormErrors, formatDate, OrgPicker } from '../../../kit';
 import {
   FACTOR_KINDS,
   FACTOR_UNIT_KEYS,

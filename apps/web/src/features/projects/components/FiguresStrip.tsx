@@ -3,9 +3,8 @@ import type { ReactNode } from 'react';
 import { projectApi } from '../../../app/api/endpoints';
 import { useRequest } from '../../../app/api/use-request';
 import { useI18n } from '../../../app/i18n/i18n-context';
+import { formatPercent, StageTag } from '../../../kit';
 import { beijingToday, PROJECT_STATUSES } from '../model';
-import { formatPercent } from '../money';
-import { StageTag } from './StatusTags';
 
 function Figure({
   label,

@@ -23,12 +23,18 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { ApiError } from '../../../app/api/client';
 import { projectApi } from '../../../app/api/endpoints';
-import { formatDate } from '../../../app/i18n/format';
 import { useI18n } from '../../../app/i18n/i18n-context';
-import { applyFormErrors } from '../form-errors';
+import {
+  applyFormErrors,
+  formatAmount,
+  formatDate,
+  formatPercent,
+  formatWan,
+  MoneyInput,
+  ratio,
+  wanToMinor,
+} from '../../../kit';
 import { beijingToday, type Fund } from '../model';
-import { formatAmount, formatPercent, formatWan, ratio, wanToMinor } from '../money';
-import { MoneyInput } from './MoneyInput';
 
 interface FundRow extends Fund {
   cumulativeCny: number;

@@ -4,9 +4,8 @@ import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { auditApi } from '../../../app/api/endpoints';
 import { useRequest } from '../../../app/api/use-request';
-import { formatDateTime } from '../../../app/i18n/format';
 import { useI18n } from '../../../app/i18n/i18n-context';
-import { AuditDiff } from '../../audit/components/AuditDiff';
+import { AuditDiff, formatDateTime } from '../../../kit';
 
 const lastSegment = (code: string) => code.split(/[.:/]/).pop() ?? code;
 

@@ -23,12 +23,9 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { ApiError } from '../../../app/api/client';
 import { projectApi } from '../../../app/api/endpoints';
-import { formatDate } from '../../../app/i18n/format';
 import { useI18n } from '../../../app/i18n/i18n-context';
-import { OrgPicker } from '../../orgs/components/OrgPicker';
-import { applyFormErrors } from '../form-errors';
+import { applyFormErrors, formatDate, formatPercent, OrgPicker, ratio } from '../../../kit';
 import type { ProjectPromise, PromiseStatus } from '../model';
-import { formatPercent, ratio } from '../money';
 import { knownResponsibleOrg } from './responsible-org';
 
 const STATUS_COLOR: Record<PromiseStatus, string> = {

@@ -7,7 +7,7 @@ import { ApiError } from '../../../app/api/client';
 import { projectApi } from '../../../app/api/endpoints';
 import { useI18n } from '../../../app/i18n/i18n-context';
 import type { MessageKey } from '../../../app/i18n/messages';
-import { applyFormErrors } from '../form-errors';
+import { applyFormErrors, StageTag } from '../../../kit';
 import {
   beijingToday,
   correctionTargets,
@@ -16,7 +16,6 @@ import {
   REASON_REQUIRED,
   type StageAction,
 } from '../model';
-import { StageTag } from './StatusTags';
 
 interface Values {
   to?: Stage;

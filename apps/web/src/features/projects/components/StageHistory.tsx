@@ -1,8 +1,8 @@
 import type { ProjectDetail, Stage } from '@yingshang/contracts';
 import { Empty, Flex, Steps, Timeline, Typography } from 'antd';
 import { useI18n } from '../../../app/i18n/i18n-context';
+import { StageTag } from '../../../kit';
 import { beijingToday, STAGES, type StageEvent } from '../model';
-import { StageTag } from './StatusTags';
 
 /** The day each pipeline stage was reached (latest advance into it; the creation day for 线索). */
 function reachedOn(p: ProjectDetail): Partial<Record<Stage, string>> {

@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import { ApiError } from '../../../app/api/client';
 import { projectApi } from '../../../app/api/endpoints';
 import { useI18n } from '../../../app/i18n/i18n-context';
-import { applyFormErrors } from '../form-errors';
+import { applyFormErrors } from '../../../kit';
 import type { TaskForceMember } from '../model';
 import { TaskForceFields, taskForceBody } from './TaskForceFields';
 

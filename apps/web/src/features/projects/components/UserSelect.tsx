@@ -3,7 +3,7 @@ import { Flex, Select, Spin, Typography } from 'antd';
 import { useRef } from 'react';
 import { userApi } from '../../../app/api/endpoints';
 import { useI18n } from '../../../app/i18n/i18n-context';
-import { useRemoteSearch } from '../hooks/use-remote-search';
+import { useRemoteSearch } from '../../../kit';
 
 interface Props {
   value?: string | null;

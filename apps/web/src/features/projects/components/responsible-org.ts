@@ -1,4 +1,4 @@
-import type { PickedOrg } from '../../orgs/components/OrgPicker';
+import type { PickedOrg } from '../../../kit';
 
 /** The unit already responsible for a factor need or promise, for the picker to show by name. */
 export function knownResponsibleOrg(

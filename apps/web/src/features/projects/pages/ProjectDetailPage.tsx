@@ -14,19 +14,26 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { projectApi } from '../../../app/api/endpoints';
 import { useRequest } from '../../../app/api/use-request';
 import { useAuth } from '../../../app/auth/auth-context';
-import { formatDate, formatDateTime } from '../../../app/i18n/format';
 import { useI18n } from '../../../app/i18n/i18n-context';
 import { LoadFailed, Loading } from '../../../app/layout/RecordStates';
+import {
+  formatAmount,
+  formatDate,
+  formatDateTime,
+  formatPercent,
+  formatWan,
+  ProjectFlags,
+  ratio,
+  StageTag,
+} from '../../../kit';
 import { FactorNeedsTab } from '../components/FactorNeedsTab';
 import { FundsTab } from '../components/FundsTab';
 import { HistoryTab } from '../components/HistoryTab';
 import { PromisesTab } from '../components/PromisesTab';
 import { StageDialog } from '../components/StageDialog';
 import { StageSteps, StageTimeline } from '../components/StageHistory';
-import { ProjectFlags, StageTag } from '../components/StatusTags';
 import { TaskForceTab } from '../components/TaskForceTab';
 import { allowedActions, investorCode, nextStage, type StageAction } from '../model';
-import { formatAmount, formatPercent, formatWan, ratio } from '../money';
 
 const TABS = ['factors', 'promises', 'funds', 'taskForce', 'history'] as const;
 type TabKey = (typeof TABS)[number];

@@ -6,18 +6,22 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../../app/api/client';
 import { projectApi } from '../../../app/api/endpoints';
 import { useRequest } from '../../../app/api/use-request';
-import { requiredRules } from '../../../app/forms';
 import { useI18n } from '../../../app/i18n/i18n-context';
 import { LoadFailed, Loading } from '../../../app/layout/RecordStates';
-import { OrgPicker, type PickedOrg } from '../../orgs/components/OrgPicker';
+import {
+  applyFormErrors,
+  InvestorSelect,
+  MoneyInput,
+  minorToWanInput,
+  OrgPicker,
+  type PickedOrg,
+  requiredRules,
+  wanToMinor,
+} from '../../../kit';
 import { IndustrySelect } from '../components/IndustrySelect';
-import { InvestorSelect } from '../components/InvestorSelect';
-import { MoneyInput } from '../components/MoneyInput';
 import { TaskForceFields, taskForceBody } from '../components/TaskForceFields';
 import { UserSelect } from '../components/UserSelect';
-import { applyFormErrors } from '../form-errors';
 import { PROJECT_TYPES, type ProjectType } from '../model';
-import { minorToWanInput, wanToMinor } from '../money';
 
 interface Values {
   name: string;

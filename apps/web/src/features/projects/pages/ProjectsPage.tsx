@@ -23,16 +23,22 @@ import { ApiError } from '../../../app/api/client';
 import { type ProjectQuery, projectApi } from '../../../app/api/endpoints';
 import { useRequest } from '../../../app/api/use-request';
 import { useAuth } from '../../../app/auth/auth-context';
-import { saveBlob } from '../../../app/download';
-import { formatDate, formatDateTime } from '../../../app/i18n/format';
 import { useI18n } from '../../../app/i18n/i18n-context';
-import { OrgPicker } from '../../orgs/components/OrgPicker';
-import { ColumnSettings } from '../components/ColumnSettings';
+import {
+  ColumnSettings,
+  formatDate,
+  formatDateTime,
+  formatWan,
+  OrgPicker,
+  ProjectFlags,
+  StageTag,
+  saveBlob,
+  useHiddenColumns,
+  wanToMinor,
+} from '../../../kit';
 import { FiguresStrip } from '../components/FiguresStrip';
 import { ImportDialog } from '../components/ImportDialog';
 import { IndustrySelect } from '../components/IndustrySelect';
-import { ProjectFlags, StageTag } from '../components/StatusTags';
-import { useHiddenColumns } from '../hooks/use-hidden-columns';
 import {
   beijingToday,
   isOneOf,
@@ -41,7 +47,6 @@ import {
   PROJECT_STATUSES,
   type ProjectSort,
 } from '../model';
-import { formatWan, wanToMinor } from '../money';
 
 const PAGE_SIZES = [20, 50, 100];
 const INDUSTRY_RE = /^([A-T]|\d{2,4})$/;
@@ -96,7 +101,7 @@ export function ProjectsPage() {
 
   const [importing, setImporting] = useState(false);
   const [exporting, setExporting] = useState(false);
-  const columnsState = useHiddenColumns(COLUMNS_KEY, DEFAULT_HIDDEN);
+  const columnsState = useHiddenColumns(COLUMNS_KEY, useAuth().me?.user.id, DEFAULT_HIDDEN);
 
   const filters: ProjectQuery = {
     q: q || undefined,

@@ -3,9 +3,8 @@ import { App, DatePicker, Form, Input, Modal } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { ApiError, api } from '../../../app/api/client';
-import { applyFieldErrors } from '../../../app/api/form-errors';
 import { useI18n } from '../../../app/i18n/i18n-context';
-import { OrgPicker } from '../../orgs/components/OrgPicker';
+import { applyFieldErrors, OrgPicker } from '../../../kit';
 
 interface Values {
   title: string;

@@ -3,8 +3,8 @@ import type { TaskDetail } from '@yingshang/contracts';
 import { App, Button, Form, Input, InputNumber, Modal, Radio, Upload } from 'antd';
 import { useState } from 'react';
 import { ApiError } from '../../../app/api/client';
-import { applyFieldErrors } from '../../../app/api/form-errors';
 import { useI18n } from '../../../app/i18n/i18n-context';
+import { applyFieldErrors } from '../../../kit';
 import { rectificationApi } from '../api';
 
 export type Step = 'progress' | 'contributions' | 'self-inspections' | 'field-surveys' | 'close' | 'reopen';

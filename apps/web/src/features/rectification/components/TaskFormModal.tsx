@@ -4,9 +4,8 @@ import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { ApiError } from '../../../app/api/client';
-import { applyFieldErrors } from '../../../app/api/form-errors';
 import { useI18n } from '../../../app/i18n/i18n-context';
-import { OrgPicker } from '../../orgs/components/OrgPicker';
+import { applyFieldErrors, OrgPicker } from '../../../kit';
 import { rectificationApi } from '../api';
 
 interface Values {

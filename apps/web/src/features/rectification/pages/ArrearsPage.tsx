@@ -25,8 +25,7 @@ import { ApiError } from '../../../app/api/client';
 import { useRequest } from '../../../app/api/use-request';
 import { useAuth } from '../../../app/auth/auth-context';
 import { useI18n } from '../../../app/i18n/i18n-context';
-import { OrgPicker } from '../../orgs/components/OrgPicker';
-import { formatWan, wanToMinor } from '../../projects/money';
+import { formatWan, OrgPicker, wanToMinor } from '../../../kit';
 import { rectificationApi } from '../api';
 import { RectNav } from '../components/RectNav';
 

@@ -4,9 +4,8 @@ import { Alert, App, Col, Form, Input, Modal, Row, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { ApiError } from '../../../app/api/client';
 import { userApi } from '../../../app/api/endpoints';
-import { applyFieldErrors } from '../../../app/api/form-errors';
 import { useI18n } from '../../../app/i18n/i18n-context';
-import { OrgPicker, type PickedOrg } from '../../orgs/components/OrgPicker';
+import { applyFieldErrors, OrgPicker, type PickedOrg } from '../../../kit';
 
 export type UserFormMode = { kind: 'create' } | { kind: 'edit'; user: User };
 

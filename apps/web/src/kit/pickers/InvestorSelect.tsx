@@ -2,10 +2,10 @@ import { PlusOutlined } from '@ant-design/icons';
 import type { Investor } from '@yingshang/contracts';
 import { Button, Flex, Select, Spin, Typography } from 'antd';
 import { useRef, useState } from 'react';
-import { investorApi } from '../../../app/api/endpoints';
-import { useI18n } from '../../../app/i18n/i18n-context';
-import { useRemoteSearch } from '../hooks/use-remote-search';
-import { investorCode } from '../model';
+import { investorApi } from '../../app/api/endpoints';
+import { useI18n } from '../../app/i18n/i18n-context';
+import { investorCode } from '../format';
+import { useRemoteSearch } from '../use-remote-search';
 import { InvestorFormModal } from './InvestorFormModal';
 
 interface Props {

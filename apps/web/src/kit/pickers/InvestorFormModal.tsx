@@ -3,11 +3,11 @@ import { creditCodeProblem } from '@yingshang/rules';
 import type { ButtonProps } from 'antd';
 import { Alert, App, Button, Col, Flex, Form, Input, List, Modal, Radio, Row, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { ApiError } from '../../../app/api/client';
-import { investorApi } from '../../../app/api/endpoints';
-import { useI18n } from '../../../app/i18n/i18n-context';
+import { ApiError } from '../../app/api/client';
+import { investorApi } from '../../app/api/endpoints';
+import { useI18n } from '../../app/i18n/i18n-context';
 import { applyFormErrors } from '../form-errors';
-import { investorCode } from '../model';
+import { investorCode } from '../format';
 
 type Kind = 'domestic' | 'foreign';
 

@@ -1,7 +1,7 @@
 import type { ProjectStatus, ProjectSummary } from '@yingshang/contracts';
 import { Flex, Tag, Tooltip } from 'antd';
-import { useI18n } from '../../../app/i18n/i18n-context';
-import { STATUS_COLORS } from '../model';
+import { useI18n } from '../../app/i18n/i18n-context';
+import { STATUS_COLORS } from './stage-colors';
 
 /** The stage (or 已终止) as colour plus words. */
 export function StageTag({ status, testId }: { status: ProjectStatus; testId?: string }) {

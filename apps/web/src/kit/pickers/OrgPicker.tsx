@@ -2,10 +2,10 @@ import type { OrgKind, OrgTreeNodeT } from '@yingshang/contracts';
 import { isRegionKind } from '@yingshang/contracts';
 import { Flex, Spin, TreeSelect } from 'antd';
 import { type CSSProperties, type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
-import { orgApi } from '../../../app/api/endpoints';
-import { useI18n } from '../../../app/i18n/i18n-context';
-import { useRegionTree } from '../hooks/use-region-tree';
+import { orgApi } from '../../app/api/endpoints';
+import { useI18n } from '../../app/i18n/i18n-context';
 import { OrgKindTag } from './OrgKindTag';
+import { useRegionTree } from './use-region-tree';
 
 export interface PickedOrg {
   id: string;

@@ -1,7 +1,7 @@
 import type { AuditEntry } from '@yingshang/contracts';
 import { Col, Flex, Row, Typography } from 'antd';
 import { useMemo } from 'react';
-import { useI18n } from '../../../app/i18n/i18n-context';
+import { useI18n } from '../app/i18n/i18n-context';
 import { changedKeys, jsonLines } from './audit-diff';
 
 function Pane({

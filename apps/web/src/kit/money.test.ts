@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAmount, formatPercent, formatWan, normaliseWanInput, wanToMinor } from './money';
+import { formatAmount, formatPercent, formatWan, normaliseWanInput, wanToMinor } from './format';
 
 describe('万元 ⇄ fen', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { Input } from 'antd';
 import type { CSSProperties } from 'react';
-import { normaliseWanInput } from '../money';
+import { normaliseWanInput } from '../format';
 
 interface Props {
   value?: string;

@@ -1,6 +1,6 @@
 import type { OrgKind } from '@yingshang/contracts';
 import { Tag } from 'antd';
-import { useI18n } from '../../../app/i18n/i18n-context';
+import { useI18n } from '../../app/i18n/i18n-context';
 
 const COLORS: Record<OrgKind, string> = {
   province: 'volcano',

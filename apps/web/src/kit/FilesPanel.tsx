@@ -1,11 +1,11 @@
 import { DeleteOutlined, DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, Empty, Popconfirm, Table, Upload } from 'antd';
 import { useState } from 'react';
-import { ApiError } from '../api/client';
-import { useRequest } from '../api/use-request';
-import { saveBlob } from '../download';
-import { formatDateTime } from '../i18n/format';
-import { useI18n } from '../i18n/i18n-context';
+import { ApiError } from '../app/api/client';
+import { useRequest } from '../app/api/use-request';
+import { useI18n } from '../app/i18n/i18n-context';
+import { saveBlob } from './download';
+import { formatDateTime } from './format';
 
 export interface StoredFile {
   id: string;

@@ -1,4 +1,8 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+
+/** Where a user's column choice of one list is kept in this browser. */
+export const columnsStorageKey = (listId: string, userId: string | undefined) =>
+  `yingshang.columns.${listId}.${userId ?? 'anonymous'}`;
 
 function read(key: string, fallback: readonly string[]): string[] {
   try {
@@ -11,9 +15,20 @@ function read(key: string, fallback: readonly string[]): string[] {
   }
 }
 
-/** The columns a user hid in a table, remembered in this browser (localStorage). */
-export function useHiddenColumns(storageKey: string, defaultHidden: readonly string[]) {
+/**
+ * The columns a user hid in a list, remembered in this browser per list and per user (two people
+ * sharing a computer keep their own choice).
+ */
+export function useHiddenColumns(
+  listId: string,
+  userId: string | undefined,
+  defaultHidden: readonly string[],
+) {
+  const storageKey = columnsStorageKey(listId, userId);
   const [hidden, setHiddenState] = useState<string[]>(() => read(storageKey, defaultHidden));
+  // another user signs in on the same page: their own choice
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the default is read with the key
+  useEffect(() => setHiddenState(read(storageKey, defaultHidden)), [storageKey]);
   const setHidden = useCallback(
     (next: string[]) => {
       setHiddenState(next);

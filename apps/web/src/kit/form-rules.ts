@@ -1,4 +1,4 @@
-import type { MessageKey } from './i18n/messages';
+import type { MessageKey } from '../app/i18n/messages';
 
 type T = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
