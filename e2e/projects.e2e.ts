@@ -90,6 +90,11 @@ describe('project pipeline journey', () => {
     await typeDate(page, 'factor-form-dueOn', '2026-01-05');
     await page.getByTestId('factor-form-submit').click();
     await expect.poll(() => page.getByTestId('factor-table').textContent()).toContain('逾期受阻');
+    // the quantity carries its unit once: 「320 亩」, never 「320亩 亩」
+    await expect(page.getByTestId('factor-table').textContent()).resolves.toContain('320 亩');
+    await expect(page.getByTestId('factor-table').textContent()).resolves.not.toMatch(/亩\s*亩/);
+    // no credit code or other fact shows a "null" piece
+    await expect(page.getByTestId('project-facts').textContent()).resolves.not.toMatch(/null|undefined/);
 
     await page.getByRole('tab', { name: /招商承诺/ }).click();
     await page.getByTestId('promise-add').click();
@@ -104,6 +109,10 @@ describe('project pipeline journey', () => {
     await expect
       .poll(() => page.getByTestId('projects-table').textContent())
       .toContain('年产10万吨锂电池负极材料项目');
+    // the pager always says how many rows the filters select
+    await expect
+      .poll(() => page.locator('.ant-pagination-total-text').textContent())
+      .toMatch(/^共 [\d,]+ 条$/);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByTestId('projects-export').click(),
@@ -123,6 +132,62 @@ describe('project pipeline journey', () => {
     const rows = await page.getByTestId('projects-table').locator('tbody tr.ant-table-row').count();
     expect(rows).toBe(1);
     await page.context().close();
+  });
+
+  it('keeps the figure strip on the period a dashboard figure drilled into', async () => {
+    const page = await newPage(browser);
+    await login(page, 'linfen');
+    await page.getByTestId('home-welcome').waitFor();
+    await page.goto(`${baseUrl()}/projects?reached=signed&reachedFrom=2026-04-01&reachedTo=2026-06-30`);
+    await page.getByTestId('projects-filter-reached').waitFor();
+    await expect
+      .poll(() => page.getByTestId('projects-figures-period').textContent())
+      .toBe('2026-04-01 至 2026-06-30');
+    await expect
+      .poll(() => page.locator('.ant-pagination-total-text, .kit-list-total').first().textContent())
+      .toMatch(/^共 [\d,]+ 条$/);
+    // clearing the drill-down returns the strip to the year to date
+    await page.getByTestId('projects-filter-reached').locator('.ant-tag-close-icon').click();
+    await expect.poll(() => page.getByTestId('projects-figures-period').textContent()).toMatch(/^\d{4} 年$/);
+    await page.context().close();
+  });
+
+  it('fits the list, a record and its form on a wide screen and on a phone', async () => {
+    for (const [width, height] of [
+      [1440, 900],
+      [390, 844],
+    ] as const) {
+      const page = await newPage(browser);
+      await page.setViewportSize({ width, height });
+      await login(page, 'linfen');
+      await page.getByTestId('home-welcome').waitFor();
+      // the shell's side menu (until it becomes a drawer on a phone) is folded to see the page itself
+      const fold = page.locator('.ant-layout-sider-trigger');
+      if (width < 768 && (await fold.isVisible())) await fold.click();
+      const overflow = () =>
+        page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      await page.goto(`${baseUrl()}/projects`);
+      await page.getByTestId('projects-table').locator('tbody tr.ant-table-row').first().waitFor();
+      await screenshot(page, `projects-list-${width}`);
+      if (width === 1440) {
+        expect(await overflow()).toBeLessThanOrEqual(0);
+        // the money and stage columns are on screen without scrolling sideways
+        const box = await page
+          .getByTestId('projects-table')
+          .locator('th', { hasText: '总投资' })
+          .boundingBox();
+        expect(box && box.x + box.width).toBeLessThanOrEqual(width);
+      }
+      await page.getByTestId('projects-table').locator('tbody tr.ant-table-row').first().click();
+      await page.getByTestId('project-title').waitFor();
+      await screenshot(page, `projects-detail-${width}`);
+      if (width === 1440) expect(await overflow()).toBeLessThanOrEqual(0);
+      await page.goto(`${baseUrl()}/projects/new`);
+      await page.getByTestId('project-form').waitFor();
+      await screenshot(page, `projects-form-${width}`);
+      if (width === 1440) expect(await overflow()).toBeLessThanOrEqual(0);
+      await page.context().close();
+    }
   });
 
   it('shows the list and the figures in English', async () => {

@@ -22,11 +22,11 @@ import { useI18n } from '../app/i18n/i18n-context';
 import { useApiForm } from './use-api-form';
 
 /** One field of the add / edit dialog. */
-export interface ChildField<V> {
+export interface ChildField<V, T = unknown> {
   name: keyof V & string;
   label: string;
   /** The control (its own test id); `ctx.values` are the dialog's current values. */
-  render: (ctx: { values: Partial<V>; editing: boolean }) => ReactNode;
+  render: (ctx: { values: Partial<V>; editing: boolean; row: T | null }) => ReactNode;
   rules?: Rule[];
   extra?: ReactNode;
   /** Of 24 columns on a wide screen (always the full width on a phone). */
@@ -42,7 +42,7 @@ export interface ChildRecordsTabProps<T, V, P> {
   columns: ColumnsType<T>;
   canWrite: boolean;
   /** The dialog's fields; absent: no add / edit. */
-  fields?: ChildField<V>[];
+  fields?: ChildField<V, T>[];
   initialValues?: Partial<V>;
   /** An edited row's values in the dialog. */
   toValues?: (row: T) => Partial<V>;
@@ -227,7 +227,7 @@ function ChildFormModal<T extends object, V extends object, P>({
   editing,
   onClose,
 }: ChildRecordsTabProps<T, V, P> & {
-  fields: ChildField<V>[];
+  fields: ChildField<V, T>[];
   editing: T | 'new' | null;
   onClose: () => void;
 }) {
@@ -309,7 +309,7 @@ function ChildFormModal<T extends object, V extends object, P>({
                 extra={f.extra}
                 required={f.required}
               >
-                {f.render({ values, editing: !!existing })}
+                {f.render({ values, editing: !!existing, row: existing })}
               </Form.Item>
             </Col>
           ))}

@@ -222,6 +222,12 @@ export function ListPage<T extends object>(props: ListPageProps<T>) {
               onChange: (p, s) => onPageChange(s !== pageSize ? 1 : p, s),
             }}
           />
+          {request.data && request.data.total === 0 ? (
+            // antd hides the pager of an empty table: the count is still said
+            <div className="kit-list-total" data-testid={`${id}-total`}>
+              {totalText ? totalText(formatNumber(0)) : t('kit.total', { total: formatNumber(0) })}
+            </div>
+          ) : null}
         </div>
       )}
       {children}

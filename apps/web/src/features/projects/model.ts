@@ -1,4 +1,4 @@
-import type { Investor, ProjectDetail, ProjectStatus, ProjectSummary, Stage } from '@yingshang/contracts';
+import type { ProjectDetail, ProjectStatus, ProjectSummary, Stage } from '@yingshang/contracts';
 import { beijingToday, investorCode, isOneOf } from '../../kit';
 
 /**

@@ -1,30 +1,18 @@
-import { PlusOutlined } from '@ant-design/icons';
 import type { ProjectDetail } from '@yingshang/contracts';
-import type { ButtonProps } from 'antd';
-import {
-  Alert,
-  App,
-  Button,
-  Col,
-  DatePicker,
-  Empty,
-  Flex,
-  Form,
-  Input,
-  Modal,
-  Row,
-  Select,
-  Space,
-  Table,
-  Tag,
-} from 'antd';
+import { App, Button, DatePicker, Flex, Input, Select, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
-import { ApiError } from '../../../app/api/client';
+import { useState } from 'react';
 import { projectApi } from '../../../app/api/endpoints';
 import { useI18n } from '../../../app/i18n/i18n-context';
-import { applyFormErrors, formatDate, OrgPicker } from '../../../kit';
+import {
+  ApiError,
+  type ChildField,
+  ChildRecordsTab,
+  formatDate,
+  formatQuantity,
+  OrgPicker,
+} from '../../../kit';
 import {
   FACTOR_KINDS,
   FACTOR_UNIT_KEYS,
@@ -36,6 +24,12 @@ import { knownResponsibleOrg } from './responsible-org';
 
 const STATUS_COLOR: Record<FactorStatus, string> = { needed: 'gold', in_progress: 'blue', met: 'green' };
 const QUANTITY_RE = /^\d{1,12}(\.\d{1,4})?$/;
+
+/** The number of a quantity stored with its unit ("20亩" → "20"), for the input that shows the unit. */
+const bareQuantity = (q: string | null, unit: string) => {
+  const text = (q ?? '').trim();
+  return unit && text.endsWith(unit) ? text.slice(0, -unit.length).trim() : text;
+};
 
 interface Values {
   kind?: FactorKind;
@@ -73,11 +67,10 @@ export function FactorStatusTag({ need }: { need: FactorNeed }) {
 export function FactorNeedsTab({ project, canWrite, onChanged, onStale }: TabProps) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const [editing, setEditing] = useState<FactorNeed | 'new' | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
 
-  const unitOf = (k: FactorKind) => {
-    const u = FACTOR_UNIT_KEYS[k];
+  const unitOf = (k: FactorKind | undefined) => {
+    const u = k ? FACTOR_UNIT_KEYS[k] : null;
     return u ? t(`factor.unit.${u}`) : '';
   };
 
@@ -108,23 +101,29 @@ export function FactorNeedsTab({ project, canWrite, onChanged, onStale }: TabPro
       width: 150,
       align: 'right',
       className: 'num-cell',
-      render: (q: string | null, n) => (q ? `${q} ${unitOf(n.kind)}`.trim() : '—'),
+      render: (q: string | null, n) => formatQuantity(q, unitOf(n.kind)),
     },
-    { title: t('factor.col.description'), dataIndex: 'description', ellipsis: true, render: (v) => v ?? '—' },
+    {
+      title: t('factor.col.description'),
+      dataIndex: 'description',
+      width: 220,
+      ellipsis: true,
+      render: (d: string | null) => d ?? '—',
+    },
     {
       title: t('factor.col.responsible'),
       dataIndex: 'responsibleOrgName',
       width: 160,
       ellipsis: true,
-      render: (v: string | null) => v ?? '—',
+      render: (name: string | null) => name ?? '—',
     },
     {
       title: t('factor.col.dueOn'),
       dataIndex: 'dueOn',
       width: 110,
       className: 'num-cell',
-      render: (v: string | null, n) => (
-        <span style={n.blocking ? { color: '#cf1322', fontWeight: 600 } : undefined}>{formatDate(v)}</span>
+      render: (d: string | null, n) => (
+        <span style={n.blocking ? { color: '#cf1322', fontWeight: 600 } : undefined}>{formatDate(d)}</span>
       ),
     },
     {
@@ -138,237 +137,133 @@ export function FactorNeedsTab({ project, canWrite, onChanged, onStale }: TabPro
       dataIndex: 'metOn',
       width: 110,
       className: 'num-cell',
-      render: (v: string | null) => formatDate(v),
+      render: (d: string | null) => formatDate(d),
     },
-    ...(canWrite
-      ? [
-          {
-            title: t('common.actions'),
-            key: 'actions',
-            width: 210,
-            render: (_: unknown, n: FactorNeed) => (
-              <Space size={0} className="row-actions">
-                <Button
-                  size="small"
-                  type="link"
-                  onClick={() => setEditing(n)}
-                  data-testid={`factor-edit-${n.id}`}
-                >
-                  {t('common.edit')}
-                </Button>
-                {n.status === 'needed' ? (
-                  <Button
-                    size="small"
-                    type="link"
-                    loading={busy === n.id}
-                    onClick={() => void setStatus(n, 'in_progress')}
-                    data-testid={`factor-start-${n.id}`}
-                  >
-                    {t('factor.markInProgress')}
-                  </Button>
-                ) : null}
-                {n.status !== 'met' ? (
-                  <Button
-                    size="small"
-                    type="link"
-                    loading={busy === n.id}
-                    onClick={() => void setStatus(n, 'met')}
-                    data-testid={`factor-met-${n.id}`}
-                  >
-                    {t('factor.markMet')}
-                  </Button>
-                ) : null}
-              </Space>
-            ),
-          },
-        ]
-      : []),
   ];
 
+  const fields: ChildField<Values, FactorNeed>[] = [
+    {
+      name: 'kind',
+      label: t('factor.col.kind'),
+      span: 12,
+      rules: [{ required: true, message: t('common.selectRequired', { field: t('factor.col.kind') }) }],
+      render: ({ editing }) => (
+        <Select
+          data-testid="factor-form-kind"
+          disabled={editing}
+          options={FACTOR_KINDS.map((k) => ({ value: k, label: t(`factor.kind.${k}`) }))}
+        />
+      ),
+    },
+    {
+      name: 'quantity',
+      label: t('factor.col.quantity'),
+      span: 12,
+      rules: [{ pattern: QUANTITY_RE, message: t('factor.quantityInvalid') }],
+      render: ({ values }) => (
+        <Input
+          data-testid="factor-form-quantity"
+          inputMode="decimal"
+          suffix={unitOf(values.kind) || undefined}
+          styles={{ input: { textAlign: 'right' } }}
+        />
+      ),
+    },
+    {
+      name: 'description',
+      label: t('factor.col.description'),
+      render: () => (
+        <Input.TextArea
+          data-testid="factor-form-description"
+          maxLength={500}
+          showCount
+          autoSize={{ minRows: 2, maxRows: 5 }}
+        />
+      ),
+    },
+    {
+      name: 'responsibleOrgId',
+      label: t('factor.col.responsible'),
+      span: 14,
+      render: ({ row }) => (
+        <OrgPicker
+          withLeafUnits
+          known={knownResponsibleOrg(row)}
+          data-testid="factor-form-responsibleOrgId"
+        />
+      ),
+    },
+    {
+      name: 'dueOn',
+      label: t('factor.col.dueOn'),
+      span: 10,
+      render: () => (
+        <DatePicker data-testid="factor-form-dueOn" format="YYYY-MM-DD" style={{ width: '100%' }} />
+      ),
+    },
+  ];
+
+  const body = (v: Values) => ({
+    quantity: v.quantity?.trim() || null,
+    description: v.description?.trim() || null,
+    responsibleOrgId: v.responsibleOrgId ?? null,
+    dueOn: v.dueOn ? v.dueOn.format('YYYY-MM-DD') : null,
+  });
   const open = project.factorNeeds.filter((n) => n.status !== 'met').length;
   const blocking = project.factorNeeds.filter((n) => n.blocking).length;
+
   return (
-    <Flex vertical gap={12}>
-      <Flex justify="space-between" align="center" gap={12}>
-        <span>{t('factor.summary', { total: project.factorNeeds.length, open, blocking })}</span>
-        {canWrite ? (
-          <Button
-            icon={<PlusOutlined />}
-            type="primary"
-            ghost
-            onClick={() => setEditing('new')}
-            data-testid="factor-add"
-          >
-            {t('factor.add')}
-          </Button>
-        ) : null}
-      </Flex>
-      <Table<FactorNeed>
-        data-testid="factor-table"
-        rowKey="id"
-        size="small"
-        columns={columns}
-        dataSource={project.factorNeeds}
-        pagination={false}
-        tableLayout="fixed"
-        scroll={{ x: 1000 }}
-        rowClassName={(n) => (n.blocking ? 'row-blocking' : '')}
-        locale={{
-          emptyText: <Empty description={canWrite ? t('factor.empty') : t('factor.emptyReadOnly')} />,
-        }}
-      />
-      <FactorFormModal
-        project={project}
-        need={editing}
-        onClose={() => setEditing(null)}
-        onSaved={onChanged}
-        onStale={onStale}
-      />
-    </Flex>
-  );
-}
-
-function FactorFormModal({
-  project,
-  need,
-  onClose,
-  onSaved,
-  onStale,
-}: {
-  project: ProjectDetail;
-  need: FactorNeed | 'new' | null;
-  onClose: () => void;
-  onSaved: (p: ProjectDetail) => void;
-  onStale: () => void;
-}) {
-  const { t } = useI18n();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const kind = Form.useWatch('kind', form);
-  const existing = need && need !== 'new' ? need : null;
-
-  useEffect(() => {
-    if (!need) return;
-    form.resetFields();
-    setError(null);
-    if (need !== 'new') {
-      form.setFieldsValue({
-        kind: need.kind,
-        quantity: need.quantity ?? '',
-        description: need.description ?? '',
-        responsibleOrgId: need.responsibleOrgId,
-        dueOn: need.dueOn ? dayjs(need.dueOn) : null,
-      });
-    }
-  }, [need, form]);
-
-  const submit = async () => {
-    let v: Values;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    setSaving(true);
-    setError(null);
-    const body = {
-      quantity: v.quantity?.trim() || null,
-      description: v.description?.trim() || null,
-      responsibleOrgId: v.responsibleOrgId ?? null,
-      dueOn: v.dueOn ? v.dueOn.format('YYYY-MM-DD') : null,
-    };
-    try {
-      const saved = existing
-        ? await projectApi.updateFactorNeed(project.id, existing.id, { ...body, version: existing.version })
-        : await projectApi.addFactorNeed(project.id, { ...body, kind: v.kind ?? 'other' });
-      message.success(t('common.saved'));
-      onSaved(saved);
-      onClose();
-    } catch (e) {
-      if (e instanceof ApiError && e.code === 'VERSION_CONFLICT') onStale();
-      applyFormErrors(form, e, ['kind', 'quantity', 'description', 'responsibleOrgId', 'dueOn'], {
-        ORG_NOT_FOUND: 'responsibleOrgId',
-      });
-      setError(e instanceof ApiError ? e.message : t('error.unknown'));
-    } finally {
-      setSaving(false);
-    }
-  };
-
-  const unitKey = kind ? FACTOR_UNIT_KEYS[kind] : null;
-  return (
-    <Modal
-      open={!!need}
-      title={existing ? t('factor.edit') : t('factor.add')}
-      onCancel={onClose}
-      onOk={submit}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={saving}
-      forceRender
-      width={600}
-      okButtonProps={{ 'data-testid': 'factor-form-submit' } as ButtonProps}
-    >
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
-      <Form<Values> form={form} layout="vertical" requiredMark="optional" autoComplete="off">
-        <Row gutter={16}>
-          <Col span={12}>
-            <Form.Item
-              name="kind"
-              label={t('factor.col.kind')}
-              rules={[
-                { required: true, message: t('common.selectRequired', { field: t('factor.col.kind') }) },
-              ]}
+    <ChildRecordsTab<FactorNeed, Values, ProjectDetail>
+      testId="factor"
+      rows={project.factorNeeds}
+      rowKey="id"
+      columns={columns}
+      canWrite={canWrite}
+      fields={fields}
+      toValues={(n) => ({
+        kind: n.kind,
+        // a quantity stored with its unit ("20亩") is edited as the number
+        quantity: bareQuantity(n.quantity, unitOf(n.kind)),
+        description: n.description ?? '',
+        responsibleOrgId: n.responsibleOrgId,
+        dueOn: n.dueOn ? dayjs(n.dueOn) : null,
+      })}
+      create={(v) => projectApi.addFactorNeed(project.id, { ...body(v), kind: v.kind ?? 'other' })}
+      update={(n, v) => projectApi.updateFactorNeed(project.id, n.id, { ...body(v), version: n.version })}
+      onSaved={onChanged}
+      onStale={onStale}
+      codeToField={{ ORG_NOT_FOUND: 'responsibleOrgId' }}
+      rowActions={(n) => (
+        <>
+          {n.status === 'needed' ? (
+            <Button
+              size="small"
+              type="link"
+              loading={busy === n.id}
+              onClick={() => void setStatus(n, 'in_progress')}
+              data-testid={`factor-start-${n.id}`}
             >
-              <Select
-                data-testid="factor-form-kind"
-                disabled={!!existing}
-                options={FACTOR_KINDS.map((k) => ({ value: k, label: t(`factor.kind.${k}`) }))}
-              />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item
-              name="quantity"
-              label={t('factor.col.quantity')}
-              rules={[{ pattern: QUANTITY_RE, message: t('factor.quantityInvalid') }]}
+              {t('factor.markInProgress')}
+            </Button>
+          ) : null}
+          {n.status !== 'met' ? (
+            <Button
+              size="small"
+              type="link"
+              loading={busy === n.id}
+              onClick={() => void setStatus(n, 'met')}
+              data-testid={`factor-met-${n.id}`}
             >
-              <Input
-                data-testid="factor-form-quantity"
-                inputMode="decimal"
-                suffix={unitKey ? t(`factor.unit.${unitKey}`) : undefined}
-                styles={{ input: { textAlign: 'right' } }}
-              />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item name="description" label={t('factor.col.description')}>
-          <Input.TextArea
-            data-testid="factor-form-description"
-            maxLength={500}
-            showCount
-            autoSize={{ minRows: 2, maxRows: 5 }}
-          />
-        </Form.Item>
-        <Row gutter={16}>
-          <Col span={14}>
-            <Form.Item name="responsibleOrgId" label={t('factor.col.responsible')}>
-              <OrgPicker
-                withLeafUnits
-                known={knownResponsibleOrg(existing)}
-                data-testid="factor-form-responsibleOrgId"
-              />
-            </Form.Item>
-          </Col>
-          <Col span={10}>
-            <Form.Item name="dueOn" label={t('factor.col.dueOn')}>
-              <DatePicker data-testid="factor-form-dueOn" format="YYYY-MM-DD" style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-        </Row>
-      </Form>
-    </Modal>
+              {t('factor.markMet')}
+            </Button>
+          ) : null}
+        </>
+      )}
+      addLabel={t('factor.add')}
+      editLabel={t('factor.edit')}
+      summary={t('factor.summary', { total: project.factorNeeds.length, open, blocking })}
+      emptyText={canWrite ? t('factor.empty') : t('factor.emptyReadOnly')}
+      rowClassName={(n) => (n.blocking ? 'row-blocking' : '')}
+    />
   );
 }

@@ -3,8 +3,8 @@ import type { ReactNode } from 'react';
 import { projectApi } from '../../../app/api/endpoints';
 import { useRequest } from '../../../app/api/use-request';
 import { useI18n } from '../../../app/i18n/i18n-context';
-import { formatPercent, StageTag } from '../../../kit';
-import { beijingToday, PROJECT_STATUSES } from '../model';
+import { beijingToday, formatPercent, StageTag } from '../../../kit';
+import { PROJECT_STATUSES } from '../model';
 
 function Figure({
   label,
@@ -26,15 +26,27 @@ function Figure({
   return hint ? <Tooltip title={hint}>{body}</Tooltip> : body;
 }
 
-/** The year's figures for the region filtered (or the user's whole area): counts per stage and rates. */
-export function FiguresStrip({ regionId }: { regionId?: string }) {
+/**
+ * The figures of the region filtered (or the user's whole area) over the list's period: the year to
+ * date, or the period a dashboard figure drilled into (the list's reachedFrom / reachedTo), so the
+ * strip and the list always speak of the same months.
+ */
+export function FiguresStrip({
+  regionId,
+  from: periodFrom,
+  to: periodTo,
+}: {
+  regionId?: string;
+  from?: string;
+  to?: string;
+}) {
   const { t, formatNumber } = useI18n();
   const today = beijingToday();
-  const from = `${today.slice(0, 4)}-01-01`;
-  const figures = useRequest(
-    () => projectApi.figures({ regionId, from, to: today }),
-    [regionId, from, today],
-  );
+  const yearStart = `${today.slice(0, 4)}-01-01`;
+  const from = periodFrom ?? (periodTo ? `${periodTo.slice(0, 4)}-01-01` : yearStart);
+  const to = periodTo ?? today;
+  const wholeYear = from === yearStart && to === today;
+  const figures = useRequest(() => projectApi.figures({ regionId, from, to }), [regionId, from, to]);
   const f = figures.data;
 
   if (figures.error) {
@@ -54,8 +66,10 @@ export function FiguresStrip({ regionId }: { regionId?: string }) {
   const count = (s: (typeof PROJECT_STATUSES)[number]) => f.byStatus.find((b) => b.status === s)?.count ?? 0;
   return (
     <Flex className="figures-strip" gap={20} wrap align="center" data-testid="projects-figures">
-      <Typography.Text strong style={{ whiteSpace: 'nowrap' }}>
-        {t('project.figures.title', { year: today.slice(0, 4) })}
+      <Typography.Text strong style={{ whiteSpace: 'nowrap' }} data-testid="projects-figures-period">
+        {wholeYear
+          ? t('project.figures.title', { year: today.slice(0, 4) })
+          : t('project.figures.period', { from, to })}
       </Typography.Text>
       {PROJECT_STATUSES.map((s) => (
         <Figure key={s} label={<StageTag status={s} />} value={formatNumber(count(s))} />

@@ -1,31 +1,14 @@
-import { PlusOutlined } from '@ant-design/icons';
 import type { ProjectDetail } from '@yingshang/contracts';
-import type { ButtonProps } from 'antd';
-import {
-  Alert,
-  App,
-  Button,
-  Col,
-  DatePicker,
-  Empty,
-  Flex,
-  Form,
-  Input,
-  Modal,
-  Radio,
-  Row,
-  Statistic,
-  Table,
-  Tooltip,
-} from 'antd';
+import { DatePicker, Flex, Input, Radio, Statistic } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useMemo, useState } from 'react';
-import { ApiError } from '../../../app/api/client';
+import { useMemo } from 'react';
 import { projectApi } from '../../../app/api/endpoints';
 import { useI18n } from '../../../app/i18n/i18n-context';
 import {
-  applyFormErrors,
+  beijingToday,
+  type ChildField,
+  ChildRecordsTab,
   formatAmount,
   formatDate,
   formatPercent,
@@ -34,7 +17,7 @@ import {
   ratio,
   wanToMinor,
 } from '../../../kit';
-import { beijingToday, type Fund } from '../model';
+import type { Fund } from '../model';
 
 interface FundRow extends Fund {
   cumulativeCny: number;
@@ -45,12 +28,12 @@ interface TabProps {
   project: ProjectDetail;
   canWrite: boolean;
   onChanged: (p: ProjectDetail) => void;
+  onStale: () => void;
 }
 
 /** 到位资金: receipts over time with running totals per currency, and the 资金到位率. */
-export function FundsTab({ project, canWrite, onChanged }: TabProps) {
+export function FundsTab({ project, canWrite, onChanged, onStale }: TabProps) {
   const { t } = useI18n();
-  const [adding, setAdding] = useState(false);
 
   const rows = useMemo<FundRow[]>(() => {
     const sorted = [...project.funds].sort(
@@ -117,9 +100,96 @@ export function FundsTab({ project, canWrite, onChanged }: TabProps) {
     },
   ];
 
+  const today = beijingToday();
+  const fields: ChildField<Values, FundRow>[] = [
+    {
+      name: 'receivedOn',
+      label: t('fund.col.receivedOn'),
+      span: 12,
+      rules: [{ required: true, message: t('common.selectRequired', { field: t('fund.col.receivedOn') }) }],
+      render: () => (
+        <DatePicker
+          data-testid="fund-form-receivedOn"
+          format="YYYY-MM-DD"
+          style={{ width: '100%' }}
+          disabledDate={(d) => {
+            const day = d.format('YYYY-MM-DD');
+            return day > today || day < (project.signedOn ?? today);
+          }}
+        />
+      ),
+    },
+    {
+      name: 'currency',
+      label: t('fund.col.currency'),
+      span: 12,
+      required: true,
+      render: () => (
+        <Radio.Group
+          optionType="button"
+          data-testid="fund-form-currency"
+          options={[
+            { value: 'CNY', label: t('fund.currency.CNY') },
+            { value: 'USD', label: t('fund.currency.USD') },
+          ]}
+        />
+      ),
+    },
+    {
+      name: 'amount',
+      label: t('fund.col.amount'),
+      extra: t('project.amountHelp'),
+      rules: [
+        { required: true, whitespace: true, message: t('common.required', { field: t('fund.col.amount') }) },
+        {
+          validator: async (_, v: string | undefined) => {
+            if (!v?.trim()) return;
+            const minor = wanToMinor(v);
+            if (minor === null || minor < 1)
+              throw new Error(t('project.amountInvalid', { field: t('fund.col.amount') }));
+            if (minor > 1e15) throw new Error(t('project.amountTooLarge', { field: t('fund.col.amount') }));
+          },
+        },
+      ],
+      render: ({ values }) => (
+        <MoneyInput
+          unit={values.currency === 'USD' ? t('unit.wanUsd') : t('unit.wanYuan')}
+          data-testid="fund-form-amount"
+        />
+      ),
+    },
+    {
+      name: 'source',
+      label: t('fund.col.source'),
+      extra: t('fund.sourceHelp'),
+      render: () => <Input data-testid="fund-form-source" maxLength={200} />,
+    },
+  ];
+
   return (
-    <Flex vertical gap={12}>
-      <Flex justify="space-between" align="flex-start" gap={12} wrap>
+    <ChildRecordsTab<FundRow, Values, ProjectDetail>
+      testId="fund"
+      rows={rows}
+      rowKey="id"
+      columns={columns}
+      canWrite={canWrite}
+      fields={fields}
+      initialValues={{ currency: 'CNY', receivedOn: dayjs(today) }}
+      create={(v) =>
+        projectApi.addFund(project.id, {
+          receivedOn: (v.receivedOn ?? dayjs(today)).format('YYYY-MM-DD'),
+          currency: v.currency,
+          amount: wanToMinor(v.amount) ?? 0,
+          source: v.source?.trim() || null,
+        })
+      }
+      onSaved={onChanged}
+      onStale={onStale}
+      addLabel={t('fund.add')}
+      editLabel={t('fund.add')}
+      addBlocked={project.signedOn ? null : t('fund.notSigned')}
+      modalWidth={560}
+      summary={
         <Flex gap={40} wrap>
           <Statistic
             title={t('fund.inPlace')}
@@ -137,33 +207,9 @@ export function FundsTab({ project, canWrite, onChanged }: TabProps) {
           />
           {usdTotal > 0 ? <Statistic title={t('fund.usdTotal')} value={formatWan(usdTotal, 2)} /> : null}
         </Flex>
-        {canWrite ? (
-          <Tooltip title={project.signedOn ? null : t('fund.notSigned')}>
-            <Button
-              icon={<PlusOutlined />}
-              type="primary"
-              ghost
-              disabled={!project.signedOn}
-              onClick={() => setAdding(true)}
-              data-testid="fund-add"
-            >
-              {t('fund.add')}
-            </Button>
-          </Tooltip>
-        ) : null}
-      </Flex>
-      <Table<FundRow>
-        data-testid="fund-table"
-        rowKey="id"
-        size="small"
-        columns={columns}
-        dataSource={rows}
-        pagination={false}
-        tableLayout="fixed"
-        locale={{ emptyText: <Empty description={canWrite ? t('fund.empty') : t('fund.emptyReadOnly')} /> }}
-      />
-      <FundFormModal project={project} open={adding} onClose={() => setAdding(false)} onSaved={onChanged} />
-    </Flex>
+      }
+      emptyText={canWrite ? t('fund.empty') : t('fund.emptyReadOnly')}
+    />
   );
 }
 
@@ -172,143 +218,4 @@ interface Values {
   currency: 'CNY' | 'USD';
   amount?: string;
   source?: string;
-}
-
-function FundFormModal({
-  project,
-  open,
-  onClose,
-  onSaved,
-}: {
-  project: ProjectDetail;
-  open: boolean;
-  onClose: () => void;
-  onSaved: (p: ProjectDetail) => void;
-}) {
-  const { t } = useI18n();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<Values>();
-  const currency = Form.useWatch('currency', form) ?? 'CNY';
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const today = beijingToday();
-
-  useEffect(() => {
-    if (!open) return;
-    form.resetFields();
-    setError(null);
-  }, [open, form]);
-
-  const submit = async () => {
-    let v: Values;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    setSaving(true);
-    setError(null);
-    try {
-      const saved = await projectApi.addFund(project.id, {
-        receivedOn: (v.receivedOn ?? dayjs(today)).format('YYYY-MM-DD'),
-        currency: v.currency,
-        amount: wanToMinor(v.amount) ?? 0,
-        source: v.source?.trim() || null,
-      });
-      message.success(t('fund.added'));
-      onSaved(saved);
-      onClose();
-    } catch (e) {
-      applyFormErrors(form, e, ['receivedOn', 'currency', 'amount', 'source']);
-      setError(e instanceof ApiError ? e.message : t('error.unknown'));
-    } finally {
-      setSaving(false);
-    }
-  };
-
-  const unit = currency === 'CNY' ? t('unit.wanYuan') : t('unit.wanUsd');
-  return (
-    <Modal
-      open={open}
-      title={t('fund.add')}
-      onCancel={onClose}
-      onOk={submit}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={saving}
-      forceRender
-      width={560}
-      okButtonProps={{ 'data-testid': 'fund-form-submit' } as ButtonProps}
-    >
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        requiredMark="optional"
-        autoComplete="off"
-        initialValues={{ currency: 'CNY', receivedOn: dayjs(today) }}
-      >
-        <Row gutter={16}>
-          <Col span={12}>
-            <Form.Item
-              name="receivedOn"
-              label={t('fund.col.receivedOn')}
-              rules={[
-                { required: true, message: t('common.selectRequired', { field: t('fund.col.receivedOn') }) },
-              ]}
-            >
-              <DatePicker
-                data-testid="fund-form-receivedOn"
-                format="YYYY-MM-DD"
-                style={{ width: '100%' }}
-                disabledDate={(d) => {
-                  const day = d.format('YYYY-MM-DD');
-                  return day > today || day < (project.signedOn ?? today);
-                }}
-              />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="currency" label={t('fund.col.currency')} required>
-              <Radio.Group
-                optionType="button"
-                data-testid="fund-form-currency"
-                options={[
-                  { value: 'CNY', label: t('fund.currency.CNY') },
-                  { value: 'USD', label: t('fund.currency.USD') },
-                ]}
-              />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item
-          name="amount"
-          label={t('fund.amountLabel', { unit })}
-          extra={t('project.amountHelp')}
-          rules={[
-            {
-              required: true,
-              whitespace: true,
-              message: t('common.required', { field: t('fund.col.amount') }),
-            },
-            {
-              validator: async (_, v: string | undefined) => {
-                if (!v?.trim()) return;
-                const minor = wanToMinor(v);
-                if (minor === null || minor < 1)
-                  throw new Error(t('project.amountInvalid', { field: t('fund.col.amount') }));
-                if (minor > 1e15)
-                  throw new Error(t('project.amountTooLarge', { field: t('fund.col.amount') }));
-              },
-            },
-          ]}
-        >
-          <MoneyInput unit={unit} data-testid="fund-form-amount" />
-        </Form.Item>
-        <Form.Item name="source" label={t('fund.col.source')} extra={t('fund.sourceHelp')}>
-          <Input data-testid="fund-form-source" maxLength={200} />
-        </Form.Item>
-      </Form>
-    </Modal>
-  );
 }

@@ -1,30 +1,21 @@
-import { PlusOutlined } from '@ant-design/icons';
 import type { ProjectDetail } from '@yingshang/contracts';
 import type { ButtonProps } from 'antd';
-import {
-  Alert,
-  App,
-  Button,
-  Col,
-  DatePicker,
-  Empty,
-  Flex,
-  Form,
-  Input,
-  Modal,
-  Popconfirm,
-  Row,
-  Space,
-  Table,
-  Tag,
-} from 'antd';
+import { Alert, App, Button, DatePicker, Form, Input, Modal, Popconfirm, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
-import { ApiError } from '../../../app/api/client';
 import { projectApi } from '../../../app/api/endpoints';
 import { useI18n } from '../../../app/i18n/i18n-context';
-import { applyFormErrors, formatDate, formatPercent, OrgPicker, ratio } from '../../../kit';
+import {
+  ApiError,
+  applyFormErrors,
+  type ChildField,
+  ChildRecordsTab,
+  formatDate,
+  formatPercent,
+  OrgPicker,
+  ratio,
+} from '../../../kit';
 import type { ProjectPromise, PromiseStatus } from '../model';
 import { knownResponsibleOrg } from './responsible-org';
 
@@ -60,7 +51,6 @@ export function PromiseStatusTag({ promise }: { promise: ProjectPromise }) {
 export function PromisesTab({ project, canWrite, onChanged, onStale }: TabProps) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const [editing, setEditing] = useState<ProjectPromise | 'new' | null>(null);
   const [fulfilling, setFulfilling] = useState<ProjectPromise | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
 
@@ -80,7 +70,7 @@ export function PromisesTab({ project, canWrite, onChanged, onStale }: TabProps)
   };
 
   const columns: ColumnsType<ProjectPromise> = [
-    { title: t('promise.col.content'), dataIndex: 'content', ellipsis: true },
+    { title: t('promise.col.content'), dataIndex: 'content', width: 260, ellipsis: true },
     {
       title: t('promise.col.responsible'),
       dataIndex: 'responsibleOrgName',
@@ -119,49 +109,56 @@ export function PromisesTab({ project, canWrite, onChanged, onStale }: TabProps)
       ellipsis: true,
       render: (v: string | null) => v ?? '—',
     },
-    ...(canWrite
-      ? [
-          {
-            title: t('common.actions'),
-            key: 'actions',
-            width: 230,
-            render: (_: unknown, p: ProjectPromise) =>
-              p.status === 'pending' ? (
-                <Space size={0} className="row-actions">
-                  <Button
-                    size="small"
-                    type="link"
-                    onClick={() => setEditing(p)}
-                    data-testid={`promise-edit-${p.id}`}
-                  >
-                    {t('common.edit')}
-                  </Button>
-                  <Button
-                    size="small"
-                    type="link"
-                    onClick={() => setFulfilling(p)}
-                    data-testid={`promise-fulfil-${p.id}`}
-                  >
-                    {t('promise.fulfil')}
-                  </Button>
-                  <Popconfirm
-                    title={t('promise.cancel')}
-                    description={<div style={{ maxWidth: 260 }}>{t('promise.cancelConfirm')}</div>}
-                    okText={t('common.ok')}
-                    cancelText={t('common.cancel')}
-                    okButtonProps={{ danger: true }}
-                    onConfirm={() => void cancelPromise(p)}
-                  >
-                    <Button size="small" type="link" danger loading={busy === p.id}>
-                      {t('promise.cancel')}
-                    </Button>
-                  </Popconfirm>
-                </Space>
-              ) : null,
-          },
-        ]
-      : []),
   ];
+
+  const fields: ChildField<Values, ProjectPromise>[] = [
+    {
+      name: 'content',
+      label: t('promise.col.content'),
+      extra: t('promise.contentHelp'),
+      rules: [
+        {
+          required: true,
+          whitespace: true,
+          message: t('common.required', { field: t('promise.col.content') }),
+        },
+      ],
+      render: () => (
+        <Input.TextArea
+          data-testid="promise-form-content"
+          maxLength={500}
+          showCount
+          autoSize={{ minRows: 2, maxRows: 6 }}
+        />
+      ),
+    },
+    {
+      name: 'responsibleOrgId',
+      label: t('promise.col.responsible'),
+      span: 14,
+      render: ({ row }) => (
+        <OrgPicker
+          withLeafUnits
+          known={knownResponsibleOrg(row)}
+          data-testid="promise-form-responsibleOrgId"
+        />
+      ),
+    },
+    {
+      name: 'dueOn',
+      label: t('promise.col.dueOn'),
+      span: 10,
+      rules: [{ required: true, message: t('common.selectRequired', { field: t('promise.col.dueOn') }) }],
+      render: () => (
+        <DatePicker data-testid="promise-form-dueOn" format="YYYY-MM-DD" style={{ width: '100%' }} />
+      ),
+    },
+  ];
+  const body = (v: Values) => ({
+    content: v.content.trim(),
+    responsibleOrgId: v.responsibleOrgId ?? null,
+    dueOn: (v.dueOn ?? dayjs()).format('YYYY-MM-DD'),
+  });
 
   const due = project.promises.filter(
     (p) => p.status !== 'cancelled' && (p.overdue || p.status === 'fulfilled'),
@@ -169,49 +166,57 @@ export function PromisesTab({ project, canWrite, onChanged, onStale }: TabProps)
   const kept = project.promises.filter((p) => p.status === 'fulfilled').length;
   const overdue = project.promises.filter((p) => p.status === 'pending' && p.overdue).length;
   return (
-    <Flex vertical gap={12}>
-      <Flex justify="space-between" align="center" gap={12}>
-        <span>
-          {t('promise.summary', {
-            total: project.promises.length,
-            kept,
-            overdue,
-            rate: formatPercent(ratio(kept, due.length)),
-          })}
-        </span>
-        {canWrite ? (
-          <Button
-            icon={<PlusOutlined />}
-            type="primary"
-            ghost
-            onClick={() => setEditing('new')}
-            data-testid="promise-add"
-          >
-            {t('promise.add')}
-          </Button>
-        ) : null}
-      </Flex>
-      <Table<ProjectPromise>
-        data-testid="promise-table"
-        rowKey="id"
-        size="small"
-        columns={columns}
-        dataSource={project.promises}
-        pagination={false}
-        tableLayout="fixed"
-        scroll={{ x: 1000 }}
-        rowClassName={(p) => (p.overdue && p.status === 'pending' ? 'row-blocking' : '')}
-        locale={{
-          emptyText: <Empty description={canWrite ? t('promise.empty') : t('promise.emptyReadOnly')} />,
-        }}
-      />
-      <PromiseFormModal
-        project={project}
-        promise={editing}
-        onClose={() => setEditing(null)}
-        onSaved={onChanged}
-        onStale={onStale}
-      />
+    <ChildRecordsTab<ProjectPromise, Values, ProjectDetail>
+      testId="promise"
+      rows={project.promises}
+      rowKey="id"
+      columns={columns}
+      canWrite={canWrite}
+      fields={fields}
+      canEdit={(p) => p.status === 'pending'}
+      toValues={(p) => ({ content: p.content, responsibleOrgId: p.responsibleOrgId, dueOn: dayjs(p.dueOn) })}
+      create={(v) => projectApi.addPromise(project.id, body(v))}
+      update={(p, v) => projectApi.updatePromise(project.id, p.id, { ...body(v), version: p.version })}
+      onSaved={onChanged}
+      onStale={onStale}
+      codeToField={{ ORG_NOT_FOUND: 'responsibleOrgId' }}
+      rowActions={(p) =>
+        p.status === 'pending' ? (
+          <>
+            <Button
+              size="small"
+              type="link"
+              onClick={() => setFulfilling(p)}
+              data-testid={`promise-fulfil-${p.id}`}
+            >
+              {t('promise.fulfil')}
+            </Button>
+            <Popconfirm
+              title={t('promise.cancel')}
+              description={<div style={{ maxWidth: 260 }}>{t('promise.cancelConfirm')}</div>}
+              okText={t('common.ok')}
+              cancelText={t('common.cancel')}
+              okButtonProps={{ danger: true }}
+              onConfirm={() => void cancelPromise(p)}
+            >
+              <Button size="small" type="link" danger loading={busy === p.id}>
+                {t('promise.cancel')}
+              </Button>
+            </Popconfirm>
+          </>
+        ) : null
+      }
+      addLabel={t('promise.add')}
+      editLabel={t('promise.edit')}
+      summary={t('promise.summary', {
+        total: project.promises.length,
+        kept,
+        overdue,
+        rate: formatPercent(ratio(kept, due.length)),
+      })}
+      emptyText={canWrite ? t('promise.empty') : t('promise.emptyReadOnly')}
+      rowClassName={(p) => (p.overdue && p.status === 'pending' ? 'row-blocking' : '')}
+    >
       <FulfilModal
         project={project}
         promise={fulfilling}
@@ -219,8 +224,14 @@ export function PromisesTab({ project, canWrite, onChanged, onStale }: TabProps)
         onSaved={onChanged}
         onStale={onStale}
       />
-    </Flex>
+    </ChildRecordsTab>
   );
+}
+
+interface Values {
+  content: string;
+  responsibleOrgId?: string | null;
+  dueOn?: Dayjs;
 }
 
 interface ModalProps {
@@ -228,125 +239,6 @@ interface ModalProps {
   onClose: () => void;
   onSaved: (p: ProjectDetail) => void;
   onStale: () => void;
-}
-
-function PromiseFormModal({
-  project,
-  promise,
-  onClose,
-  onSaved,
-  onStale,
-}: ModalProps & { promise: ProjectPromise | 'new' | null }) {
-  const { t } = useI18n();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<{ content: string; responsibleOrgId?: string | null; dueOn?: Dayjs }>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const existing = promise && promise !== 'new' ? promise : null;
-
-  useEffect(() => {
-    if (!promise) return;
-    form.resetFields();
-    setError(null);
-    if (promise !== 'new')
-      form.setFieldsValue({
-        content: promise.content,
-        responsibleOrgId: promise.responsibleOrgId,
-        dueOn: dayjs(promise.dueOn),
-      });
-  }, [promise, form]);
-
-  const submit = async () => {
-    let v: { content: string; responsibleOrgId?: string | null; dueOn?: Dayjs };
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    setSaving(true);
-    setError(null);
-    const body = {
-      content: v.content.trim(),
-      responsibleOrgId: v.responsibleOrgId ?? null,
-      dueOn: (v.dueOn ?? dayjs()).format('YYYY-MM-DD'),
-    };
-    try {
-      const saved = existing
-        ? await projectApi.updatePromise(project.id, existing.id, { ...body, version: existing.version })
-        : await projectApi.addPromise(project.id, body);
-      message.success(t('common.saved'));
-      onSaved(saved);
-      onClose();
-    } catch (e) {
-      if (e instanceof ApiError && e.code === 'VERSION_CONFLICT') onStale();
-      applyFormErrors(form, e, ['content', 'responsibleOrgId', 'dueOn'], {
-        ORG_NOT_FOUND: 'responsibleOrgId',
-      });
-      setError(e instanceof ApiError ? e.message : t('error.unknown'));
-    } finally {
-      setSaving(false);
-    }
-  };
-
-  return (
-    <Modal
-      open={!!promise}
-      title={existing ? t('promise.edit') : t('promise.add')}
-      onCancel={onClose}
-      onOk={submit}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={saving}
-      forceRender
-      width={600}
-      okButtonProps={{ 'data-testid': 'promise-form-submit' } as ButtonProps}
-    >
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
-      <Form form={form} layout="vertical" requiredMark="optional" autoComplete="off">
-        <Form.Item
-          name="content"
-          label={t('promise.col.content')}
-          extra={t('promise.contentHelp')}
-          rules={[
-            {
-              required: true,
-              whitespace: true,
-              message: t('common.required', { field: t('promise.col.content') }),
-            },
-          ]}
-        >
-          <Input.TextArea
-            data-testid="promise-form-content"
-            maxLength={500}
-            showCount
-            autoSize={{ minRows: 2, maxRows: 6 }}
-          />
-        </Form.Item>
-        <Row gutter={16}>
-          <Col span={14}>
-            <Form.Item name="responsibleOrgId" label={t('promise.col.responsible')}>
-              <OrgPicker
-                withLeafUnits
-                known={knownResponsibleOrg(existing)}
-                data-testid="promise-form-responsibleOrgId"
-              />
-            </Form.Item>
-          </Col>
-          <Col span={10}>
-            <Form.Item
-              name="dueOn"
-              label={t('promise.col.dueOn')}
-              rules={[
-                { required: true, message: t('common.selectRequired', { field: t('promise.col.dueOn') }) },
-              ]}
-            >
-              <DatePicker data-testid="promise-form-dueOn" format="YYYY-MM-DD" style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-        </Row>
-      </Form>
-    </Modal>
-  );
 }
 
 function FulfilModal({

@@ -1,5 +1,4 @@
 import {
-  ArrowLeftOutlined,
   ArrowRightOutlined,
   EditOutlined,
   HistoryOutlined,
@@ -8,21 +7,25 @@ import {
   StopOutlined,
 } from '@ant-design/icons';
 import type { ProjectDetail } from '@yingshang/contracts';
-import { Badge, Button, Card, Col, Descriptions, Flex, Row, Space, Tabs, Tag, Typography } from 'antd';
+import { Badge, Card, Col, Descriptions, Flex, Row, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { projectApi } from '../../../app/api/endpoints';
 import { useRequest } from '../../../app/api/use-request';
 import { useAuth } from '../../../app/auth/auth-context';
 import { useI18n } from '../../../app/i18n/i18n-context';
-import { LoadFailed, Loading } from '../../../app/layout/RecordStates';
 import {
+  type DetailAction,
+  DetailHeader,
   formatAmount,
   formatDate,
   formatDateTime,
   formatPercent,
   formatWan,
+  investorCode,
+  Loading,
   ProjectFlags,
+  RecordLoadFailed,
   ratio,
   StageTag,
 } from '../../../kit';
@@ -33,7 +36,7 @@ import { PromisesTab } from '../components/PromisesTab';
 import { StageDialog } from '../components/StageDialog';
 import { StageSteps, StageTimeline } from '../components/StageHistory';
 import { TaskForceTab } from '../components/TaskForceTab';
-import { allowedActions, investorCode, nextStage, type StageAction } from '../model';
+import { allowedActions, nextStage, type StageAction } from '../model';
 
 const TABS = ['factors', 'promises', 'funds', 'taskForce', 'history'] as const;
 type TabKey = (typeof TABS)[number];
@@ -55,12 +58,12 @@ export function ProjectDetailPage() {
 
   if (req.error && !p) {
     return (
-      <LoadFailed
+      <RecordLoadFailed
         error={req.error}
         hint={t('project.notFoundHint')}
+        onRetry={() => void req.reload()}
         backTo="/projects"
         backLabel={t('project.backToList')}
-        primary
       />
     );
   }
@@ -73,84 +76,79 @@ export function ProjectDetailPage() {
   const onChanged = (np: ProjectDetail) => req.setData(np);
   const onStale = () => void req.reload();
 
-  const header = (
-    <Flex justify="space-between" align="flex-start" gap={16} wrap>
-      <Flex vertical gap={4} style={{ minWidth: 0, flex: 1 }}>
-        <Flex gap={8} align="center" wrap>
-          <Link to="/projects" aria-label={t('project.backToList')}>
-            <ArrowLeftOutlined />
-          </Link>
-          <Typography.Title level={4} style={{ margin: 0 }} data-testid="project-title">
-            {p.name}
-          </Typography.Title>
-          <StageTag status={p.status} testId="project-status-tag" />
-          <ProjectFlags project={p} testId="project-flags" />
-        </Flex>
-        <Typography.Text type="secondary" style={{ fontSize: 13 }}>
-          {p.code} · {p.regionName} · {t('project.updatedAt', { at: formatDateTime(p.updatedAt) })}
-        </Typography.Text>
-      </Flex>
-      <Space wrap>
-        {actions.includes('advance') && next ? (
-          <Button
-            type="primary"
-            icon={<ArrowRightOutlined />}
-            onClick={() => setAction('advance')}
-            data-testid="project-stage-action"
-          >
-            {t('stage.advanceTo', { stage: t(`project.status.${next}`) })}
-          </Button>
-        ) : null}
-        {actions.includes('resume') ? (
-          <Button
-            type="primary"
-            icon={<PlayCircleOutlined />}
-            onClick={() => setAction('resume')}
-            data-testid="project-stage-resume"
-          >
-            {t('stage.action.resume')}
-          </Button>
-        ) : null}
-        {actions.includes('pause') ? (
-          <Button
-            icon={<PauseCircleOutlined />}
-            onClick={() => setAction('pause')}
-            data-testid="project-stage-pause"
-          >
-            {t('stage.action.pause')}
-          </Button>
-        ) : null}
-        {actions.includes('terminate') ? (
-          <Button
-            danger
-            icon={<StopOutlined />}
-            onClick={() => setAction('terminate')}
-            data-testid="project-stage-terminate"
-          >
-            {t('stage.action.terminate')}
-          </Button>
-        ) : null}
-        {actions.includes('correct') ? (
-          <Button
-            icon={<HistoryOutlined />}
-            onClick={() => setAction('correct')}
-            data-testid="project-stage-correct"
-          >
-            {t('stage.action.correct')}
-          </Button>
-        ) : null}
-        {canWrite ? (
-          <Button
-            icon={<EditOutlined />}
-            onClick={() => navigate(`/projects/${p.id}/edit`)}
-            data-testid="project-edit"
-          >
-            {t('common.edit')}
-          </Button>
-        ) : null}
-      </Space>
-    </Flex>
-  );
+  const stageActions: DetailAction[] = [
+    ...(actions.includes('advance') && next
+      ? [
+          {
+            key: 'advance',
+            primary: true,
+            icon: <ArrowRightOutlined />,
+            label: t('stage.advanceTo', { stage: t(`project.status.${next}`) }),
+            onClick: () => setAction('advance'),
+            testId: 'project-stage-action',
+          },
+        ]
+      : []),
+    ...(actions.includes('resume')
+      ? [
+          {
+            key: 'resume',
+            primary: true,
+            icon: <PlayCircleOutlined />,
+            label: t('stage.action.resume'),
+            onClick: () => setAction('resume'),
+            testId: 'project-stage-resume',
+          },
+        ]
+      : []),
+    ...(actions.includes('pause')
+      ? [
+          {
+            key: 'pause',
+            icon: <PauseCircleOutlined />,
+            label: t('stage.action.pause'),
+            onClick: () => setAction('pause'),
+            testId: 'project-stage-pause',
+          },
+        ]
+      : []),
+    // the stage dialog asks for the reason and confirms: no second question
+    ...(actions.includes('terminate')
+      ? [
+          {
+            key: 'terminate',
+            danger: true,
+            confirm: false as const,
+            icon: <StopOutlined />,
+            label: t('stage.action.terminate'),
+            onClick: () => setAction('terminate'),
+            testId: 'project-stage-terminate',
+          },
+        ]
+      : []),
+    ...(actions.includes('correct')
+      ? [
+          {
+            key: 'correct',
+            icon: <HistoryOutlined />,
+            label: t('stage.action.correct'),
+            onClick: () => setAction('correct'),
+            testId: 'project-stage-correct',
+          },
+        ]
+      : []),
+    ...(canWrite
+      ? [
+          {
+            key: 'edit',
+            icon: <EditOutlined />,
+            label: t('common.edit'),
+            onClick: () => navigate(`/projects/${p.id}/edit`),
+            testId: 'project-edit',
+          },
+        ]
+      : []),
+  ];
 
   const fundsRate = ratio(p.fundsInPlaceFen, p.totalInvestmentFen);
   const facts = (
@@ -292,7 +290,21 @@ export function ProjectDetailPage() {
   return (
     <Flex vertical gap={16}>
       <Card>
-        {header}
+        <DetailHeader
+          breadcrumb={[{ label: t('project.listTitle'), to: '/projects' }, { label: p.name }]}
+          title={p.name}
+          titleTestId="project-title"
+          status={
+            <>
+              <StageTag status={p.status} testId="project-status-tag" />
+              <ProjectFlags project={p} testId="project-flags" />
+            </>
+          }
+          meta={`${p.code} · ${p.regionName} · ${t('project.updatedAt', { at: formatDateTime(p.updatedAt) })}`}
+          actions={stageActions}
+          backTo="/projects"
+          backLabel={t('project.backToList')}
+        />
         {closed ? (
           <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
             {t('project.closedHint')}
@@ -362,7 +374,7 @@ export function ProjectDetailPage() {
             {
               key: 'funds',
               label: <span data-testid="tab-funds">{t('project.tab.funds')}</span>,
-              children: <FundsTab project={p} canWrite={canWrite} onChanged={onChanged} />,
+              children: <FundsTab project={p} canWrite={canWrite} onChanged={onChanged} onStale={onStale} />,
             },
             {
               key: 'taskForce',

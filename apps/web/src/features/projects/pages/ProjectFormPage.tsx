@@ -1,21 +1,21 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
 import type { OrgKind, ProjectDetail } from '@yingshang/contracts';
-import { Alert, App, Button, Card, Col, Divider, Flex, Form, Input, Radio, Row, Select } from 'antd';
-import { useEffect, useRef, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
-import { ApiError } from '../../../app/api/client';
+import { App, Col, Divider, Form, Input, Radio, Row, Select } from 'antd';
+import { useEffect, useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
 import { projectApi } from '../../../app/api/endpoints';
-import { useRequest } from '../../../app/api/use-request';
 import { useI18n } from '../../../app/i18n/i18n-context';
-import { LoadFailed, Loading } from '../../../app/layout/RecordStates';
 import {
-  applyFormErrors,
+  FormPageShell,
   InvestorSelect,
+  Loading,
   MoneyInput,
   minorToWanInput,
   OrgPicker,
   type PickedOrg,
+  RecordLoadFailed,
   requiredRules,
+  useApiForm,
+  useRequest,
   wanToMinor,
 } from '../../../kit';
 import { IndustrySelect } from '../components/IndustrySelect';
@@ -85,21 +85,12 @@ export function ProjectFormPage() {
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
   const [regionKind, setRegionKind] = useState<OrgKind | undefined>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
   const loaded = useRequest(() => (id ? projectApi.get(id) : null), [id]);
   const project = loaded.data;
 
   useEffect(() => {
     if (project) form.setFieldsValue(valuesOf(project));
   }, [project, form]);
-
-  // a refusal is shown above the form: bring it into view (the submit button is at the bottom)
-  const errorRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (error) errorRef.current?.scrollIntoView({ block: 'center', behavior: 'smooth' });
-  }, [error]);
 
   const money = (field: 'project.field.totalInvestment' | 'project.field.foreignCapital', max: number) => ({
     validator: async (_: unknown, v: string | undefined) => {
@@ -110,69 +101,51 @@ export function ProjectFormPage() {
     },
   });
 
-  const submit = async () => {
-    let v: Values;
-    try {
-      v = await form.validateFields();
-    } catch (info) {
-      const first = (info as { errorFields?: { name: (string | number)[] }[] }).errorFields?.[0];
-      if (first) form.scrollToField(first.name, { block: 'center' });
-      return;
-    }
-    setSaving(true);
-    setError(null);
-    const body = {
-      name: v.name.trim(),
-      regionId: v.regionId ?? '',
-      industryCode: v.industryCode ?? '',
-      totalInvestmentFen: wanToMinor(v.totalInvestment) ?? 0,
-      foreignCapitalUsdCents: wanToMinor(v.foreignCapital || '0') ?? 0,
-      projectType: v.projectType ?? 'new',
-      investorIds: v.investorIds ?? [],
-      leaderName: blankToNull(v.leaderName),
-      serviceOfficerId: v.serviceOfficerId ?? null,
-      taskForce: taskForceBody(v.taskForce),
-      tags: (v.tags ?? []).map((s) => s.trim()).filter(Boolean),
-      notes: blankToNull(v.notes),
-    };
-    try {
-      if (isCreate) {
-        const created = await projectApi.create(body);
-        message.success(t('project.created', { name: created.name }));
-        navigate(`/projects/${created.id}`);
-      } else if (project) {
-        const saved = await projectApi.update(project.id, { ...body, version: project.version });
-        message.success(t('common.saved'));
-        navigate(`/projects/${saved.id}`);
-      }
-    } catch (e) {
-      if (e instanceof ApiError && e.code === 'VERSION_CONFLICT' && project) {
-        setError(e.message);
-        await loaded.reload();
-        message.info(t('orgs.conflictReloaded'));
-      } else {
-        // field errors at their fields; the API's sentence on top (a long form may hide the field)
-        applyFormErrors(
-          form,
-          e,
-          FIELDS,
-          {
-            REGION_INVALID: 'regionId',
-            INDUSTRY_UNKNOWN: 'industryCode',
-            FOREIGN_EXCEEDS_TOTAL: 'foreignCapital',
-            INVESTOR_NOT_FOUND: 'investorIds',
-          },
-          { rename: RENAME, nested: ['taskForce'] },
-        );
-        setError(e instanceof ApiError ? e.message : t('error.unknown'));
-      }
-    } finally {
-      setSaving(false);
-    }
-  };
+  const state = useApiForm<Values, ProjectDetail>({
+    form,
+    fields: FIELDS,
+    rename: RENAME,
+    codeToField: {
+      REGION_INVALID: 'regionId',
+      INDUSTRY_UNKNOWN: 'industryCode',
+      FOREIGN_EXCEEDS_TOTAL: 'foreignCapital',
+      INVESTOR_NOT_FOUND: 'investorIds',
+    },
+    submit: (v) => {
+      const body = {
+        name: v.name.trim(),
+        regionId: v.regionId ?? '',
+        industryCode: v.industryCode ?? '',
+        totalInvestmentFen: wanToMinor(v.totalInvestment) ?? 0,
+        foreignCapitalUsdCents: wanToMinor(v.foreignCapital || '0') ?? 0,
+        projectType: v.projectType ?? 'new',
+        investorIds: v.investorIds ?? [],
+        leaderName: blankToNull(v.leaderName),
+        serviceOfficerId: v.serviceOfficerId ?? null,
+        taskForce: taskForceBody(v.taskForce),
+        tags: (v.tags ?? []).map((s) => s.trim()).filter(Boolean),
+        notes: blankToNull(v.notes),
+      };
+      return project
+        ? projectApi.update(project.id, { ...body, version: project.version })
+        : projectApi.create(body);
+    },
+    onSuccess: (saved) => {
+      message.success(isCreate ? t('project.created', { name: saved.name }) : t('common.saved'));
+      navigate(`/projects/${saved.id}`);
+    },
+  });
 
   if (!isCreate && loaded.error) {
-    return <LoadFailed error={loaded.error} backTo="/projects" backLabel={t('project.backToList')} />;
+    return (
+      <RecordLoadFailed
+        error={loaded.error}
+        hint={t('project.notFoundHint')}
+        onRetry={() => void loaded.reload()}
+        backTo="/projects"
+        backLabel={t('project.backToList')}
+      />
+    );
   }
   if (!isCreate && !project) return <Loading />;
 
@@ -180,33 +153,30 @@ export function ProjectFormPage() {
   const backTo = project ? `/projects/${project.id}` : '/projects';
 
   return (
-    <Card
-      title={
-        <Flex gap={8} align="center">
-          <Link to={backTo} aria-label={t('project.back')}>
-            <ArrowLeftOutlined />
-          </Link>
-          <span>{isCreate ? t('project.new') : t('project.editTitle', { name: project?.name ?? '' })}</span>
-        </Flex>
-      }
+    <FormPageShell
+      title={isCreate ? t('project.new') : t('project.editTitle', { name: project?.name ?? '' })}
+      backTo={backTo}
+      backLabel={t('project.back')}
+      state={state}
+      onReload={async () => {
+        await loaded.reload();
+        message.info(t('kit.conflict.reloaded'));
+      }}
+      submitLabel={isCreate ? t('project.createSubmit') : t('common.save')}
+      onCancel={() => navigate(backTo)}
+      testIds={{
+        submit: 'project-form-submit',
+        error: 'project-form-error',
+        conflict: 'project-form-conflict',
+      }}
     >
-      <div ref={errorRef} />
-      {error ? (
-        <Alert
-          type="error"
-          showIcon
-          title={error}
-          style={{ marginBottom: 16 }}
-          data-testid="project-form-error"
-          closable={{ onClose: () => setError(null) }}
-        />
-      ) : null}
       <Form<Values>
         form={form}
         layout="vertical"
         requiredMark="optional"
         autoComplete="off"
         data-testid="project-form"
+        {...state.formProps}
         initialValues={{ projectType: 'new', investorIds: [], taskForce: [], tags: [] }}
         style={{ maxWidth: 1080 }}
       >
@@ -375,13 +345,7 @@ export function ProjectFormPage() {
             </Form.Item>
           </Col>
         </Row>
-        <Flex gap={8}>
-          <Button type="primary" loading={saving} onClick={submit} data-testid="project-form-submit">
-            {isCreate ? t('project.createSubmit') : t('common.save')}
-          </Button>
-          <Button onClick={() => navigate(backTo)}>{t('common.cancel')}</Button>
-        </Flex>
       </Form>
-    </Card>
+    </FormPageShell>
   );
 }
