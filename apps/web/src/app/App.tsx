@@ -20,6 +20,7 @@ export function App() {
         // the page's grey); antd's defaults (45 % and 25 % black) fall below it
         token: {
           colorPrimary: '#1668dc',
+          colorLink: '#0958d9',
           borderRadius: 6,
           fontFamily: FONT,
           colorTextSecondary: 'rgba(0, 0, 0, 0.65)',

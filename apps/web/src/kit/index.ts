@@ -44,6 +44,7 @@ export { errorKind, LoadError, Loading, RecordLoadFailed } from './RecordStates'
 export { type SectionLink, SectionNav } from './SectionNav';
 export { type ApiFormOptions, type ApiFormState, useApiForm, VERSION_CONFLICT } from './use-api-form';
 export { columnsStorageKey, useHiddenColumns } from './use-hidden-columns';
+export { useKeyboardScrollRegions } from './use-keyboard-scroll';
 export { useRemoteSearch } from './use-remote-search';
 export {
   type DayRange,

@@ -4,6 +4,7 @@ import { Suspense, useEffect, useState } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { ForcedPasswordChangePage } from '../../features/auth/pages/ForcedPasswordChangePage';
 import { NotificationBell } from '../../features/notifications/components/NotificationBell';
+import { useKeyboardScrollRegions } from '../../kit';
 import { useMe } from '../auth/auth-context';
 import { useI18n } from '../i18n/i18n-context';
 import { Breadcrumbs } from './Breadcrumbs';
@@ -49,6 +50,7 @@ export function AppLayout() {
   // a page opened from the drawer (or a link anywhere) closes it
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each navigation
   useEffect(() => setDrawerOpen(false), [location.pathname, location.search]);
+  useKeyboardScrollRegions();
 
   if (me.user.mustChangePassword) return <ForcedPasswordChangePage />;
 
@@ -123,7 +125,8 @@ export function AppLayout() {
             <UserMenu compact={phone} />
           </Flex>
         </Layout.Header>
-        <Layout.Content className="app-content">
+        {/* data-path: the page shown (a lazy page's chunk loads before the address's page shows) */}
+        <Layout.Content className="app-content" data-path={location.pathname}>
           <ErrorBoundary
             resetKey={location.pathname}
             title={t('error.crash.title')}
