@@ -16,7 +16,7 @@ export function App() {
       locale={locale === 'zh-CN' ? zhCN : enUS}
       theme={{
         algorithm: theme.defaultAlgorithm,
-        // secondary, description and placeholder texts dark enough for WCAG AA (4.5:1 on white and on
+        // secondary, description, placeholder and status texts dark enough for WCAG AA (4.5:1 on white and on
         // the page's grey); antd's defaults (45 % and 25 % black) fall below it
         token: {
           colorPrimary: '#1668dc',
@@ -27,6 +27,11 @@ export function App() {
           colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
           colorTextDescription: 'rgba(0, 0, 0, 0.62)',
           colorTextPlaceholder: 'rgba(0, 0, 0, 0.6)',
+          // danger buttons, red / green / orange words (逾期, 停用, 同比) at 4.5:1 and more
+          colorError: '#cf1322',
+          colorErrorText: '#cf1322',
+          colorSuccessText: '#237804',
+          colorWarningText: '#ad4e00',
         },
         components: {
           Layout: { headerHeight: 56, headerPadding: '0 16px', siderBg: '#001529' },

@@ -1,4 +1,4 @@
-import { Button, Card, Empty, Flex, Table, Typography } from 'antd';
+import { Button, Card, Empty, Flex, Table, type TableProps, Typography } from 'antd';
 import type { ColumnType } from 'antd/es/table';
 import type { SorterResult } from 'antd/es/table/interface';
 import type { Key, ReactNode } from 'react';
@@ -65,6 +65,10 @@ export interface ListPageProps<T> {
   /** 共 N 条 unless told otherwise. */
   totalText?: (total: string) => string;
   rowClassName?: (row: T) => string;
+  /** Shown instead of the table: another view of the same filtered records (a month calendar). */
+  altView?: ReactNode;
+  /** Rows that open in place (an audit row's before / after) instead of a page of their own. */
+  expandable?: TableProps<T>['expandable'];
   /** Test ids: `${id}-table`, `${id}-filter`, `${id}-export`, `${id}-columns` unless given. */
   testIds?: { table?: string; filter?: string; export?: string; columns?: string };
   children?: ReactNode;
@@ -102,6 +106,8 @@ export function ListPage<T extends object>(props: ListPageProps<T>) {
     emptyAction,
     totalText,
     rowClassName,
+    expandable,
+    altView,
     testIds = {},
     children,
   } = props;
@@ -165,7 +171,9 @@ export function ListPage<T extends object>(props: ListPageProps<T>) {
       >
         {filters}
       </FilterBar>
-      {error ? (
+      {altView ? (
+        altView
+      ) : error ? (
         <LoadError error={error} onRetry={() => void request.reload()} testId={`${id}-error`} />
       ) : (
         <div className="kit-table-box">
@@ -179,6 +187,7 @@ export function ListPage<T extends object>(props: ListPageProps<T>) {
             dataSource={request.data?.items ?? []}
             scroll={{ x: 'max-content' }}
             rowClassName={rowClassName}
+            expandable={expandable}
             onRow={
               onOpen
                 ? (row) => ({

@@ -65,6 +65,8 @@ export function InvestorSelect({ value, onChange, known, max = 10, canCreate = t
         onOpenChange={remote.onOpenChange}
         showSearch={{ filterOption: false, onSearch: remote.onSearch, searchValue: remote.search }}
         placeholder={t('project.investors.placeholder')}
+        // named by its placeholder where no labelled Form.Item names it (a filter bar)
+        aria-label={id ? undefined : t('project.investors.placeholder')}
         notFoundContent={remote.loading ? <Spin size="small" /> : t('project.investors.noMatch')}
         options={[...shown.values()].map(option)}
         optionRender={(o) => {

@@ -168,6 +168,8 @@ export function OrgPicker({
       treeDefaultExpandedKeys={tree.roots.map((r) => r.id)}
       allowClear={allowClear}
       placeholder={placeholder ?? t('orgPicker.placeholder')}
+      // named by its placeholder where no labelled Form.Item names it (a filter bar)
+      aria-label={id ? undefined : (placeholder ?? t('orgPicker.placeholder'))}
       notFoundContent={searching || tree.loading ? <Spin size="small" /> : t('orgPicker.noMatch')}
       popupMatchSelectWidth={popupWidth ?? true}
       listHeight={360}

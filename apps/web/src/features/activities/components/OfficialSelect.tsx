@@ -56,6 +56,8 @@ export function OfficialSelect({ value, onChange, known, single, placeholder, st
       onOpenChange={remote.onOpenChange}
       showSearch={{ filterOption: false, onSearch: remote.onSearch, searchValue: remote.search }}
       placeholder={placeholder ?? t('activity.officials.placeholder')}
+      // named by its placeholder where no labelled Form.Item names it (a filter bar)
+      aria-label={id ? undefined : (placeholder ?? t('activity.officials.placeholder'))}
       notFoundContent={remote.loading ? <Spin size="small" /> : t('activity.officials.noMatch')}
       options={options}
       popupMatchSelectWidth={false}

@@ -73,6 +73,8 @@ export function ProjectPicker({
       onOpenChange={remote.onOpenChange}
       showSearch={{ filterOption: false, onSearch: remote.onSearch, searchValue: remote.search }}
       placeholder={placeholder ?? t('activity.projects.placeholder')}
+      // named by its placeholder where no labelled Form.Item names it (a filter bar)
+      aria-label={id ? undefined : (placeholder ?? t('activity.projects.placeholder'))}
       notFoundContent={remote.loading ? <Spin size="small" /> : t('activity.projects.noMatch')}
       popupMatchSelectWidth={false}
       options={[...shown.values()].map((p) => ({ value: p.id, label: p.name, project: p }))}

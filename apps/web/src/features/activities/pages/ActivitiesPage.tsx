@@ -1,102 +1,88 @@
-import {
-  CalendarOutlined,
-  PlusOutlined,
-  ReloadOutlined,
-  TeamOutlined,
-  UnorderedListOutlined,
-} from '@ant-design/icons';
+import { CalendarOutlined, PlusOutlined, TeamOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import type { ActivitySummary } from '@yingshang/contracts';
-import { Button, Card, Empty, Flex, Input, Segmented, Select, Space, Table, Tooltip, Typography } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
-import type { SorterResult } from 'antd/es/table/interface';
+import { Button, Input, Segmented, Select, Tooltip, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
-import { useRequest } from '../../../app/api/use-request';
+import { Link, useNavigate } from 'react-router';
 import { useAuth } from '../../../app/auth/auth-context';
 import { useI18n } from '../../../app/i18n/i18n-context';
 import {
   beijingToday,
-  DAY,
   DayRangeFilter,
+  filter,
   formatDate,
   formatPercent,
   formatWan,
-  isOneOf,
+  type ListColumn,
+  ListPage,
   OrgPicker,
+  useRequest,
+  useUrlFilters,
 } from '../../../kit';
 import { type ActivityQuery, activityApi } from '../api';
 import { ActivityCalendar } from '../components/ActivityCalendar';
 import { ActivityFiguresStrip } from '../components/ActivityFiguresStrip';
 import { ActivityTypeTag } from '../components/ActivityTypeTag';
 import { OfficialSelect } from '../components/OfficialSelect';
-import { ACTIVITY_SORTS, ACTIVITY_TYPES, type ActivitySort, placeOf } from '../model';
+import { ACTIVITY_SORTS, ACTIVITY_TYPES, placeOf } from '../model';
 
-const PAGE_SIZES = [20, 50, 100];
+const MONTH_RE = /^\d{4}-\d{2}$/;
+
+/** The list's filters in the URL (the dashboard links here with a region, a period and main=true). */
+const FILTERS = {
+  q: filter.string(),
+  type: filter.enum(ACTIVITY_TYPES),
+  region: filter.string(),
+  official: filter.string(),
+  on: filter.dayRange({ from: 'from', to: 'to' }),
+  view: filter.enum(['list', 'calendar'] as const, { default: 'list' }),
+  month: filter.string(),
+  sort: filter.enum(ACTIVITY_SORTS, { default: 'startOn' }),
+  order: filter.enum(['asc', 'desc'] as const, { default: 'desc' }),
+  page: filter.page(),
+  pageSize: filter.pageSize([20, 50, 100]),
+};
+const NOT_FILTERS = ['view', 'month', 'sort', 'order'] as const;
 
 /** 招商活动: filters in the URL, the year's figures, a dense table or a month calendar. */
 export function ActivitiesPage() {
-  const { t, formatNumber, locale } = useI18n();
+  const { t, locale } = useI18n();
   const en = locale === 'en-US';
   const { can } = useAuth();
   const canWrite = can('activities.write');
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
+  const f = useUrlFilters(FILTERS, NOT_FILTERS);
+  const v = f.values;
+  const month = MONTH_RE.test(v.month) ? v.month : beijingToday().slice(0, 7);
 
-  const q = params.get('q') ?? '';
-  const typeParam = params.get('type');
-  const type = isOneOf(ACTIVITY_TYPES, typeParam) ? typeParam : undefined;
-  const region = params.get('region') ?? undefined;
-  const official = params.get('official') ?? undefined;
-  const from = DAY.test(params.get('from') ?? '') ? (params.get('from') as string) : undefined;
-  const to = DAY.test(params.get('to') ?? '') ? (params.get('to') as string) : undefined;
-  const sortParam = params.get('sort');
-  const sort: ActivitySort = isOneOf(ACTIVITY_SORTS, sortParam) ? sortParam : 'startOn';
-  const order = params.get('order') === 'asc' ? 'asc' : 'desc';
-  const page = Math.max(1, Number(params.get('page')) || 1);
-  const pageSize = PAGE_SIZES.includes(Number(params.get('pageSize'))) ? Number(params.get('pageSize')) : 20;
-  const view = params.get('view') === 'calendar' ? 'calendar' : 'list';
-  const monthParam = params.get('month') ?? '';
-  const month = /^\d{4}-\d{2}$/.test(monthParam) ? monthParam : beijingToday().slice(0, 7);
+  const [draft, setDraft] = useState(v.q);
+  useEffect(() => setDraft(v.q), [v.q]);
 
-  const [draft, setDraft] = useState(q);
-  useEffect(() => setDraft(q), [q]);
-
-  const filters: ActivityQuery = {
-    q: q || undefined,
-    type,
-    regionId: region,
-    officialId: official,
-    from,
-    to,
+  const query: ActivityQuery = {
+    q: v.q || undefined,
+    type: v.type,
+    regionId: v.region || undefined,
+    officialId: v.official || undefined,
+    from: v.on.from,
+    to: v.on.to,
   };
-  const filterKey = JSON.stringify({ ...filters, sort, order });
+  const queryKey = JSON.stringify({ ...query, sort: v.sort, order: v.order });
   const list = useRequest(
-    () => (view === 'list' ? activityApi.list({ ...filters, sort, order, page, pageSize }) : null),
-    [filterKey, page, pageSize, view],
+    () =>
+      v.view === 'list'
+        ? activityApi.list({ ...query, sort: v.sort, order: v.order, page: v.page, pageSize: v.pageSize })
+        : null,
+    [queryKey, v.page, v.pageSize, v.view],
   );
 
-  const update = (next: Record<string, string | number | undefined>, keepPage = false) => {
-    const p = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(next)) {
-      if (v === undefined || v === '' || (k === 'page' && v === 1) || (k === 'pageSize' && v === 20))
-        p.delete(k);
-      else p.set(k, String(v));
-    }
-    if (!keepPage) p.delete('page');
-    setParams(p);
-  };
-  const sortOrderOf = (key: ActivitySort) =>
-    sort === key ? (order === 'asc' ? ('ascend' as const) : ('descend' as const)) : null;
-
-  const columns: ColumnsType<ActivitySummary> = [
+  const columns: ListColumn<ActivitySummary>[] = [
     {
       key: 'title',
+      locked: true,
       title: t('activity.col.title'),
       dataIndex: 'title',
       fixed: 'left',
       width: en ? 180 : 190,
-      sorter: true,
-      sortOrder: sortOrderOf('title'),
+      sortable: true,
       ellipsis: { showTitle: false },
       render: (v: string, a) => (
         <Tooltip title={v} placement="topLeft">
@@ -118,8 +104,7 @@ export function ActivitiesPage() {
       title: t('activity.col.dates'),
       dataIndex: 'startOn',
       width: 108,
-      sorter: true,
-      sortOrder: sortOrderOf('startOn'),
+      sortable: true,
       className: 'num-cell',
       render: (_: string, a) => (
         <Tooltip title={t('activity.daysCount', { days: a.days })}>
@@ -150,6 +135,7 @@ export function ActivitiesPage() {
       key: 'officials',
       title: t('activity.col.officials'),
       dataIndex: 'officialNames',
+      width: 160,
       ellipsis: true,
       render: (v: string) => v || '—',
     },
@@ -163,11 +149,11 @@ export function ActivitiesPage() {
     },
     {
       key: 'signed',
+      important: true,
       title: t('activity.col.signedWan'),
       width: 104,
       align: 'right',
-      sorter: true,
-      sortOrder: sortOrderOf('signed'),
+      sortable: true,
       className: 'num-cell',
       render: (_: unknown, a) =>
         a.results.signings ? (
@@ -180,6 +166,7 @@ export function ActivitiesPage() {
     },
     {
       key: 'started',
+      defaultHidden: true,
       title: t('activity.col.startedWan'),
       width: 100,
       align: 'right',
@@ -188,11 +175,11 @@ export function ActivitiesPage() {
     },
     {
       key: 'fundsInPlace',
+      important: true,
       title: t('activity.col.fundsWan'),
       width: 104,
       align: 'right',
-      sorter: true,
-      sortOrder: sortOrderOf('fundsInPlace'),
+      sortable: true,
       className: 'num-cell',
       render: (_: unknown, a) =>
         a.results.signings ? (
@@ -208,17 +195,70 @@ export function ActivitiesPage() {
         ),
     },
   ];
-  const scrollX = columns.reduce((sum, c) => sum + (typeof c.width === 'number' ? c.width : 100), 0);
-  const filtered = !!(q || type || region || official || from || to);
+
+  const filters = (
+    <>
+      <Input.Search
+        allowClear
+        style={{ width: 220 }}
+        placeholder={t('activity.filter.search')}
+        aria-label={t('activity.filter.search')}
+        value={draft}
+        onChange={(e) => {
+          setDraft(e.target.value);
+          if (!e.target.value && v.q) f.set({ q: '' });
+        }}
+        onSearch={(q) => f.set({ q })}
+        data-testid="activities-search"
+      />
+      <Select
+        allowClear
+        style={{ width: en ? 170 : 130 }}
+        placeholder={t('activity.filter.type')}
+        aria-label={t('activity.filter.type')}
+        value={v.type}
+        onChange={(type) => f.set({ type })}
+        options={ACTIVITY_TYPES.map((k) => ({ value: k, label: t(`activity.type.${k}`) }))}
+        popupMatchSelectWidth={false}
+        data-testid="activities-filter-type"
+      />
+      <OrgPicker
+        value={v.region || undefined}
+        onChange={(id) => f.set({ region: id ?? '' })}
+        placeholder={t('activity.filter.region')}
+        style={{ width: 150 }}
+        popupWidth={320}
+        data-testid="activities-filter-region"
+      />
+      <OfficialSelect
+        single
+        value={v.official ? [v.official] : []}
+        onChange={(ids) => f.set({ official: ids[0] ?? '' })}
+        placeholder={t('activity.filter.official')}
+        style={{ width: 150 }}
+        data-testid="activities-filter-official"
+      />
+      {v.view === 'list' ? (
+        <DayRangeFilter
+          from={v.on.from}
+          to={v.on.to}
+          onChange={(from, to) => f.set({ on: { from, to } })}
+          placeholder={[t('activity.filter.from'), t('activity.filter.to')]}
+          testId="activities-filter-dates"
+        />
+      ) : null}
+    </>
+  );
 
   return (
-    <Card
+    <ListPage<ActivitySummary>
+      id="activities"
       title={t('activity.listTitle')}
-      extra={
-        <Space>
+      actions={
+        <>
           <Segmented
-            value={view}
-            onChange={(v) => update({ view: v === 'calendar' ? 'calendar' : undefined })}
+            value={v.view}
+            onChange={(view) => f.set({ view: view === 'calendar' ? 'calendar' : 'list' })}
             options={[
               { value: 'list', icon: <UnorderedListOutlined />, label: t('activity.view.list') },
               { value: 'calendar', icon: <CalendarOutlined />, label: t('activity.view.calendar') },
@@ -242,112 +282,31 @@ export function ActivitiesPage() {
               {t('activity.new')}
             </Button>
           ) : null}
-        </Space>
+        </>
       }
-    >
-      <ActivityFiguresStrip regionId={region} />
-      <Flex gap={8} wrap className="filter-bar" data-testid="activities-filter">
-        <Input.Search
-          allowClear
-          style={{ width: 220 }}
-          placeholder={t('activity.filter.search')}
-          value={draft}
-          onChange={(e) => {
-            setDraft(e.target.value);
-            if (!e.target.value && q) update({ q: undefined });
-          }}
-          onSearch={(v) => update({ q: v.trim() || undefined })}
-          data-testid="activities-search"
-        />
-        <Select
-          allowClear
-          style={{ width: en ? 170 : 130 }}
-          placeholder={t('activity.filter.type')}
-          value={type}
-          onChange={(v: string | undefined) => update({ type: v })}
-          options={ACTIVITY_TYPES.map((k) => ({ value: k, label: t(`activity.type.${k}`) }))}
-          popupMatchSelectWidth={false}
-          data-testid="activities-filter-type"
-        />
-        <OrgPicker
-          value={region}
-          onChange={(id) => update({ region: id })}
-          placeholder={t('activity.filter.region')}
-          style={{ width: 150 }}
-          popupWidth={320}
-          data-testid="activities-filter-region"
-        />
-        <OfficialSelect
-          single
-          value={official ? [official] : []}
-          onChange={(ids) => update({ official: ids[0] })}
-          placeholder={t('activity.filter.official')}
-          style={{ width: 150 }}
-          data-testid="activities-filter-official"
-        />
-        {view === 'list' ? (
-          <DayRangeFilter
-            from={from}
-            to={to}
-            onChange={(from, to) => update({ from, to })}
-            placeholder={[t('activity.filter.from'), t('activity.filter.to')]}
-            testId="activities-filter-dates"
-          />
-        ) : null}
-        <Button
-          onClick={() => setParams(new URLSearchParams(view === 'calendar' ? { view } : {}))}
-          disabled={!filtered}
-        >
-          {t('common.reset')}
-        </Button>
-        <Button
-          icon={<ReloadOutlined />}
-          onClick={() => void list.reload()}
-          aria-label={t('common.refresh')}
-        />
-      </Flex>
-      {view === 'calendar' ? (
-        <ActivityCalendar filters={filters} month={month} onMonthChange={(m) => update({ month: m }, true)} />
-      ) : (
-        <Table<ActivitySummary>
-          data-testid="activities-table"
-          className="clickable-rows"
-          rowKey="id"
-          size="small"
-          loading={list.loading}
-          columns={columns}
-          dataSource={list.data?.items ?? []}
-          tableLayout="fixed"
-          scroll={{ x: scrollX }}
-          onRow={(a) => ({ onClick: () => navigate(`/activities/${a.id}`) })}
-          onChange={(_p, _f, sorter, extra) => {
-            if (extra.action !== 'sort') return;
-            const s = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<ActivitySummary>;
-            const key = s.columnKey as ActivitySort | undefined;
-            if (!s.order || !key || !isOneOf(ACTIVITY_SORTS, key))
-              update({ sort: undefined, order: undefined });
-            else update({ sort: key, order: s.order === 'ascend' ? 'asc' : 'desc' });
-          }}
-          locale={{
-            emptyText: list.error ? (
-              <Empty description={t('error.loadFailed', { message: list.error.message })} />
-            ) : filtered ? (
-              <Empty description={t('activity.emptyFiltered')} />
-            ) : (
-              <Empty description={canWrite ? t('activity.empty') : t('activity.emptyReadOnly')} />
-            ),
-          }}
-          pagination={{
-            current: page,
-            pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: PAGE_SIZES,
-            showTotal: (total) => t('common.total', { total: formatNumber(total) }),
-            onChange: (p, s) => update({ page: s !== pageSize ? 1 : p, pageSize: s }, true),
-          }}
-        />
-      )}
-    </Card>
+      above={<ActivityFiguresStrip regionId={v.region || undefined} />}
+      filters={filters}
+      onReset={f.reset}
+      filtered={f.filtered}
+      columns={columns}
+      rowKey="id"
+      request={list}
+      page={v.page}
+      pageSize={v.pageSize}
+      onPageChange={(page, pageSize) => f.set({ page, pageSize })}
+      sort={{ key: v.sort, order: v.order }}
+      onSortChange={(key, order) => {
+        const sort = ACTIVITY_SORTS.find((s) => s === key);
+        f.set(sort && order ? { sort, order } : { sort: undefined, order: undefined });
+      }}
+      onOpen={(a) => navigate(`/activities/${a.id}`)}
+      emptyText={canWrite ? t('activity.empty') : t('activity.emptyReadOnly')}
+      altView={
+        v.view === 'calendar' ? (
+          <ActivityCalendar filters={query} month={month} onMonthChange={(m) => f.set({ month: m })} />
+        ) : undefined
+      }
+      testIds={{ table: 'activities-table', filter: 'activities-filter' }}
+    />
   );
 }

@@ -288,6 +288,7 @@ export function LeadersPage() {
             popupWidth={320}
           />
           <Input.Search
+            aria-label={t('activity.leaders.search')}
             allowClear
             style={{ width: 220 }}
             placeholder={t('activity.leaders.search')}

@@ -1,32 +1,19 @@
-import { ReloadOutlined } from '@ant-design/icons';
 import type { AuditEntry } from '@yingshang/contracts';
 import { AUDIT_ACTIONS, AUDIT_ENTITIES } from '@yingshang/contracts';
-import {
-  AutoComplete,
-  Button,
-  Card,
-  DatePicker,
-  Empty,
-  Flex,
-  Input,
-  Table,
-  Tag,
-  Tooltip,
-  Typography,
-} from 'antd';
-import type { ColumnsType } from 'antd/es/table';
-import dayjs, { type Dayjs } from 'dayjs';
+import { Flex, Input, Select, Tag, Tooltip, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { auditApi } from '../../../app/api/endpoints';
-import { useRequest } from '../../../app/api/use-request';
 import { useI18n } from '../../../app/i18n/i18n-context';
-import { AuditDiff, DAY, formatDateTime } from '../../../kit';
-
-const PAGE_SIZES = [20, 50, 100];
-
-const ENTITIES = AUDIT_ENTITIES;
-const ACTIONS = AUDIT_ACTIONS;
+import {
+  AuditDiff,
+  DayRangeFilter,
+  filter,
+  formatDateTime,
+  type ListColumn,
+  ListPage,
+  useRequest,
+  useUrlFilters,
+} from '../../../kit';
 
 const ACTION_COLORS: Record<string, string> = {
   create: 'green',
@@ -39,80 +26,81 @@ const ACTION_COLORS: Record<string, string> = {
   reset_password: 'gold',
 };
 
+/** The trail's filters in the URL: who, what kind of record, which action, between which days. */
+const FILTERS = {
+  actor: filter.string(),
+  entity: filter.enum(AUDIT_ENTITIES),
+  action: filter.enum(AUDIT_ACTIONS),
+  on: filter.dayRange({ from: 'from', to: 'to' }),
+  page: filter.page(),
+  pageSize: filter.pageSize([20, 50, 100]),
+};
+
 /** `user.create`, `create` → the last segment, used for the colour and the translation fallback. */
 const lastSegment = (code: string) => code.split(/[.:/]/).pop() ?? code;
 
+/** 审计日志: who did what to which record, when; each row opens its before / after in place. */
 export function AuditPage() {
-  const { t, tMaybe, formatNumber } = useI18n();
-  const [params, setParams] = useSearchParams();
-  const actor = params.get('actor') ?? '';
-  const entity = params.get('entity') ?? '';
-  const action = params.get('action') ?? '';
-  const from = DAY.test(params.get('from') ?? '') ? (params.get('from') as string) : undefined;
-  const to = DAY.test(params.get('to') ?? '') ? (params.get('to') as string) : undefined;
-  const page = Math.max(1, Number(params.get('page')) || 1);
-  const pageSize = PAGE_SIZES.includes(Number(params.get('pageSize'))) ? Number(params.get('pageSize')) : 20;
-
-  const [draft, setDraft] = useState({ actor, entity, action });
-  useEffect(() => setDraft({ actor, entity, action }), [actor, entity, action]);
+  const { t, tMaybe } = useI18n();
+  const f = useUrlFilters(FILTERS);
+  const v = f.values;
+  const [actor, setActor] = useState(v.actor);
+  useEffect(() => setActor(v.actor), [v.actor]);
 
   const list = useRequest(
     () =>
       auditApi.list({
-        actor: actor || undefined,
-        entity: entity || undefined,
-        action: action || undefined,
-        from,
-        to,
-        page,
-        pageSize,
+        actor: v.actor || undefined,
+        entity: v.entity,
+        action: v.action,
+        from: v.on.from,
+        to: v.on.to,
+        page: v.page,
+        pageSize: v.pageSize,
       }),
-    [actor, entity, action, from, to, page, pageSize],
+    [v.actor, v.entity, v.action, v.on.from, v.on.to, v.page, v.pageSize],
   );
-
-  const update = (next: Record<string, string | number | undefined>, keepPage = false) => {
-    const p = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(next)) {
-      if (v === undefined || v === '' || (k === 'page' && v === 1) || (k === 'pageSize' && v === 20))
-        p.delete(k);
-      else p.set(k, String(v));
-    }
-    if (!keepPage) p.delete('page');
-    setParams(p);
-  };
-
-  const apply = () =>
-    update({ actor: draft.actor.trim(), entity: draft.entity.trim(), action: draft.action.trim() });
 
   const entityLabel = (code: string) =>
     tMaybe(`audit.entity.${code}`, tMaybe(`audit.entity.${lastSegment(code)}`, code));
   const actionLabel = (code: string) =>
     tMaybe(`audit.action.${code}`, tMaybe(`audit.action.${lastSegment(code)}`, code));
 
-  const columns: ColumnsType<AuditEntry> = [
-    { title: t('audit.col.at'), dataIndex: 'at', width: 170, render: (v: string) => formatDateTime(v, true) },
+  const columns: ListColumn<AuditEntry>[] = [
     {
+      key: 'at',
+      locked: true,
+      title: t('audit.col.at'),
+      dataIndex: 'at',
+      width: 170,
+      className: 'num-cell',
+      render: (at: string) => formatDateTime(at, true),
+    },
+    {
+      key: 'actor',
       title: t('audit.col.actor'),
       dataIndex: 'actorName',
       width: 150,
-      render: (v: string | null) =>
-        v ?? <Typography.Text type="secondary">{t('audit.system')}</Typography.Text>,
+      ellipsis: true,
+      render: (name: string | null) =>
+        name ?? <Typography.Text type="secondary">{t('audit.system')}</Typography.Text>,
     },
     {
+      key: 'action',
       title: t('audit.col.action'),
       dataIndex: 'action',
       width: 140,
-      render: (v: string) => (
-        <Tooltip title={v}>
-          <Tag color={ACTION_COLORS[lastSegment(v)] ?? 'default'}>{actionLabel(v)}</Tag>
+      render: (code: string) => (
+        <Tooltip title={code}>
+          <Tag color={ACTION_COLORS[lastSegment(code)] ?? 'default'}>{actionLabel(code)}</Tag>
         </Tooltip>
       ),
     },
     {
-      title: t('audit.col.entity'),
       key: 'entity',
+      title: t('audit.col.entity'),
       width: 220,
-      render: (_, e) => (
+      render: (_: unknown, e: AuditEntry) => (
         <Flex vertical>
           <span>{entityLabel(e.entity)}</span>
           {e.entityId ? (
@@ -129,106 +117,88 @@ export function AuditPage() {
       ),
     },
     {
+      key: 'summary',
       title: t('audit.col.summary'),
       dataIndex: 'summary',
+      width: 320,
       ellipsis: true,
-      render: (v: string | null) => v ?? '—',
+      render: (summary: string | null) => summary ?? '—',
     },
   ];
 
-  const range: [Dayjs, Dayjs] | null = from && to ? [dayjs(from), dayjs(to)] : null;
-  const filtered = !!(actor || entity || action || from || to);
+  // the known kinds and actions, searchable by their names and codes
+  const known = (codes: readonly string[], label: (c: string) => string) =>
+    codes.map((c) => ({ value: c, label: label(c), search: `${label(c)} ${c}`.toLowerCase() }));
+  const search = (input: string, o?: { search: string }) => !!o?.search.includes(input.toLowerCase());
+
+  const filters = (
+    <>
+      <Input.Search
+        allowClear
+        style={{ width: 190 }}
+        placeholder={t('audit.filter.actor')}
+        aria-label={t('audit.filter.actor')}
+        value={actor}
+        onChange={(e) => {
+          setActor(e.target.value);
+          if (!e.target.value && v.actor) f.set({ actor: '' });
+        }}
+        onSearch={(q) => f.set({ actor: q })}
+        data-testid="audit-filter-actor"
+      />
+      <Select
+        allowClear
+        showSearch={{ filterOption: search }}
+        style={{ width: 190 }}
+        popupMatchSelectWidth={false}
+        placeholder={t('audit.filter.entity')}
+        aria-label={t('audit.filter.entity')}
+        value={v.entity}
+        onChange={(entity) => f.set({ entity })}
+        options={known(AUDIT_ENTITIES, entityLabel)}
+        data-testid="audit-filter-entity"
+      />
+      <Select
+        allowClear
+        showSearch={{ filterOption: search }}
+        style={{ width: 170 }}
+        popupMatchSelectWidth={false}
+        placeholder={t('audit.filter.action')}
+        aria-label={t('audit.filter.action')}
+        value={v.action}
+        onChange={(action) => f.set({ action })}
+        options={known(AUDIT_ACTIONS, actionLabel)}
+        data-testid="audit-filter-action"
+      />
+      <DayRangeFilter
+        from={v.on.from}
+        to={v.on.to}
+        onChange={(from, to) => f.set({ on: { from, to } })}
+        placeholder={[t('audit.filter.from'), t('audit.filter.to')]}
+        testId="audit-filter-dates"
+      />
+    </>
+  );
 
   return (
-    <Card title={t('audit.title')}>
-      <Flex gap={8} wrap className="filter-bar" data-testid="audit-filter">
-        <Input
-          allowClear
-          style={{ width: 170 }}
-          placeholder={t('audit.filter.actor')}
-          value={draft.actor}
-          onChange={(e) => setDraft({ ...draft, actor: e.target.value })}
-          onPressEnter={apply}
-          data-testid="audit-filter-actor"
-        />
-        <AutoComplete
-          allowClear
-          style={{ width: 170 }}
-          placeholder={t('audit.filter.entity')}
-          value={draft.entity}
-          onChange={(v: string) => setDraft({ ...draft, entity: v ?? '' })}
-          onSelect={(v: string) => update({ entity: v })}
-          options={ENTITIES.map((e) => ({ value: e, label: `${entityLabel(e)} (${e})` }))}
-          filterOption={(input, o) =>
-            String(o?.label ?? '')
-              .toLowerCase()
-              .includes(input.toLowerCase())
-          }
-          data-testid="audit-filter-entity"
-        />
-        <AutoComplete
-          allowClear
-          style={{ width: 170 }}
-          placeholder={t('audit.filter.action')}
-          value={draft.action}
-          onChange={(v: string) => setDraft({ ...draft, action: v ?? '' })}
-          onSelect={(v: string) => update({ action: v })}
-          options={ACTIONS.map((a) => ({ value: a, label: `${actionLabel(a)} (${a})` }))}
-          filterOption={(input, o) =>
-            String(o?.label ?? '')
-              .toLowerCase()
-              .includes(input.toLowerCase())
-          }
-          data-testid="audit-filter-action"
-        />
-        <DatePicker.RangePicker
-          value={range}
-          format="YYYY-MM-DD"
-          allowEmpty={[true, true]}
-          placeholder={[t('audit.filter.dates'), t('audit.filter.dates')]}
-          onChange={(v) => update({ from: v?.[0]?.format('YYYY-MM-DD'), to: v?.[1]?.format('YYYY-MM-DD') })}
-          data-testid="audit-filter-dates"
-        />
-        <Button type="primary" onClick={apply}>
-          {t('common.search')}
-        </Button>
-        <Button onClick={() => setParams(new URLSearchParams())} disabled={!filtered}>
-          {t('common.reset')}
-        </Button>
-        <Button
-          icon={<ReloadOutlined />}
-          onClick={() => void list.reload()}
-          aria-label={t('common.refresh')}
-        />
-      </Flex>
-      <Table<AuditEntry>
-        data-testid="audit-table"
-        rowKey="id"
-        size="small"
-        loading={list.loading}
-        columns={columns}
-        dataSource={list.data?.items ?? []}
-        expandable={{
-          expandedRowRender: (e) => <AuditDiff entry={e} />,
-          rowExpandable: (e) => e.before != null || e.after != null,
-        }}
-        locale={{
-          emptyText: list.error ? (
-            <Empty description={t('error.loadFailed', { message: list.error.message })} />
-          ) : (
-            <Empty description={t('audit.empty')} />
-          ),
-        }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: PAGE_SIZES,
-          showTotal: (total) => t('common.total', { total: formatNumber(total) }),
-          onChange: (p, s) => update({ page: s !== pageSize ? 1 : p, pageSize: s }, true),
-        }}
-      />
-    </Card>
+    <ListPage<AuditEntry>
+      id="audit"
+      title={t('audit.title')}
+      filters={filters}
+      onSearch={() => f.set({ actor })}
+      onReset={f.reset}
+      filtered={f.filtered}
+      columns={columns}
+      rowKey="id"
+      request={list}
+      page={v.page}
+      pageSize={v.pageSize}
+      onPageChange={(page, pageSize) => f.set({ page, pageSize })}
+      expandable={{
+        expandedRowRender: (e) => <AuditDiff entry={e} />,
+        rowExpandable: (e) => e.before != null || e.after != null,
+      }}
+      emptyText={t('audit.empty')}
+    />
   );
 }

@@ -169,7 +169,7 @@ export function DashboardPage() {
       title={d ? t('dash.title', { region: d.region.name }) : t('module.dashboard.name')}
       extra={
         d ? (
-          <Flex gap={12} align="center">
+          <Flex gap={12} align="center" wrap>
             <Typography.Text type="secondary">
               {t('dash.compare', { from: d.lastYear.from, to: d.lastYear.to })}
             </Typography.Text>
@@ -368,7 +368,7 @@ function DashboardBody({
           <Typography.Text type="secondary" className="kpi-label">
             {t('dash.kpi.now', { day: p.now.asOf })}
           </Typography.Text>
-          <Flex gap={24} className="kpi-now">
+          <Flex gap={8} wrap className="kpi-now">
             <Button type="link" onClick={() => onProjects({ stalled: 'true' })} data-testid="kpi-stalled">
               <Typography.Text type={p.now.stalled ? 'warning' : undefined} strong>
                 {t('dash.kpi.stalled', { n: formatNumber(p.now.stalled) })}
@@ -666,7 +666,7 @@ function DashboardBody({
               size="small"
               title={t(d.region.kind === 'province' ? 'dash.ranking.titleCities' : 'dash.ranking.title')}
               extra={
-                <Flex gap={12} align="center">
+                <Flex gap={12} align="center" wrap>
                   <Typography.Text type="secondary">{t('dash.ranking.formula')}</Typography.Text>
                   <Segmented<'table' | 'chart'>
                     size="small"

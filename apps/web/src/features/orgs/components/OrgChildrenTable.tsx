@@ -136,9 +136,10 @@ export function OrgChildrenTable({ parent, canManage, version, onEdit, onOpenReg
   ];
 
   return (
-    <Flex vertical gap={12}>
+    <Flex vertical gap={12} style={{ minWidth: 0 }}>
       <Flex justify="space-between" align="center" gap={12} wrap>
         <Segmented<KindFilter>
+          style={{ maxWidth: '100%', overflowX: 'auto' }}
           value={kind}
           onChange={(k) => {
             setKind(k);
@@ -152,7 +153,8 @@ export function OrgChildrenTable({ parent, canManage, version, onEdit, onOpenReg
         <Input.Search
           allowClear
           placeholder={t('orgs.childSearchPlaceholder')}
-          style={{ width: 280 }}
+          aria-label={t('orgs.childSearchPlaceholder')}
+          style={{ width: 280, maxWidth: '100%' }}
           onSearch={(v) => {
             setQ(v);
             setPage(1);
@@ -167,6 +169,7 @@ export function OrgChildrenTable({ parent, canManage, version, onEdit, onOpenReg
         columns={columns}
         dataSource={items}
         tableLayout="fixed"
+        scroll={{ x: 'max-content' }}
         locale={{
           emptyText: error ? (
             <Empty description={t('error.loadFailed', { message: error.message })} />

@@ -1,7 +1,7 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import type { OrgUnit } from '@yingshang/contracts';
 import { isRegionKind } from '@yingshang/contracts';
-import { Alert, Button, Card, Empty, Flex, Space, Spin, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Flex, Grid, Space, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { type CreateOrgInput, orgApi } from '../../../app/api/endpoints';
@@ -31,6 +31,8 @@ export function OrgsPage() {
   const selectedId = params.get('id') ?? tree.roots[0]?.id ?? null;
   const [childrenVersion, setChildrenVersion] = useState(0);
   const [formMode, setFormMode] = useState<OrgFormMode | null>(null);
+  // below md the tree goes above the unit instead of beside it (a phone has no room for both)
+  const wide = Grid.useBreakpoint().md !== false;
 
   const selected = useRequest(() => (selectedId ? orgApi.get(selectedId) : null), [selectedId]);
   const org = selected.data && selected.data.id === selectedId ? selected.data : undefined;
@@ -49,12 +51,39 @@ export function OrgsPage() {
     if (!saved || isRegionKind(saved.kind)) void tree.reload();
   };
 
+  // 编辑 / 新增 beside the unit's name on a desk; on a phone under it, where the name keeps its room
+  const actions =
+    org && canManage ? (
+      <Space wrap>
+        <Button
+          icon={<EditOutlined />}
+          onClick={() => setFormMode({ kind: 'edit', org })}
+          data-testid="org-edit"
+        >
+          {t('orgs.edit')}
+        </Button>
+        {addableUnder(org.kind).map((k) => (
+          <Button
+            key={k}
+            icon={<PlusOutlined />}
+            type={k === 'zone' ? 'primary' : 'default'}
+            data-testid={`org-add-${k}`}
+            onClick={() =>
+              setFormMode({ kind: 'create', unitKind: k, parent: { id: org.id, name: org.name } })
+            }
+          >
+            {t(`orgs.add.${k}`)}
+          </Button>
+        ))}
+      </Space>
+    ) : null;
+
   return (
-    <Flex gap={16} align="flex-start">
+    <Flex gap={16} align={wide ? 'flex-start' : 'stretch'} vertical={!wide}>
       <Card
         size="small"
         title={t('orgs.title')}
-        style={{ width: 300, flex: '0 0 300px', position: 'sticky', top: 72 }}
+        style={wide ? { width: 300, flex: '0 0 300px', position: 'sticky', top: 72 } : undefined}
         data-testid="org-tree-card"
       >
         {tree.error ? (
@@ -71,7 +100,7 @@ export function OrgsPage() {
       </Card>
 
       <Card
-        style={{ flex: 1, minWidth: 0 }}
+        style={{ flex: 1, minWidth: 0, maxWidth: '100%' }}
         title={
           org ? (
             <Space>
@@ -82,32 +111,7 @@ export function OrgsPage() {
             t('orgs.title')
           )
         }
-        extra={
-          org && canManage ? (
-            <Space wrap>
-              <Button
-                icon={<EditOutlined />}
-                onClick={() => setFormMode({ kind: 'edit', org })}
-                data-testid="org-edit"
-              >
-                {t('orgs.edit')}
-              </Button>
-              {addableUnder(org.kind).map((k) => (
-                <Button
-                  key={k}
-                  icon={<PlusOutlined />}
-                  type={k === 'zone' ? 'primary' : 'default'}
-                  data-testid={`org-add-${k}`}
-                  onClick={() =>
-                    setFormMode({ kind: 'create', unitKind: k, parent: { id: org.id, name: org.name } })
-                  }
-                >
-                  {t(`orgs.add.${k}`)}
-                </Button>
-              ))}
-            </Space>
-          ) : null
-        }
+        extra={wide ? actions : undefined}
       >
         {!selectedId && !tree.loading ? (
           <Empty description={t('orgs.selectHint')} />
@@ -119,6 +123,7 @@ export function OrgsPage() {
           </Flex>
         ) : (
           <>
+            {wide || !actions ? null : <div style={{ marginBottom: 12 }}>{actions}</div>}
             <OrgDetails org={org} trail={trail} />
             <Typography.Title level={5} style={{ margin: '20px 0 12px' }}>
               {t('orgs.children')}

@@ -79,6 +79,8 @@ export function IndustrySelect({
       onOpenChange={remote.onOpenChange}
       allowClear={allowClear}
       placeholder={placeholder ?? t('project.industry.placeholder')}
+      // named by its placeholder where no labelled Form.Item names it (a filter bar)
+      aria-label={id ? undefined : (placeholder ?? t('project.industry.placeholder'))}
       style={style}
       popupMatchSelectWidth={popupWidth ?? true}
       notFoundContent={remote.loading ? <Spin size="small" /> : t('project.industry.noMatch')}

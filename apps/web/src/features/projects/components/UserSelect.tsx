@@ -47,6 +47,8 @@ export function UserSelect({ value, onChange, knownName, placeholder, id, ...res
       onOpenChange={remote.onOpenChange}
       showSearch={{ filterOption: false, onSearch: remote.onSearch, searchValue: remote.search }}
       placeholder={placeholder ?? t('project.serviceOfficer.placeholder')}
+      // named by its placeholder where no labelled Form.Item names it (a filter bar)
+      aria-label={id ? undefined : (placeholder ?? t('project.serviceOfficer.placeholder'))}
       notFoundContent={remote.loading ? <Spin size="small" /> : t('project.serviceOfficer.noMatch')}
       options={options}
       optionRender={(o) => {

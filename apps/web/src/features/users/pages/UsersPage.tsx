@@ -234,6 +234,7 @@ export function UsersPage() {
     >
       <Flex gap={8} wrap className="filter-bar" data-testid="users-filter">
         <Input.Search
+          aria-label={t('users.searchPlaceholder')}
           allowClear
           style={{ width: 220 }}
           placeholder={t('users.searchPlaceholder')}
@@ -255,6 +256,7 @@ export function UsersPage() {
           data-testid="users-filter-unit"
         />
         <Select<Role>
+          aria-label={t('users.filter.role')}
           allowClear
           style={{ width: 200 }}
           placeholder={t('users.filter.role')}
@@ -264,6 +266,7 @@ export function UsersPage() {
           data-testid="users-filter-role"
         />
         <Select<Status>
+          aria-label={t('users.filter.status')}
           allowClear
           style={{ width: 130 }}
           placeholder={t('users.filter.status')}
