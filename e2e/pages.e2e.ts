@@ -54,6 +54,8 @@ class Sweep {
   /** What the problems seen now belong to (the page being opened). */
   where = 'login';
   signedIn = false;
+  /** Requests sent and not yet answered. */
+  inFlight = 0;
 
   constructor(
     readonly role: string,
@@ -62,6 +64,8 @@ class Sweep {
     readonly locale: Locale,
     readonly problems: string[],
   ) {
+    page.on('request', () => this.inFlight++);
+    for (const done of ['requestfinished', 'requestfailed'] as const) page.on(done, () => this.inFlight--);
     page.on('console', (m) => {
       if (m.type() !== 'error') return;
       // the failed request itself is reported below, with its address
@@ -93,19 +97,24 @@ class Sweep {
   }
 
   async settle() {
+    const { page } = this;
     // the address's page, not the one before it while a lazy page's chunk loads
-    await this.page
+    await page
       .waitForFunction(
         () => document.querySelector<HTMLElement>('main')?.dataset.path === location.pathname,
         undefined,
         { timeout: 10_000 },
       )
       .catch(() => undefined);
-    // lazy pages and their first requests: wait until no spinner is left (or give up quietly)
-    await this.page
-      .waitForFunction(() => !document.querySelector('.ant-spin-spinning'), undefined, { timeout: 10_000 })
-      .catch(() => undefined);
-    await this.page.waitForLoadState('networkidle').catch(() => undefined);
+    // its requests answered and no spinner left, twice in a row 100 ms apart (a reply starts the
+    // next request); a page that never settles is checked as it is after 10 s
+    const until = Date.now() + 10_000;
+    let quiet = 0;
+    while (quiet < 2 && Date.now() < until) {
+      await page.waitForTimeout(100);
+      const spinning = await page.evaluate(() => !!document.querySelector('.ant-spin-spinning'));
+      quiet = this.inFlight <= 0 && !spinning ? quiet + 1 : 0;
+    }
   }
 
   /** The checks every page gets, and its screenshot. */

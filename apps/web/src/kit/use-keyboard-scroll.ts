@@ -15,7 +15,9 @@ export function useKeyboardScrollRegions() {
     const mark = () => {
       frame = 0;
       for (const el of root.querySelectorAll<HTMLElement>(SCROLLERS)) {
-        if (!el.hasAttribute('tabindex')) el.tabIndex = 0;
+        // a tab stop only where there is something to scroll to
+        const scrolls = el.scrollWidth > el.clientWidth || el.scrollHeight > el.clientHeight;
+        if (scrolls && !el.hasAttribute('tabindex')) el.tabIndex = 0;
       }
     };
     mark();
@@ -23,8 +25,13 @@ export function useKeyboardScrollRegions() {
       if (!frame) frame = requestAnimationFrame(mark);
     });
     observer.observe(root, { childList: true, subtree: true });
+    const onResize = () => {
+      if (!frame) frame = requestAnimationFrame(mark);
+    };
+    window.addEventListener('resize', onResize);
     return () => {
       observer.disconnect();
+      window.removeEventListener('resize', onResize);
       if (frame) cancelAnimationFrame(frame);
     };
   }, []);

@@ -45,6 +45,7 @@ export const appealsEnUS: Record<keyof typeof appealsZhCN, string> = {
   'appeal.filter.filedFrom': 'Filed from',
   'appeal.filter.filedTo': 'Filed to',
   'appeal.filter.supervised': 'Supervised only',
+  'appeal.sort.label': 'Sort by',
   'appeal.sort.updated': 'Latest update',
   'appeal.sort.due': 'Due date',
   'appeal.sort.filed': 'Filing date',

@@ -42,6 +42,7 @@ export const appealsZhCN = {
   'appeal.filter.filedFrom': '提交起',
   'appeal.filter.filedTo': '提交止',
   'appeal.filter.supervised': '仅看督办',
+  'appeal.sort.label': '排序方式',
   'appeal.sort.updated': '按最近更新',
   'appeal.sort.due': '按到期日',
   'appeal.sort.filed': '按登记日期',

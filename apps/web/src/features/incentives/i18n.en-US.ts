@@ -239,6 +239,7 @@ export const incentivesEnUS: Record<keyof typeof incentivesZhCN, string> = {
   'inc.cat.importHint':
     'Headers needed (in Chinese): version, part (national / central-western), province, section, number, item name, manufacturing (yes/no), industry codes.',
   'inc.cat.imported': 'Imported: {created} new, {updated} updated',
+  'inc.cat.search': 'Item name or industry code',
   'inc.cat.importErrors': 'The file has errors; nothing was imported',
   'inc.match.title': 'Industry-transfer matching',
   'inc.match.industry': 'Industry code (GB/T 4754)',

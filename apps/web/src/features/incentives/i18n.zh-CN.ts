@@ -227,6 +227,7 @@ export const incentivesZhCN = {
   'inc.cat.importHint':
     '表头须含：版本、目录部分（全国/中西部）、省份、章节、序号、条目名称、是否制造业（是/否）、行业代码。',
   'inc.cat.imported': '已导入：新增 {created} 条，更新 {updated} 条',
+  'inc.cat.search': '条目名称或行业代码',
   'inc.cat.importErrors': '文件有误，未导入任何条目',
   'inc.match.title': '产业转移承接匹配',
   'inc.match.industry': '行业代码（GB/T 4754）',

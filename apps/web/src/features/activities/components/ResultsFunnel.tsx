@@ -131,6 +131,7 @@ export function ResultsFunnel({
           <Progress
             percent={r.landedRate === null ? 0 : Math.round(r.landedRate * 1000) / 10}
             format={() => formatPercent(r.landedRate)}
+            aria-label={t('activity.funnel.landedRate')}
             size="small"
             status={r.landedRate !== null && r.landedRate < 0.3 ? 'exception' : 'normal'}
           />

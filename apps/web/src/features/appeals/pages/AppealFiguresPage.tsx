@@ -156,7 +156,12 @@ export function AppealFiguresPage() {
                 {f.categories.map((c) => (
                   <Flex key={c.category} gap={8} align="center">
                     <span style={{ width: 90 }}>{nameOf(c.category)}</span>
-                    <Progress percent={(c.count / maxCategory) * 100} showInfo={false} style={{ flex: 1 }} />
+                    <Progress
+                      percent={(c.count / maxCategory) * 100}
+                      showInfo={false}
+                      style={{ flex: 1 }}
+                      aria-label={nameOf(c.category)}
+                    />
                     <span style={{ width: 40, textAlign: 'right' }}>{c.count}</span>
                   </Flex>
                 ))}
@@ -167,6 +172,7 @@ export function AppealFiguresPage() {
                     <span style={{ width: 130 }}>{t(`appeal.channel.${c.channel}`)}</span>
                     <Progress
                       percent={(c.count / maxChannel) * 100}
+                      aria-label={t(`appeal.channel.${c.channel}`)}
                       showInfo={false}
                       strokeColor="#13c2c2"
                       style={{ flex: 1 }}

@@ -268,6 +268,7 @@ export function AppealsPage() {
           data-testid="appeals-search"
         />
         <Select
+          aria-label={t('appeal.filter.status')}
           allowClear
           style={{ width: en ? 130 : 110 }}
           placeholder={t('appeal.filter.status')}
@@ -277,6 +278,7 @@ export function AppealsPage() {
           data-testid="appeals-filter-status"
         />
         <Select
+          aria-label={t('appeal.filter.sla')}
           allowClear
           style={{ width: en ? 140 : 110 }}
           placeholder={t('appeal.filter.sla')}
@@ -286,6 +288,7 @@ export function AppealsPage() {
           data-testid="appeals-filter-sla"
         />
         <Select
+          aria-label={t('appeal.filter.category')}
           allowClear
           style={{ width: en ? 150 : 120 }}
           placeholder={t('appeal.filter.category')}
@@ -297,6 +300,7 @@ export function AppealsPage() {
         />
         {enterprise ? null : (
           <Select
+            aria-label={t('appeal.filter.channel')}
             allowClear
             style={{ width: en ? 170 : 130 }}
             placeholder={t('appeal.filter.channel')}
@@ -308,6 +312,7 @@ export function AppealsPage() {
           />
         )}
         <Select
+          aria-label={t('appeal.filter.urgency')}
           allowClear
           style={{ width: 100 }}
           placeholder={t('appeal.filter.urgency')}
@@ -345,6 +350,7 @@ export function AppealsPage() {
         )}
         <Space style={{ marginInlineStart: 'auto' }}>
           <Select
+            aria-label={t('appeal.sort.label')}
             style={{ width: en ? 140 : 120 }}
             value={sort}
             onChange={(v) => update({ sort: v === 'updated' ? undefined : v })}

@@ -108,6 +108,7 @@ export function MeetingDetailPage() {
       <Progress
         type="circle"
         size={44}
+        aria-label={t('meeting.outcome', { solved: x.outcome.solved, raised: x.outcome.raised })}
         percent={x.outcome.raised ? Math.round((x.outcome.solved / x.outcome.raised) * 100) : 0}
       />
       <span>{t('meeting.outcome', { solved: x.outcome.solved, raised: x.outcome.raised })}</span>

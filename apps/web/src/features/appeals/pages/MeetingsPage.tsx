@@ -143,6 +143,7 @@ export function MeetingsPage() {
       <Typography.Paragraph type="secondary">{t('meeting.intro')}</Typography.Paragraph>
       <Flex gap={8} className="filter-bar">
         <Select
+          aria-label={t('meeting.col.series')}
           allowClear
           style={{ width: 140 }}
           placeholder={t('meeting.col.series')}

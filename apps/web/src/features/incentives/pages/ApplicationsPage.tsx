@@ -72,8 +72,8 @@ export function ApplicationsPage() {
     <>
       <IncNav />
       <Card size="small">
-        <Flex justify="space-between" align="start" gap={8} style={{ marginBottom: 12 }}>
-          <Flex wrap gap={8} style={{ flex: 1 }}>
+        <Flex justify="space-between" align="start" gap={8} wrap style={{ marginBottom: 12 }}>
+          <Flex wrap gap={8} style={{ flex: '1 1 240px', minWidth: 0 }}>
             {can('incentives.review') && (
               <Segmented
                 value={q.mine ?? 'all'}
@@ -87,6 +87,7 @@ export function ApplicationsPage() {
               />
             )}
             <Select
+              aria-label={t('inc.col.status')}
               allowClear
               style={{ width: 180 }}
               placeholder={t('inc.col.status')}
@@ -95,8 +96,9 @@ export function ApplicationsPage() {
               options={INCENTIVE_STATUSES.map((s) => ({ value: s, label: t(`inc.status.${s}`) }))}
             />
             <Input.Search
+              aria-label={t('inc.list.search')}
               allowClear
-              style={{ width: 240 }}
+              style={{ width: 240, maxWidth: '100%' }}
               placeholder={t('inc.list.search')}
               defaultValue={q.q}
               onSearch={(v) => set({ q: v || undefined })}

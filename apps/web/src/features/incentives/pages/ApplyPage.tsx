@@ -290,6 +290,7 @@ export function ApplyPage() {
                               ]}
                             >
                               <Input
+                                aria-label={t('inc.form.amount')}
                                 inputMode="decimal"
                                 placeholder={t('inc.form.amount')}
                                 style={{ width: 118 }}

@@ -99,7 +99,9 @@ export function CataloguePage() {
             )}
             <Input.Search
               allowClear
-              style={{ width: 260, marginBottom: 12 }}
+              placeholder={t('inc.cat.search')}
+              aria-label={t('inc.cat.search')}
+              style={{ width: 260, maxWidth: '100%', marginBottom: 12 }}
               onSearch={(v) => setQ(v || undefined)}
             />
             <Table

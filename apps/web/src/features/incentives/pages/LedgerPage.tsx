@@ -67,6 +67,7 @@ export function LedgerPage() {
         <Flex justify="space-between" wrap gap={8} style={{ marginBottom: 12 }}>
           <Flex gap={8} align="center">
             <Switch
+              aria-label={t('inc.ledger.overdueOnly')}
               checked={overdueOnly}
               onChange={(v) =>
                 setParams((p) => {

@@ -111,6 +111,7 @@ export function RegionTree({ roots, index, loading, selectedId, onSelect }: Prop
   return (
     <Flex vertical gap={8} className="org-tree-panel">
       <Input.Search
+        aria-label={t('orgs.searchPlaceholder')}
         allowClear
         placeholder={t('orgs.searchPlaceholder')}
         value={q}

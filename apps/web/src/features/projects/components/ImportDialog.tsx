@@ -145,7 +145,12 @@ export function ImportDialog({ open, onClose, onImported }: Props) {
             ? ` · ${tMaybe(`import.phase.${j.phase}`, '')}`
             : ''}
         </Typography.Text>
-        <Progress percent={percent ?? 0} status="active" showInfo={percent !== undefined} />
+        <Progress
+          percent={percent ?? 0}
+          status="active"
+          showInfo={percent !== undefined}
+          aria-label={mode === 'check' ? t('import.checking') : t('import.writing')}
+        />
         <Descriptions size="small" column={4}>
           <Descriptions.Item label={t('import.rowsTotal')}>
             {j?.total != null ? formatNumber(j.total) : '—'}

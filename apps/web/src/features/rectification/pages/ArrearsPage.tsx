@@ -148,11 +148,14 @@ export function ArrearsPage() {
           <Flex gap={8} wrap style={{ marginBottom: 12 }}>
             <Input.Search
               allowClear
+              placeholder={t('arrear.search')}
+              aria-label={t('arrear.search')}
               style={{ width: 240 }}
               defaultValue={q.q}
               onSearch={(v) => set({ q: v || undefined })}
             />
             <Select
+              aria-label={t('arrear.status')}
               allowClear
               style={{ width: 140 }}
               placeholder={t('arrear.status')}

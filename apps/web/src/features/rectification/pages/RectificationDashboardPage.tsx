@@ -46,7 +46,11 @@ export function RectificationDashboardPage() {
       dataIndex: 'completionRate',
       width: 160,
       render: (v: number | null) =>
-        v === null ? '—' : <Progress percent={Math.round(v * 1000) / 10} size="small" />,
+        v === null ? (
+          '—'
+        ) : (
+          <Progress percent={Math.round(v * 1000) / 10} size="small" aria-label={t('rect.fig.completion')} />
+        ),
     },
     {
       title: t('rect.fig.onTime'),
@@ -92,7 +96,8 @@ export function RectificationDashboardPage() {
             <Flex gap={12} align="center" wrap>
               <Typography.Text strong>{t('rect.campaign')}</Typography.Text>
               <Select
-                style={{ minWidth: 360 }}
+                aria-label={t('rect.campaign')}
+                style={{ minWidth: 0, width: 360, maxWidth: '100%' }}
                 value={campaign.id}
                 onChange={choose}
                 options={(campaigns ?? []).map((c) => ({ value: c.id, label: c.title }))}

@@ -160,6 +160,7 @@ export function TaskDetailPage() {
           <Descriptions.Item label={t('rect.col.progress')}>
             <Progress
               percent={task.progress}
+              aria-label={t('rect.col.progress')}
               format={(p) => `${p}%`}
               size="small"
               style={{ width: 180 }}

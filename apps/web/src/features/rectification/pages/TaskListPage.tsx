@@ -133,7 +133,9 @@ export function TaskListPage() {
       title: t('rect.col.progress'),
       dataIndex: 'progress',
       width: 130,
-      render: (v: number) => <Progress percent={v} format={(p) => `${p}%`} size="small" />,
+      render: (v: number) => (
+        <Progress percent={v} format={(p) => `${p}%`} size="small" aria-label={t('rect.col.progress')} />
+      ),
     },
     { title: t('rect.col.status'), key: 'status', width: 200, render: (_, r) => <TaskTags task={r} /> },
     {
@@ -216,6 +218,7 @@ export function TaskListPage() {
               />
             )}
             <Input.Search
+              aria-label={t('rect.filter.search')}
               allowClear
               style={{ width: 220 }}
               placeholder={t('rect.filter.search')}
@@ -232,6 +235,7 @@ export function TaskListPage() {
               data-testid="rect-filter-region"
             />
             <Select
+              aria-label={t('rect.col.problem')}
               allowClear
               style={{ width: 200 }}
               placeholder={t('rect.col.problem')}
@@ -240,6 +244,7 @@ export function TaskListPage() {
               options={campaign.problems.map((p) => ({ value: p.id, label: `${p.seq}. ${p.name}` }))}
             />
             <Select
+              aria-label={t('rect.col.status')}
               allowClear
               style={{ width: 130 }}
               placeholder={t('rect.col.status')}
@@ -248,6 +253,7 @@ export function TaskListPage() {
               options={TASK_STATUSES.map((s) => ({ value: s, label: t(`rect.status.${s}`) }))}
             />
             <Select
+              aria-label={t('rect.col.timing')}
               allowClear
               style={{ width: 120 }}
               placeholder={t('rect.col.timing')}
@@ -256,6 +262,7 @@ export function TaskListPage() {
               options={TASK_TIMINGS.map((s) => ({ value: s, label: t(`rect.filter.timing.${s}`) }))}
             />
             <Select
+              aria-label={t('rect.col.source')}
               allowClear
               style={{ width: 140 }}
               placeholder={t('rect.col.source')}
