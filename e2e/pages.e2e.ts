@@ -65,7 +65,8 @@ class Sweep {
     readonly problems: string[],
   ) {
     page.on('request', () => this.inFlight++);
-    for (const done of ['requestfinished', 'requestfailed'] as const) page.on(done, () => this.inFlight--);
+    page.on('requestfinished', () => this.inFlight--);
+    page.on('requestfailed', () => this.inFlight--);
     page.on('console', (m) => {
       if (m.type() !== 'error') return;
       // the failed request itself is reported below, with its address
