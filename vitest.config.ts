@@ -41,6 +41,8 @@ export default defineConfig({
           // a page on a loaded 2-core machine can take seconds to settle: expect.poll waits up to 15 s
           expect: { poll: { timeout: 15_000 } },
           fileParallelism: false,
+          // the page sweep runs two roles at once
+          maxConcurrency: 2,
         },
       },
     ],

@@ -4,7 +4,7 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { sendError } from './errors.js';
 
-const NOT_BUILT = `<!doctype html><meta charset="utf-8"><title>营商通</title>
+const NOT_BUILT = `<!doctype html><html lang="en"><meta charset="utf-8"><title>营商通</title>
 <p>The web app is not built yet: run <code>npm run build</code> (npm start does it for you).</p>`;
 
 /**
