@@ -122,6 +122,8 @@ class Sweep {
   async check(name: string) {
     this.where = name;
     const { page } = this;
+    // the pointer rests where the menu entry was: a hovered control is not the page's resting state
+    await page.mouse.move(0, 0);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     if (overflow > 0) this.note(`page overflows horizontally by ${overflow}px`);
     await this.runAxe();

@@ -152,6 +152,9 @@ export const ApplicationListQuery = Paging.extend({
   to: Day.optional(),
 }).strict();
 
+/** The filtered applications as a workbook: the list's filters, without paging. */
+export const ApplicationExportQuery = ApplicationListQuery.omit({ page: true, pageSize: true });
+
 export const ConditionTrace = z.object({
   key: z.string(),
   passed: z.boolean(),

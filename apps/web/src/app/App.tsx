@@ -21,6 +21,9 @@ export function App() {
         token: {
           colorPrimary: '#1668dc',
           colorLink: '#0958d9',
+          // hovered buttons and links stay at AA too (antd lightens them to 3.5:1)
+          colorPrimaryHover: '#0958d9',
+          colorLinkHover: '#003eb3',
           borderRadius: 6,
           fontFamily: FONT,
           colorTextSecondary: 'rgba(0, 0, 0, 0.65)',

@@ -41,6 +41,7 @@ export { ProjectFlags, StageTag } from './pickers/StageTag';
 export { STATUS_COLORS } from './pickers/stage-colors';
 export { useRegionTree } from './pickers/use-region-tree';
 export { errorKind, LoadError, Loading, RecordLoadFailed } from './RecordStates';
+export { SearchFilter } from './SearchFilter';
 export { type SectionLink, SectionNav } from './SectionNav';
 export { type ApiFormOptions, type ApiFormState, useApiForm, VERSION_CONFLICT } from './use-api-form';
 export { columnsStorageKey, useHiddenColumns } from './use-hidden-columns';

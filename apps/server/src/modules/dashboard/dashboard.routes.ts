@@ -6,8 +6,8 @@ import {
   TargetsBody,
 } from '@yingshang/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { sendXlsx, XLSX_MIME } from '../../kernel/xlsx.js';
 import { actorOf } from '../../plugins/auth.js';
-import { contentDisposition, XLSX_MIME } from '../projects/projects.excel.js';
 import { dashboardWorkbook } from './dashboard.excel.js';
 import type { DashboardService } from './dashboard.service.js';
 
@@ -44,14 +44,11 @@ export const dashboardRoutes: FastifyPluginAsyncZod<{ dashboard: DashboardServic
     async (req, reply) => {
       const actor = actorOf(req);
       const d = await dashboard.get(actor, req.query);
-      const name = `${d.region.name}-${d.period.from}-${d.period.to}.xlsx`;
-      return reply
-        .header('content-type', XLSX_MIME)
-        .header(
-          'content-disposition',
-          contentDisposition(name, `dashboard-${d.region.code}-${d.period.from}-${d.period.to}.xlsx`),
-        )
-        .send(await dashboardWorkbook(d, actor.locale));
+      const file = {
+        fileName: `${d.region.name}-${d.period.from}-${d.period.to}.xlsx`,
+        body: await dashboardWorkbook(d, actor.locale),
+      };
+      return sendXlsx(reply, file, `dashboard-${d.region.code}-${d.period.from}-${d.period.to}.xlsx`);
     },
   );
   app.get(

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   type Client,
@@ -261,5 +262,52 @@ describeApi('incentive applications filtered by region and submission days', () 
     expect(await list(taiyuan, { regionId: ids.taiyuan })).toMatchObject({ names: 'tyLastMonth tyLastYear' });
     // the review queue, narrowed
     expect(await list(zone, { mine: 'review', from: firstDay })).toMatchObject({ names: 'entFirst entNow' });
+  });
+  it('exports the filtered applications of the caller’s scope as a workbook, the list’s rows in it', async () => {
+    const exported = async (c: Client, q: Record<string, string>) => {
+      const res = await c.get(`/api/v1/incentives/applications/export.xlsx?${new URLSearchParams(q)}`);
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.headers['content-type']).toContain('spreadsheetml');
+      expect(res.headers['content-disposition']).toMatch(/filename\*=UTF-8''/);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+      const ws = wb.worksheets[0]!;
+      expect(ws.getRow(2).getCell(1).value).toBe('申请编号');
+      const codes: string[] = [];
+      ws.eachRow((row, n) => {
+        if (n > 2) codes.push(String(row.getCell(1).value));
+      });
+      return codes.sort();
+    };
+    const codesOf = async (c: Client, q: Record<string, string>) => {
+      const res = await c.get(
+        `/api/v1/incentives/applications?${new URLSearchParams({ pageSize: '200', ...q })}`,
+      );
+      return (res.json() as { items: { code: string }[] }).items.map((i) => i.code).sort();
+    };
+    // the same rows as the list, for an office and for an enterprise (its own only)
+    for (const [c, q] of [
+      [admin, {}],
+      [admin, { from: firstDay }],
+      [taiyuan, { regionId: ids.taiyuan }],
+      [yaodu, {}],
+      [ent, {}],
+    ] as const) {
+      const want = await codesOf(c, q);
+      expect(want.length).toBeGreaterThan(0);
+      expect(await exported(c, q)).toEqual(want);
+    }
+    expect((await exported(ent, {})).length).toBe(3);
+    // the money columns carry 万元 numbers: 测算 of an application equals its list figure
+    const res = await ent.get('/api/v1/incentives/applications/export.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const header = wb.worksheets[0]!.getRow(2).values as string[];
+    expect(header).toContain('测算金额（万元）');
+    // a region outside the caller's scope, bad days: refused as the list refuses them
+    const outside = await yaodu.get(`/api/v1/incentives/applications/export.xlsx?regionId=${ids.taiyuan}`);
+    expect(outside.statusCode).toBe(404);
+    const bad = await admin.get('/api/v1/incentives/applications/export.xlsx?from=2025-02-30');
+    expect(bad.statusCode).toBe(400);
   });
 });

@@ -1,5 +1,6 @@
 import {
   ApplicationDetail,
+  ApplicationExportQuery,
   ApplicationInput,
   ApplicationListQuery,
   ApplicationSummary,
@@ -17,7 +18,9 @@ import {
 } from '@yingshang/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { sendXlsx, XLSX_MIME } from '../../kernel/xlsx.js';
 import { actorOf } from '../../plugins/auth.js';
+import { createIncentiveExcel } from './incentives.excel.js';
 import type { IncentiveService } from './incentives.service.js';
 
 /** 惠企政策兑现: policies, trial evaluation, applications, review, payments, the rate table. */
@@ -58,6 +61,21 @@ export const incentiveRoutes: FastifyPluginAsyncZod<{ incentives: IncentiveServi
       },
     },
     async (req) => svc.evaluate(actorOf(req), req.body),
+  );
+  const excel = createIncentiveExcel({ incentives: svc });
+  app.get(
+    '/incentives/applications/export.xlsx',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '惠企政策兑现申请台账 (.xlsx) of the filtered applications in the caller’s scope',
+        querystring: ApplicationExportQuery,
+        produces: [XLSX_MIME],
+      },
+    },
+    async (req, reply) =>
+      sendXlsx(reply, await excel.exportApplications(actorOf(req), req.query), 'incentive-applications.xlsx'),
   );
   app.get(
     '/incentives/applications',

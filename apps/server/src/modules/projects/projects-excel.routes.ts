@@ -7,10 +7,11 @@ import {
 } from '@yingshang/contracts';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { sendXlsx, XLSX_MIME } from '../../kernel/xlsx.js';
 import { AppError, fail } from '../../lib/app-error.js';
 import { actorOf } from '../../plugins/auth.js';
 import { localeOf } from '../../plugins/errors.js';
-import { contentDisposition, type ProjectExcelService, XLSX_MIME } from './projects.excel.js';
+import type { ProjectExcelService } from './projects.excel.js';
 import type { ProjectImportService } from './projects-import.service.js';
 
 /** The upload limit (the multipart plugin is registered with the same in app.ts). */
@@ -59,13 +60,7 @@ export const projectExcelRoutes: FastifyPluginAsyncZod<{
     },
     async (req, reply) => {
       const file = await excel.exportLedger(actorOf(req), req.query);
-      return reply
-        .header('content-type', XLSX_MIME)
-        .header(
-          'content-disposition',
-          contentDisposition(file.fileName, file.fileName.replace(/^\D+/, 'project-ledger-')),
-        )
-        .send(file.body);
+      return sendXlsx(reply, file, file.fileName.replace(/^\D+/, 'project-ledger-'));
     },
   );
 

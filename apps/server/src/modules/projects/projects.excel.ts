@@ -27,7 +27,6 @@ import { investorsOfProjects, ledgerPage } from './projects-ledger.repository.js
 
 type Query = z.infer<typeof ProjectExportQuery>;
 
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** Rows read per query. */
 const PAGE = 2000;
 
@@ -40,13 +39,6 @@ const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 const excelDay = (day: string | null) => (day ? new Date(`${day}T00:00:00Z`) : null);
 
 /** `attachment` with an ASCII fallback and the UTF-8 name (RFC 6266 / RFC 5987). */
-export function contentDisposition(fileName: string, fallback: string): string {
-  const encoded = encodeURIComponent(fileName).replace(
-    /['()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
-}
 
 export function createProjectExcelService(deps: { db: Db; dialect: Dialect; projects: ProjectService }) {
   const { db, dialect, projects } = deps;

@@ -4,10 +4,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/database.js';
 import type { Dialect } from '../../db/dialect.js';
+import { sendXlsx, XLSX_MIME } from '../../kernel/xlsx.js';
 import { AppError, fail } from '../../lib/app-error.js';
 import { actorOf } from '../../plugins/auth.js';
-import { contentDisposition } from '../projects/projects.excel.js';
-import { createRectificationExcel, XLSX_MIME } from './rectification.excel.js';
+import { createRectificationExcel } from './rectification.excel.js';
 import type { RectificationService } from './rectification.service.js';
 
 const MAX_BYTES = 20 * 1024 * 1024;
@@ -48,13 +48,7 @@ export const rectificationExcelRoutes: FastifyPluginAsyncZod<{
     },
     async (req, reply) => {
       const file = await excel.exportLedger(actorOf(req), req.query);
-      return reply
-        .header('content-type', XLSX_MIME)
-        .header(
-          'content-disposition',
-          contentDisposition(file.fileName, file.fileName.replace(/^\D+/, 'rectification-ledger-')),
-        )
-        .send(file.body);
+      return sendXlsx(reply, file, file.fileName.replace(/^\D+/, 'rectification-ledger-'));
     },
   );
   app.get(
@@ -70,13 +64,7 @@ export const rectificationExcelRoutes: FastifyPluginAsyncZod<{
     },
     async (req, reply) => {
       const file = await excel.importTemplate(actorOf(req), req.query.campaignId);
-      return reply
-        .header('content-type', XLSX_MIME)
-        .header(
-          'content-disposition',
-          contentDisposition(file.fileName, 'rectification-import-template.xlsx'),
-        )
-        .send(file.body);
+      return sendXlsx(reply, file, 'rectification-import-template.xlsx');
     },
   );
   app.post(

@@ -13,7 +13,6 @@ import { fail } from '../../lib/app-error.js';
 import { beijingToday } from '../../lib/days.js';
 import type { RectificationService } from './rectification.service.js';
 
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const THIN = { style: 'thin' as const, color: { argb: 'FFBFBFBF' } };
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 /** At most this many rows in one export (a campaign ledger is far smaller). */

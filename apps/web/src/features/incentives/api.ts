@@ -17,21 +17,25 @@ import { api, type Page } from '../../app/api/client';
 
 export type ApplicationBody = z.input<typeof ApplicationInput>;
 
+/** The application list's filters (the list and its export take the same). */
+export interface ApplicationQuery {
+  status?: string;
+  mine?: string;
+  q?: string;
+  /** Region subtree and submission days (inclusive), as the dashboard links here. */
+  regionId?: string;
+  from?: string;
+  to?: string;
+}
+
 /** The incentives module's endpoints (惠企政策兑现). */
 export const incentivesApi = {
   policies: () => api.get<z.infer<typeof Policy>[]>('/incentives/policies'),
   evaluate: (body: z.input<typeof EvaluateBody>) => api.post<EvaluationResult>('/incentives/evaluate', body),
-  list: (q: {
-    status?: string;
-    mine?: string;
-    q?: string;
-    /** Region subtree and submission days (inclusive), as the dashboard links here. */
-    regionId?: string;
-    from?: string;
-    to?: string;
-    page?: number;
-    pageSize?: number;
-  }) => api.get<Page<IncentiveApplicationSummary>>('/incentives/applications', { ...q }),
+  list: (q: ApplicationQuery & { page?: number; pageSize?: number }) =>
+    api.get<Page<IncentiveApplicationSummary>>('/incentives/applications', { ...q }),
+  /** 导出: the filtered applications as a workbook. */
+  exportXlsx: (q: ApplicationQuery) => api.download('/incentives/applications/export.xlsx', { ...q }),
   get: (id: string) => api.get<IncentiveApplicationDetail>(`/incentives/applications/${id}`),
   apply: (body: ApplicationBody) => api.post<IncentiveApplicationDetail>('/incentives/applications', body),
   review: (id: string, body: { version: number; decision: string; note?: string | null }) =>

@@ -42,6 +42,7 @@ export const incentivesEnUS: Record<keyof typeof incentivesZhCN, string> = {
   'inc.list.region': 'Region',
   'inc.list.submittedFrom': 'Submitted from',
   'inc.list.submittedTo': 'Submitted to',
+  'inc.list.exportFile': 'incentive-applications-{date}.xlsx',
   'inc.list.empty':
     'No applications yet. An enterprise clicks "Apply for a reward", enters its capital arrivals and sees the computation at once.',
   'inc.col.code': 'Number',

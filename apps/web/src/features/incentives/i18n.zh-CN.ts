@@ -40,6 +40,7 @@ export const incentivesZhCN = {
   'inc.list.region': '申报地区',
   'inc.list.submittedFrom': '申报起',
   'inc.list.submittedTo': '申报止',
+  'inc.list.exportFile': '惠企政策兑现申请台账-{date}.xlsx',
   'inc.list.empty': '暂无奖励申请。企业可点击“申请奖励”，按政策填报到资记录并在线测算。',
   'inc.col.code': '申请编号',
   'inc.col.enterprise': '申报企业',

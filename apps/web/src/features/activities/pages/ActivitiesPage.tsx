@@ -1,7 +1,6 @@
 import { CalendarOutlined, PlusOutlined, TeamOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import type { ActivitySummary } from '@yingshang/contracts';
-import { Button, Input, Segmented, Select, Tooltip, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { Button, Segmented, Select, Tooltip, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { useAuth } from '../../../app/auth/auth-context';
 import { useI18n } from '../../../app/i18n/i18n-context';
@@ -15,6 +14,7 @@ import {
   type ListColumn,
   ListPage,
   OrgPicker,
+  SearchFilter,
   useRequest,
   useUrlFilters,
 } from '../../../kit';
@@ -53,9 +53,6 @@ export function ActivitiesPage() {
   const f = useUrlFilters(FILTERS, NOT_FILTERS);
   const v = f.values;
   const month = MONTH_RE.test(v.month) ? v.month : beijingToday().slice(0, 7);
-
-  const [draft, setDraft] = useState(v.q);
-  useEffect(() => setDraft(v.q), [v.q]);
 
   const query: ActivityQuery = {
     q: v.q || undefined,
@@ -198,18 +195,11 @@ export function ActivitiesPage() {
 
   const filters = (
     <>
-      <Input.Search
-        allowClear
-        style={{ width: 220 }}
-        placeholder={t('activity.filter.search')}
-        aria-label={t('activity.filter.search')}
-        value={draft}
-        onChange={(e) => {
-          setDraft(e.target.value);
-          if (!e.target.value && v.q) f.set({ q: '' });
-        }}
+      <SearchFilter
+        value={v.q}
         onSearch={(q) => f.set({ q })}
-        data-testid="activities-search"
+        placeholder={t('activity.filter.search')}
+        testId="activities-search"
       />
       <Select
         allowClear

@@ -1,7 +1,6 @@
 import type { AuditEntry } from '@yingshang/contracts';
 import { AUDIT_ACTIONS, AUDIT_ENTITIES } from '@yingshang/contracts';
-import { Flex, Input, Select, Tag, Tooltip, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { Flex, Select, Tag, Tooltip, Typography } from 'antd';
 import { auditApi } from '../../../app/api/endpoints';
 import { useI18n } from '../../../app/i18n/i18n-context';
 import {
@@ -11,6 +10,7 @@ import {
   formatDateTime,
   type ListColumn,
   ListPage,
+  SearchFilter,
   useRequest,
   useUrlFilters,
 } from '../../../kit';
@@ -44,8 +44,6 @@ export function AuditPage() {
   const { t, tMaybe } = useI18n();
   const f = useUrlFilters(FILTERS);
   const v = f.values;
-  const [actor, setActor] = useState(v.actor);
-  useEffect(() => setActor(v.actor), [v.actor]);
 
   const list = useRequest(
     () =>
@@ -133,18 +131,12 @@ export function AuditPage() {
 
   const filters = (
     <>
-      <Input.Search
-        allowClear
-        style={{ width: 190 }}
+      <SearchFilter
+        value={v.actor}
+        onSearch={(actor) => f.set({ actor })}
         placeholder={t('audit.filter.actor')}
-        aria-label={t('audit.filter.actor')}
-        value={actor}
-        onChange={(e) => {
-          setActor(e.target.value);
-          if (!e.target.value && v.actor) f.set({ actor: '' });
-        }}
-        onSearch={(q) => f.set({ actor: q })}
-        data-testid="audit-filter-actor"
+        width={190}
+        testId="audit-filter-actor"
       />
       <Select
         allowClear
@@ -185,7 +177,6 @@ export function AuditPage() {
       id="audit"
       title={t('audit.title')}
       filters={filters}
-      onSearch={() => f.set({ actor })}
       onReset={f.reset}
       filtered={f.filtered}
       columns={columns}

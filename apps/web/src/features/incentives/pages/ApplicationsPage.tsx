@@ -1,19 +1,40 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { INCENTIVE_STATUSES, type IncentiveApplicationSummary } from '@yingshang/contracts';
-import { Button, Card, Empty, Flex, Input, Segmented, Select, Table } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
-import { useNavigate, useSearchParams } from 'react-router';
-import { useRequest } from '../../../app/api/use-request';
+import { Button, Segmented, Select } from 'antd';
+import { useNavigate } from 'react-router';
 import { useAuth } from '../../../app/auth/auth-context';
 import { useI18n } from '../../../app/i18n/i18n-context';
-import { DAY, DayRangeFilter, formatWan, OrgPicker } from '../../../kit';
-import { incentivesApi } from '../api';
+import {
+  beijingToday,
+  DayRangeFilter,
+  filter,
+  formatDate,
+  formatWan,
+  type ListColumn,
+  ListPage,
+  OrgPicker,
+  SearchFilter,
+  useRequest,
+  useUrlFilters,
+} from '../../../kit';
+import { type ApplicationQuery, incentivesApi } from '../api';
 import { IncNav } from '../components/IncNav';
 import { IncStatusTag, SlaTag } from '../components/IncStatusTag';
 
+/** The list's filters in the URL (the dashboard links here with `region`, `from`, `to`). */
+const FILTERS = {
+  q: filter.string(),
+  status: filter.enum(INCENTIVE_STATUSES),
+  mine: filter.enum(['review', 'pay'] as const),
+  region: filter.string(),
+  submitted: filter.dayRange({ from: 'from', to: 'to' }),
+  page: filter.page(),
+  pageSize: filter.pageSize([20, 50, 100]),
+};
+
 /**
- * 奖励申请: the enterprise's own, or those of the office's area; filters live in the URL. The
- * dashboard's "applications" of a region and run of months link here with `region`, `from`, `to`.
+ * 奖励申请: the enterprise's own, or those of the office's area — 共 N 条, the amounts fixed at the
+ * right, 导出 of the filtered rows.
  */
 export function ApplicationsPage() {
   const { t, locale } = useI18n();
@@ -21,108 +42,155 @@ export function ApplicationsPage() {
   /** An enterprise reads its own applications only: no region to choose (a `region` in its URL is ignored). */
   const enterprise = me?.user.orgUnit.kind === 'enterprise';
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
-  const day = (k: string) => (DAY.test(params.get(k) ?? '') ? (params.get(k) as string) : undefined);
-  const q = {
-    q: params.get('q') ?? undefined,
-    status: params.get('status') ?? undefined,
-    mine: params.get('mine') ?? undefined,
-    regionId: enterprise ? undefined : (params.get('region') ?? undefined),
-    from: day('from'),
-    to: day('to'),
-    page: Number(params.get('page') ?? 1) || 1,
-    pageSize: Number(params.get('pageSize') ?? 20) || 20,
+  const f = useUrlFilters(FILTERS);
+  const v = f.values;
+  const query: ApplicationQuery = {
+    q: v.q || undefined,
+    status: v.status,
+    mine: v.mine,
+    regionId: enterprise ? undefined : v.region || undefined,
+    from: v.submitted.from,
+    to: v.submitted.to,
   };
-  const set = (patch: Record<string, string | undefined>) =>
-    setParams((p) => {
-      for (const [k, v] of Object.entries(patch)) v ? p.set(k, v) : p.delete(k);
-      if (!('page' in patch)) p.delete('page');
-      return p;
-    });
-  const list = useRequest(() => incentivesApi.list(q), [JSON.stringify(q)]);
-  const wan = (v: number | null) => (v == null ? '—' : formatWan(v, 2));
-  const columns: ColumnsType<IncentiveApplicationSummary> = [
-    { title: t('inc.col.code'), dataIndex: 'code', width: 170 },
-    { title: t('inc.col.enterprise'), dataIndex: 'enterpriseName', width: 220, ellipsis: true },
-    { title: t('inc.col.region'), dataIndex: 'regionName', width: 150, ellipsis: true },
+  const list = useRequest(
+    () => incentivesApi.list({ ...query, page: v.page, pageSize: v.pageSize }),
+    [JSON.stringify(query), v.page, v.pageSize],
+  );
+  const wan = (fen: number | null) => (fen == null ? '—' : formatWan(fen, 2));
+  const en = locale === 'en-US';
+
+  const columns: ListColumn<IncentiveApplicationSummary>[] = [
+    { key: 'code', locked: true, title: t('inc.col.code'), dataIndex: 'code', width: 170, fixed: 'left' },
     {
+      key: 'enterprise',
+      title: t('inc.col.enterprise'),
+      dataIndex: 'enterpriseName',
+      width: 220,
+      ellipsis: true,
+    },
+    { key: 'region', title: t('inc.col.region'), dataIndex: 'regionName', width: 130, ellipsis: true },
+    {
+      key: 'kind',
       title: t('inc.col.kind'),
       dataIndex: 'kind',
-      width: 120,
-      render: (v) => t(`inc.kind.${v as 'capital_arrival'}`),
+      width: en ? 150 : 110,
+      render: (kind: IncentiveApplicationSummary['kind']) => t(`inc.kind.${kind}`),
     },
     {
-      title: t('inc.col.status'),
-      dataIndex: 'status',
-      width: 150,
-      render: (v) => <IncStatusTag status={v} />,
+      key: 'submittedOn',
+      title: t('inc.col.submittedOn'),
+      dataIndex: 'submittedOn',
+      width: 108,
+      className: 'num-cell',
+      render: (d: string) => formatDate(d),
     },
     {
+      key: 'due',
       title: t('inc.col.due'),
       dataIndex: 'stageDueOn',
       width: 150,
-      render: (v, r) => <SlaTag sla={r.sla} dueOn={v} />,
+      render: (d: string | null, r) => <SlaTag sla={r.sla} dueOn={d} />,
     },
-    { title: t('inc.col.submittedOn'), dataIndex: 'submittedOn', width: 110 },
-    { title: t('inc.col.provisional'), dataIndex: 'provisionalFen', width: 140, align: 'right', render: wan },
-    { title: t('inc.col.approved'), dataIndex: 'approvedFen', width: 140, align: 'right', render: wan },
-    { title: t('inc.col.paid'), dataIndex: 'paidFen', width: 130, align: 'right', render: wan },
+    {
+      key: 'paid',
+      defaultHidden: true,
+      title: t('inc.col.paid'),
+      dataIndex: 'paidFen',
+      width: 130,
+      align: 'right',
+      className: 'num-cell',
+      render: wan,
+    },
+    {
+      key: 'provisional',
+      important: true,
+      title: t('inc.col.provisional'),
+      dataIndex: 'provisionalFen',
+      width: en ? 150 : 130,
+      align: 'right',
+      className: 'num-cell',
+      render: wan,
+    },
+    {
+      key: 'approved',
+      important: true,
+      title: t('inc.col.approved'),
+      dataIndex: 'approvedFen',
+      width: en ? 150 : 130,
+      align: 'right',
+      className: 'num-cell',
+      render: wan,
+    },
+    {
+      key: 'status',
+      important: true,
+      title: t('inc.col.status'),
+      dataIndex: 'status',
+      width: 150,
+      render: (s: IncentiveApplicationSummary['status']) => <IncStatusTag status={s} />,
+    },
   ];
+
+  const filters = (
+    <>
+      {can('incentives.review') ? (
+        <Segmented
+          value={v.mine ?? 'all'}
+          onChange={(mine) =>
+            f.set({ mine: mine === 'review' || mine === 'pay' ? mine : undefined, status: undefined })
+          }
+          options={[
+            { value: 'all', label: t('inc.tab.applications') },
+            { value: 'review', label: t('inc.list.mine') },
+            ...(can('incentives.pay') ? [{ value: 'pay', label: t('inc.list.toPay') }] : []),
+          ]}
+          data-testid="inc-mine"
+        />
+      ) : null}
+      <Select
+        aria-label={t('inc.col.status')}
+        allowClear
+        style={{ width: 180 }}
+        placeholder={t('inc.col.status')}
+        value={v.status}
+        onChange={(status) => f.set({ status })}
+        options={INCENTIVE_STATUSES.map((s) => ({ value: s, label: t(`inc.status.${s}`) }))}
+      />
+      <SearchFilter
+        value={v.q}
+        onSearch={(q) => f.set({ q })}
+        placeholder={t('inc.list.search')}
+        width={240}
+      />
+      {enterprise ? null : (
+        <OrgPicker
+          value={v.region || undefined}
+          onChange={(id) => f.set({ region: id ?? '' })}
+          placeholder={t('inc.list.region')}
+          style={{ width: 170 }}
+          popupWidth={320}
+          data-testid="inc-filter-region"
+        />
+      )}
+      <DayRangeFilter
+        from={v.submitted.from}
+        to={v.submitted.to}
+        onChange={(from, to) => f.set({ submitted: { from, to } })}
+        placeholder={[t('inc.list.submittedFrom'), t('inc.list.submittedTo')]}
+        width={en ? 280 : 240}
+        testId="inc-filter-submitted"
+      />
+    </>
+  );
+
   return (
     <>
       <IncNav />
-      <Card size="small">
-        <Flex justify="space-between" align="start" gap={8} wrap style={{ marginBottom: 12 }}>
-          <Flex wrap gap={8} style={{ flex: '1 1 240px', minWidth: 0 }}>
-            {can('incentives.review') && (
-              <Segmented
-                value={q.mine ?? 'all'}
-                onChange={(v) => set({ mine: v === 'all' ? undefined : String(v), status: undefined })}
-                options={[
-                  { value: 'all', label: t('inc.tab.applications') },
-                  { value: 'review', label: t('inc.list.mine') },
-                  ...(can('incentives.pay') ? [{ value: 'pay', label: t('inc.list.toPay') }] : []),
-                ]}
-                data-testid="inc-mine"
-              />
-            )}
-            <Select
-              aria-label={t('inc.col.status')}
-              allowClear
-              style={{ width: 180 }}
-              placeholder={t('inc.col.status')}
-              value={q.status}
-              onChange={(v) => set({ status: v })}
-              options={INCENTIVE_STATUSES.map((s) => ({ value: s, label: t(`inc.status.${s}`) }))}
-            />
-            <Input.Search
-              aria-label={t('inc.list.search')}
-              allowClear
-              style={{ width: 240, maxWidth: '100%' }}
-              placeholder={t('inc.list.search')}
-              defaultValue={q.q}
-              onSearch={(v) => set({ q: v || undefined })}
-            />
-            {enterprise ? null : (
-              <OrgPicker
-                value={q.regionId}
-                onChange={(id) => set({ region: id })}
-                placeholder={t('inc.list.region')}
-                style={{ width: 170 }}
-                popupWidth={320}
-                data-testid="inc-filter-region"
-              />
-            )}
-            <DayRangeFilter
-              from={q.from}
-              to={q.to}
-              onChange={(from, to) => set({ from, to })}
-              placeholder={[t('inc.list.submittedFrom'), t('inc.list.submittedTo')]}
-              width={locale === 'en-US' ? 280 : 240}
-              testId="inc-filter-submitted"
-            />
-          </Flex>
-          {can('incentives.apply') && (
+      <ListPage<IncentiveApplicationSummary>
+        id="inc-applications"
+        title={t('inc.tab.applications')}
+        actions={
+          can('incentives.apply') ? (
             <Button
               type="primary"
               icon={<PlusOutlined />}
@@ -131,26 +199,24 @@ export function ApplicationsPage() {
             >
               {t('inc.list.apply')}
             </Button>
-          )}
-        </Flex>
-        <Table
-          size="small"
-          rowKey="id"
-          loading={list.loading}
-          dataSource={list.data?.items}
-          columns={columns}
-          scroll={{ x: 1300 }}
-          locale={{ emptyText: <Empty description={t('inc.list.empty')} /> }}
-          onRow={(r) => ({ onClick: () => navigate(`/incentives/${r.id}`), style: { cursor: 'pointer' } })}
-          pagination={{
-            current: q.page,
-            pageSize: q.pageSize,
-            total: list.data?.total,
-            showSizeChanger: true,
-            onChange: (page, pageSize) => set({ page: String(page), pageSize: String(pageSize) }),
-          }}
-        />
-      </Card>
+          ) : null
+        }
+        filters={filters}
+        onReset={f.reset}
+        filtered={f.filtered}
+        columns={columns}
+        rowKey="id"
+        request={list}
+        page={v.page}
+        pageSize={v.pageSize}
+        onPageChange={(page, pageSize) => f.set({ page, pageSize })}
+        onOpen={(r) => navigate(`/incentives/${r.id}`)}
+        exportFile={{
+          run: () => incentivesApi.exportXlsx(query),
+          fallbackName: t('inc.list.exportFile', { date: beijingToday() }),
+        }}
+        emptyText={t('inc.list.empty')}
+      />
     </>
   );
 }
