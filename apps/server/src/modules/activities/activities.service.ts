@@ -10,6 +10,7 @@ import type { z } from 'zod';
 import type { Db, Tx } from '../../db/database.js';
 import type { Dialect } from '../../db/dialect.js';
 import type { ActivityRow, OfficialRow, OrgUnitRow, ProjectRow } from '../../db/schema.js';
+import { updateVersioned } from '../../kernel/versioned.js';
 import { type Actor, inScope, scopePath } from '../../lib/actor.js';
 import { fail } from '../../lib/app-error.js';
 import { beijingToday, daysBetween } from '../../lib/days.js';
@@ -557,13 +558,7 @@ export function createActivityService(deps: { db: Db; dialect: Dialect }) {
               : undefined),
         );
         await withRollups(trx, await touched(trx, id, links), async () => {
-          const r = await trx
-            .updateTable('activities')
-            .set({ ...columns, updatedAt: now(), version: version + 1 })
-            .where('id', '=', id)
-            .where('version', '=', version)
-            .executeTakeFirst();
-          if (Number(r.numUpdatedRows) !== 1) fail('VERSION_CONFLICT');
+          await updateVersioned(trx, 'activities', { id, version }, { ...columns, updatedAt: now() });
           if (patch.officialIds)
             await replaceList(
               trx,

@@ -3,6 +3,7 @@ import type { Executor } from '../../db/database.js';
 import type { Dialect } from '../../db/dialect.js';
 import { fetchPage } from '../../db/paging.js';
 import type { NewOrgUnit, OrgUnitRow } from '../../db/schema.js';
+import { updateVersioned } from '../../kernel/versioned.js';
 
 export function toOrgUnit(r: OrgUnitRow) {
   return {
@@ -78,7 +79,7 @@ export async function listOrgs(db: Executor, dialect: Dialect, f: OrgFilter) {
   return fetchPage(q, f, (q) => q.selectAll().orderBy('depth').orderBy('sort').orderBy('code'), toOrgUnit);
 }
 
-/** Optimistic update: null when the version is stale (or the row is gone). */
+/** Optimistic update: throws VERSION_CONFLICT (409) when the version is stale (or the row is gone). */
 export async function updateOrg(
   db: Executor,
   id: string,
@@ -86,13 +87,7 @@ export async function updateOrg(
   patch: Partial<Pick<OrgUnitRow, 'name' | 'shortName' | 'category' | 'creditCode' | 'active' | 'pinyin'>>,
   at: string,
 ) {
-  return db
-    .updateTable('orgUnits')
-    .set({ ...patch, updatedAt: at, version: version + 1 })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .returningAll()
-    .executeTakeFirst();
+  return updateVersioned(db, 'orgUnits', { id, version }, { ...patch, updatedAt: at });
 }
 
 export async function countActiveDependants(db: Executor, id: string): Promise<number> {

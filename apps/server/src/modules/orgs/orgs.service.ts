@@ -126,7 +126,6 @@ export function createOrgService(deps: { db: Db; dialect: Dialect }) {
           ...(input.active !== undefined && { active: input.active ? 1 : 0 }),
         };
         const updated = await repo.updateOrg(trx, id, input.version, patch, now());
-        if (!updated) fail('VERSION_CONFLICT');
         const before = repo.toOrgUnit(row);
         const after = repo.toOrgUnit(updated);
         await recordAudit(trx, actor, {

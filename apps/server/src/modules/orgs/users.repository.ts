@@ -3,6 +3,7 @@ import type { Executor } from '../../db/database.js';
 import type { Dialect } from '../../db/dialect.js';
 import { fetchPage } from '../../db/paging.js';
 import type { NewUser, UserRow, UserUpdate } from '../../db/schema.js';
+import { updateVersioned } from '../../kernel/versioned.js';
 
 type UserWithUnit = UserRow & { orgUnitName: string; orgUnitPath: string; orgUnitKind: OrgKind };
 
@@ -92,15 +93,9 @@ export async function listUsers(db: Executor, dialect: Dialect, f: UserFilter) {
   );
 }
 
-/** Optimistic update: undefined when the version is stale. */
+/** Optimistic update: throws VERSION_CONFLICT (409) when the version is stale. */
 export async function updateUser(db: Executor, id: string, version: number, patch: UserUpdate, at: string) {
-  const r = await db
-    .updateTable('users')
-    .set({ ...patch, updatedAt: at, version: version + 1 })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+  await updateVersioned(db, 'users', { id, version }, { ...patch, updatedAt: at });
 }
 
 /** Updates that are not user edits (sign-in bookkeeping) and so don't bump the version. */

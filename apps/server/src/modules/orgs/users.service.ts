@@ -138,7 +138,7 @@ export function createUserService(deps: { db: Db; dialect: Dialect; hasher: Pass
           ...(input.email !== undefined && { email: input.email }),
           ...(input.disabled !== undefined && { disabled: input.disabled ? 1 : 0 }),
         };
-        if (!(await repo.updateUser(trx, id, input.version, patch, now()))) fail('VERSION_CONFLICT');
+        await repo.updateUser(trx, id, input.version, patch, now());
         if (input.disabled) await deleteUserSessions(trx, id);
         const updated = repo.toUser((await repo.findUser(trx, id))!);
         await recordAudit(trx, actor, {

@@ -20,6 +20,7 @@ import type { Config } from '../../config.js';
 import type { Db, Tx } from '../../db/database.js';
 import type { Dialect } from '../../db/dialect.js';
 import type { FactorNeedRow, ProjectRow, PromiseRow } from '../../db/schema.js';
+import { updateVersioned } from '../../kernel/versioned.js';
 import { type Actor, inScope, scopePath } from '../../lib/actor.js';
 import { fail } from '../../lib/app-error.js';
 import { addDays, beijingToday } from '../../lib/days.js';
@@ -278,13 +279,7 @@ export function createProjectService(deps: { db: Db; dialect: Dialect; config: C
     version: number,
     set: Record<string, unknown>,
   ) {
-    const r = await trx
-      .updateTable(table as 'factorNeeds')
-      .set({ ...set, updatedAt: now(), version: version + 1 })
-      .where('id', '=', before.id)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    if (Number(r.numUpdatedRows) !== 1) fail('VERSION_CONFLICT');
+    await updateVersioned(trx, table, { id: before.id, version }, { ...set, updatedAt: now() });
     await audit(trx, actor, project, {
       action: 'update',
       entity: CHILD_ENTITY[table],
@@ -395,15 +390,9 @@ export function createProjectService(deps: { db: Db; dialect: Dialect; config: C
           notes: patch.notes === undefined ? row.notes : patch.notes,
         };
         const { columns, investors } = await derived(trx, actor, merged);
-        const r = await withRollups(trx, { source: projectRollups, ids: [id] }, () =>
-          trx
-            .updateTable('projects')
-            .set({ ...columns, updatedAt: now(), version: version + 1 })
-            .where('id', '=', id)
-            .where('version', '=', version)
-            .executeTakeFirst(),
+        await withRollups(trx, { source: projectRollups, ids: [id] }, () =>
+          updateVersioned(trx, 'projects', { id, version }, { ...columns, updatedAt: now() }),
         );
-        if (Number(r.numUpdatedRows) !== 1) fail('VERSION_CONFLICT');
         if (columns.regionPath !== row.regionPath) await repo.refreshChildFigures(trx, id);
         if (patch.investorIds) {
           await trx.deleteFrom('projectInvestors').where('projectId', '=', id).execute();
