@@ -58,6 +58,9 @@ describe('enterprise appeals journey', () => {
     await ent.getByTestId('appeals-table').waitFor();
     await screenshot(ent, 'appeals-portal-empty');
     await ent.getByTestId('appeal-new').click();
+    // Submitting empty names the missing fields; filling one takes its message away.
+    await ent.getByTestId('appeal-form-submit').click();
+    await expect.poll(() => ent.getByTestId('appeal-form').textContent()).toContain('请填写诉求内容');
     await pick(ent, 'appeal-form-category', '', /^用地$/);
     await pick(ent, 'appeal-form-regionId', '经济开发区', /^临汾经济开发区$/);
     await fill(ent, 'appeal-form-title', '厂区进场道路未通车影响施工');
@@ -66,6 +69,7 @@ describe('enterprise appeals journey', () => {
       'appeal-form-description',
       '项目所在园区道路至今未通车，大型施工车辆无法进场，请协调尽快打通。',
     );
+    await expect.poll(() => ent.getByTestId('appeal-form').textContent()).not.toContain('请填写');
     await screenshot(ent, 'appeals-portal-form');
     await ent.getByTestId('appeal-form-submit').click();
     await ent.getByTestId('appeal-title').waitFor();

@@ -79,6 +79,7 @@ export function AppealFiguresPage() {
           <Typography.Text>{t('figures.period')}</Typography.Text>
           <DatePicker.RangePicker
             allowClear={false}
+            aria-label={t('figures.period')}
             value={[dayjs(from), dayjs(to)]}
             onChange={(v) =>
               v?.[0] && v[1] && set({ from: v[0].format('YYYY-MM-DD'), to: v[1].format('YYYY-MM-DD') })

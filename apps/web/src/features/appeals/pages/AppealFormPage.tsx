@@ -105,6 +105,10 @@ export function AppealFormPage() {
         style={{ maxWidth: 760 }}
         initialValues={{ channel: enterprise ? 'portal' : 'window', urgency: 'normal', anonymous: false }}
         onFinish={submit}
+        onValuesChange={(changed) =>
+          // A message from an earlier submit (ours or the server's) goes once the field changes.
+          form.setFields(Object.keys(changed).map((name) => ({ name: name as keyof NewAppeal, errors: [] })))
+        }
         data-testid="appeal-form"
       >
         <Form.Item

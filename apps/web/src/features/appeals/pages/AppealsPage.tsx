@@ -258,6 +258,7 @@ export function AppealsPage() {
         <Input.Search
           allowClear
           style={{ width: 240 }}
+          aria-label={kind === 'department' ? t('appeal.filter.searchDept') : t('appeal.filter.search')}
           placeholder={kind === 'department' ? t('appeal.filter.searchDept') : t('appeal.filter.search')}
           value={draft}
           onChange={(e) => {

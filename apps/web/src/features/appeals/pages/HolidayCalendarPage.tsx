@@ -262,6 +262,7 @@ export function HolidayCalendarPage() {
             dataSource={cal.data?.years ?? []}
             loading={cal.loading}
             pagination={false}
+            scroll={{ x: 'max-content' }}
             data-testid="calendar-table"
           />
         </Card>
@@ -274,6 +275,7 @@ export function HolidayCalendarPage() {
             dataSource={rules.data ?? []}
             loading={rules.loading}
             pagination={false}
+            scroll={{ x: 'max-content' }}
             data-testid="sla-table"
           />
         </Card>

@@ -164,6 +164,7 @@ export function MeetingsPage() {
         columns={columns}
         dataSource={list.data?.items ?? []}
         loading={list.loading}
+        scroll={{ x: 'max-content' }}
         locale={{
           emptyText: <Empty description={t('meeting.empty')} image={Empty.PRESENTED_IMAGE_SIMPLE} />,
         }}
