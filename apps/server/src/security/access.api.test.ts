@@ -463,6 +463,9 @@ const ACCESS: Record<string, Probe | 'self' | 'public'> = {
     },
   }),
   'GET /api/v1/incentives/applications': () => ({ url: '/api/v1/incentives/applications?pageSize=200' }),
+  'GET /api/v1/incentives/applications/export.xlsx': (f) => ({
+    url: `/api/v1/incentives/applications/export.xlsx?regionId=${f.unit}`,
+  }),
   'GET /api/v1/incentives/applications/:id': (f) => ({
     url: `/api/v1/incentives/applications/${f.incentive}`,
   }),
