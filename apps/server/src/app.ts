@@ -10,6 +10,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import secureJson from 'secure-json-parse';
 import type { Config } from './config.js';
 import type { DbHandle } from './db/database.js';
+import { attachmentRoutes, attachmentRoutesFor } from './kernel/attachment-routes.js';
 import { AppError } from './lib/app-error.js';
 import { newId } from './lib/ids.js';
 import { activityRoutes } from './modules/activities/activities.routes.js';
@@ -36,7 +37,6 @@ import { orgRoutes } from './modules/orgs/orgs.routes.js';
 import { createOrgService } from './modules/orgs/orgs.service.js';
 import { userRoutes } from './modules/orgs/users.routes.js';
 import { createUserService } from './modules/orgs/users.service.js';
-import { projectAttachmentRoutes } from './modules/projects/attachments.routes.js';
 import { createInvestorService } from './modules/projects/investors.service.js';
 import { createProjectExcelService } from './modules/projects/projects.excel.js';
 import { projectRoutes } from './modules/projects/projects.routes.js';
@@ -204,10 +204,29 @@ export async function buildApp({ config, database, logger = true }: AppDeps): Pr
       await v1.register(projectRoutes, { projects, investors });
       await v1.register(dashboardRoutes, { dashboard: createDashboardService({ db, config }) });
       await v1.register(projectExcelRoutes, { excel, imports });
-      await v1.register(projectAttachmentRoutes, { projects, attachments });
+      await v1.register(
+        attachmentRoutes,
+        attachmentRoutesFor({
+          base: '/projects/:id',
+          tags: ['projects'],
+          permission: { read: 'projects.read', write: 'projects.write' },
+          owner: (actor, id, write) => projects.attachmentOwner(actor, id, write),
+          store: attachments,
+        }),
+      );
       await v1.register(appealRoutes, { appeals, meetings, admin: appealAdmin });
       await v1.register(appealAttachmentRoutes, { appeals, attachments, db });
-      await v1.register(activityRoutes, { activities, attachments });
+      await v1.register(activityRoutes, { activities });
+      await v1.register(
+        attachmentRoutes,
+        attachmentRoutesFor({
+          base: '/activities/:id',
+          tags: ['activities'],
+          permission: { read: 'activities.read', write: 'activities.write' },
+          owner: (actor, id, write) => activities.attachmentOwner(actor, id, write),
+          store: attachments,
+        }),
+      );
       await v1.register(rectificationRoutes, { rectification, attachments });
       await v1.register(rectificationExcelRoutes, { db, dialect, rectification });
       await v1.register(arrearRoutes, { arrears });

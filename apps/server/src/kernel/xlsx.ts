@@ -5,15 +5,17 @@ import type { FastifyReply } from 'fastify';
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /**
- * Content-Disposition for a download named in Chinese: an ASCII `fallback` for old clients and the
- * real name as RFC 5987 `filename*` (UTF-8, percent-encoded, with ' ( ) * encoded too).
+ * Content-Disposition for a download named in Chinese: the real name as RFC 5987 `filename*`
+ * (UTF-8, percent-encoded, with ' ( ) * encoded too), after an ASCII `fallback` for old clients
+ * when one is given (a fixed name of ours; an uploaded file's own name goes in `filename*` only).
  */
-export function contentDisposition(fileName: string, fallback: string): string {
+export function contentDisposition(fileName: string, fallback?: string): string {
   const encoded = encodeURIComponent(fileName).replace(
     /['()*]/g,
     (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
   );
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
+  const ascii = fallback === undefined ? '' : ` filename="${fallback.replace(/[^\x20-\x7e]|["\\]/g, '_')}";`;
+  return `attachment;${ascii} filename*=UTF-8''${encoded}`;
 }
 
 /** Replies with a workbook as a download (its name in Chinese, `fallback` in ASCII). */

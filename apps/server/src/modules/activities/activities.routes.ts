@@ -4,7 +4,6 @@ import {
   ActivityFiguresQuery,
   ActivityListQuery,
   ActivitySummary,
-  Attachment,
   CreateActivityBody,
   IdParams,
   LeaderLogQuery,
@@ -20,18 +19,13 @@ import {
 } from '@yingshang/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { fail } from '../../lib/app-error.js';
 import { actorOf } from '../../plugins/auth.js';
-import { type AttachmentService, MAX_ATTACHMENT_BYTES } from '../attachments/attachments.service.js';
 import type { ActivityService } from './activities.service.js';
 
-const ItemParams = z.object({ id: z.string().min(1).max(64), itemId: z.string().min(1).max(64) }).strict();
-
-/** 招商活动: activities, their figures and the leader trip log; the officials register; attachments. */
+/** 招商活动: activities, their figures and the leader trip log; the officials register (files: app.ts). */
 export const activityRoutes: FastifyPluginAsyncZod<{
   activities: ActivityService;
-  attachments: AttachmentService;
-}> = async (app, { activities, attachments }) => {
+}> = async (app, { activities }) => {
   const tags = ['activities'];
   const read = { permission: 'activities.read' as const };
   const write = { permission: 'activities.write' as const };
@@ -113,54 +107,6 @@ export const activityRoutes: FastifyPluginAsyncZod<{
       },
     },
     async (req) => activities.remove(actorOf(req), req.params.id, req.query.version),
-  );
-
-  app.get(
-    '/activities/:id/attachments',
-    { config: read, schema: { tags, params: IdParams, response: { 200: z.array(Attachment) } } },
-    async (req) => attachments.list(await activities.attachmentOwner(actorOf(req), req.params.id, false)),
-  );
-  app.post(
-    '/activities/:id/attachments',
-    {
-      config: write,
-      schema: {
-        tags,
-        summary: 'Upload a file (multipart field "file"; pdf, images, Office; ≤ 20 MB)',
-        params: IdParams,
-        response: { 201: Attachment },
-      },
-    },
-    async (req, reply) => {
-      const owner = await activities.attachmentOwner(actorOf(req), req.params.id, true);
-      if (!req.isMultipart()) fail('UNSUPPORTED_MEDIA_TYPE');
-      const file = await req.file({ limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } });
-      if (!file) fail('FILE_INVALID');
-      const data = await file.toBuffer();
-      return reply.status(201).send(await attachments.add(actorOf(req), owner, file.filename, data));
-    },
-  );
-  app.get(
-    '/activities/:id/attachments/:itemId',
-    { config: read, schema: { tags, summary: 'Download a file', params: ItemParams } },
-    async (req, reply) => {
-      const owner = await activities.attachmentOwner(actorOf(req), req.params.id, false);
-      const { row, stream } = await attachments.open(owner, req.params.itemId);
-      return reply
-        .type(row.mime)
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(row.fileName)}`)
-        .header('x-content-type-options', 'nosniff')
-        .send(stream);
-    },
-  );
-  app.delete(
-    '/activities/:id/attachments/:itemId',
-    { config: write, schema: { tags, params: ItemParams, response: { 200: Ok } } },
-    async (req) => {
-      const owner = await activities.attachmentOwner(actorOf(req), req.params.id, true);
-      await attachments.remove(actorOf(req), owner, req.params.itemId);
-      return { ok: true as const };
-    },
   );
 
   app.get(

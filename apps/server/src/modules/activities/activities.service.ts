@@ -10,6 +10,7 @@ import type { z } from 'zod';
 import type { Db, Tx } from '../../db/database.js';
 import type { Dialect } from '../../db/dialect.js';
 import type { ActivityRow, OfficialRow, OrgUnitRow, ProjectRow } from '../../db/schema.js';
+import { visibleOr404 } from '../../kernel/scope.js';
 import { updateVersioned } from '../../kernel/versioned.js';
 import { type Actor, inScope, scopePath } from '../../lib/actor.js';
 import { fail } from '../../lib/app-error.js';
@@ -55,15 +56,18 @@ export function createActivityService(deps: { db: Db; dialect: Dialect }) {
 
   /** An activity inside the actor's area, or 404 (never a hint that it exists elsewhere). */
   async function visible(db: Db | Tx, actor: Actor, id: string): Promise<ActivityRow> {
-    const row = await repo.findActivityRow(db, id);
-    if (!row || !inScope(actor, row.regionPath)) fail('ACTIVITY_NOT_FOUND');
+    const row = visibleOr404(
+      actor,
+      await repo.findActivityRow(db, id),
+      (r) => r.regionPath,
+      'ACTIVITY_NOT_FOUND',
+    );
     return row;
   }
 
   async function regionPathOf(actor: Actor, regionId: string | undefined) {
     if (!regionId) return scopePath(actor);
-    const unit = await findOrg(db, regionId);
-    if (!unit || !inScope(actor, unit.path)) fail('ORG_NOT_FOUND');
+    const unit = visibleOr404(actor, await findOrg(db, regionId), (r) => r.path, 'ORG_NOT_FOUND');
     return unit.path;
   }
 
@@ -667,8 +671,12 @@ export function createActivityService(deps: { db: Db; dialect: Dialect }) {
 
     async updateOfficial(actor: Actor, id: string, input: z.infer<typeof UpdateOfficialBody>) {
       return db.transaction().execute(async (trx) => {
-        const row = await repo.findOfficial(trx, id);
-        if (!row || !inScope(actor, row.orgPath)) fail('OFFICIAL_NOT_FOUND');
+        const row = visibleOr404(
+          actor,
+          await repo.findOfficial(trx, id),
+          (r) => r.orgPath,
+          'OFFICIAL_NOT_FOUND',
+        );
         const { version, ...patch } = input;
         const unit = patch.orgUnitId ? await officialUnit(trx, actor, patch.orgUnitId) : null;
         const trips = { source: activityRollups, ids: await activitiesOfOfficial(trx, id) } as Touched;

@@ -6,6 +6,7 @@ import type { Actor } from '../../lib/actor.js';
 import { fail } from '../../lib/app-error.js';
 import { newId, now } from '../../lib/ids.js';
 import { recordAudit } from '../audit/audit.repository.js';
+import * as repo from './attachments.repository.js';
 
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 
@@ -33,7 +34,12 @@ export interface AttachmentOwner {
   id: string;
   /** Path of the owner's region: who may read the file. */
   scopePath: string;
+  /** Uploaders whose files this reader must not see (listed as absent, opened as not found). */
+  hiddenUploaders?: ReadonlySet<string>;
 }
+
+const hiddenFrom = (owner: AttachmentOwner, uploader: string) =>
+  owner.hiddenUploaders?.has(uploader) ?? false;
 
 /** Files on disk under DATA_DIR/attachments, named by their SHA-256; metadata in the database. */
 export function createAttachmentService(deps: { db: Db; dataDir: string }) {
@@ -42,14 +48,10 @@ export function createAttachmentService(deps: { db: Db; dataDir: string }) {
   const fileOf = (sha256: string) => path.join(root, sha256.slice(0, 2), sha256);
 
   return {
-    list: (owner: AttachmentOwner) =>
-      db
-        .selectFrom('attachments')
-        .select(['id', 'fileName', 'mime', 'size', 'createdAt'])
-        .where('ownerType', '=', owner.type)
-        .where('ownerId', '=', owner.id)
-        .orderBy('createdAt')
-        .execute(),
+    async list(owner: AttachmentOwner) {
+      const rows = await repo.listOf(db, owner);
+      return rows.filter((r) => !hiddenFrom(owner, r.createdBy)).map(({ createdBy: _c, ...r }) => r);
+    },
 
     async add(actor: Actor, owner: AttachmentOwner, fileName: string, data: Buffer) {
       // the base name only, without control characters or separators
@@ -84,7 +86,7 @@ export function createAttachmentService(deps: { db: Db; dataDir: string }) {
         createdAt: now(),
       };
       await db.transaction().execute(async (trx) => {
-        await trx.insertInto('attachments').values(row).execute();
+        await repo.insertAttachment(trx, row);
         await recordAudit(trx, actor, {
           action: 'create',
           entity: 'attachment',
@@ -99,28 +101,17 @@ export function createAttachmentService(deps: { db: Db; dataDir: string }) {
 
     /** The attachment row and a stream of its bytes; the caller checks the owner's scope first. */
     async open(owner: AttachmentOwner, id: string) {
-      const row = await db
-        .selectFrom('attachments')
-        .selectAll()
-        .where('id', '=', id)
-        .where('ownerType', '=', owner.type)
-        .where('ownerId', '=', owner.id)
-        .executeTakeFirst();
-      if (!row || !fs.existsSync(fileOf(row.sha256))) fail('ITEM_NOT_FOUND');
+      const row = await repo.findOf(db, owner, id);
+      if (!row || hiddenFrom(owner, row.createdBy) || !fs.existsSync(fileOf(row.sha256)))
+        fail('ITEM_NOT_FOUND');
       return { row, stream: fs.createReadStream(fileOf(row.sha256)) };
     },
 
     async remove(actor: Actor, owner: AttachmentOwner, id: string) {
       await db.transaction().execute(async (trx) => {
-        const row = await trx
-          .selectFrom('attachments')
-          .selectAll()
-          .where('id', '=', id)
-          .where('ownerType', '=', owner.type)
-          .where('ownerId', '=', owner.id)
-          .executeTakeFirst();
-        if (!row) fail('ITEM_NOT_FOUND');
-        await trx.deleteFrom('attachments').where('id', '=', id).execute();
+        const row = await repo.findOf(trx, owner, id);
+        if (!row || hiddenFrom(owner, row.createdBy)) fail('ITEM_NOT_FOUND');
+        await repo.deleteAttachment(trx, id);
         await recordAudit(trx, actor, {
           action: 'delete',
           entity: 'attachment',

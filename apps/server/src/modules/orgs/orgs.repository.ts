@@ -3,6 +3,7 @@ import type { Executor } from '../../db/database.js';
 import type { Dialect } from '../../db/dialect.js';
 import { fetchPage } from '../../db/paging.js';
 import type { NewOrgUnit, OrgUnitRow } from '../../db/schema.js';
+import { writeInChunks } from '../../kernel/chunks.js';
 import { updateVersioned } from '../../kernel/versioned.js';
 
 export function toOrgUnit(r: OrgUnitRow) {
@@ -33,12 +34,7 @@ export const findOrgByCode = (db: Executor, code: string) =>
   db.selectFrom('orgUnits').selectAll().where('code', '=', code).executeTakeFirst();
 
 export async function insertOrgs(db: Executor, rows: NewOrgUnit[]): Promise<void> {
-  // Chunked: SQLite caps bound parameters per statement.
-  for (let i = 0; i < rows.length; i += 200)
-    await db
-      .insertInto('orgUnits')
-      .values(rows.slice(i, i + 200))
-      .execute();
+  await writeInChunks(rows, (c) => db.insertInto('orgUnits').values(c).execute(), 200);
 }
 
 export async function treeNodes(db: Executor, dialect: Dialect, scope: string, kinds: readonly OrgKind[]) {

@@ -9,6 +9,7 @@ import { creditCodeProblem } from '@yingshang/rules';
 import type { z } from 'zod';
 import type { Db } from '../../db/database.js';
 import type { Dialect } from '../../db/dialect.js';
+import { visibleOr404 } from '../../kernel/scope.js';
 import { type Actor, inScope, isProvinceAdmin, scopePath } from '../../lib/actor.js';
 import { fail } from '../../lib/app-error.js';
 import { newId, now } from '../../lib/ids.js';
@@ -28,8 +29,7 @@ export function createOrgService(deps: { db: Db; dialect: Dialect }) {
 
   /** A unit the actor may see, or 404 (no hint whether it exists elsewhere). */
   async function visible(actor: Actor, id: string) {
-    const row = await repo.findOrg(db, id);
-    if (!row || !inScope(actor, row.path)) fail('ORG_NOT_FOUND');
+    const row = visibleOr404(actor, await repo.findOrg(db, id), (r) => r.path, 'ORG_NOT_FOUND');
     return row;
   }
 
@@ -108,8 +108,7 @@ export function createOrgService(deps: { db: Db; dialect: Dialect }) {
 
     async update(actor: Actor, id: string, input: z.infer<typeof UpdateOrgBody>) {
       return db.transaction().execute(async (trx) => {
-        const row = await repo.findOrg(trx, id);
-        if (!row || !inScope(actor, row.path)) fail('ORG_NOT_FOUND');
+        const row = visibleOr404(actor, await repo.findOrg(trx, id), (r) => r.path, 'ORG_NOT_FOUND');
         assertManageable(actor, row.path);
         if (input.creditCode) {
           const problem = creditCodeProblem(input.creditCode);

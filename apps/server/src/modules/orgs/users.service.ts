@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import type { Db, Executor } from '../../db/database.js';
 import type { Dialect } from '../../db/dialect.js';
 import type { UserUpdate } from '../../db/schema.js';
+import { visibleOr404 } from '../../kernel/scope.js';
 import { type Actor, inScope, isProvinceAdmin, scopePath } from '../../lib/actor.js';
 import { fail } from '../../lib/app-error.js';
 import { beijingToday } from '../../lib/days.js';
@@ -37,15 +38,13 @@ export function createUserService(deps: { db: Db; dialect: Dialect; hasher: Pass
   const { db, dialect, hasher } = deps;
 
   async function visibleUser(db: Executor, actor: Actor, id: string) {
-    const row = await repo.findUser(db, id);
-    if (!row || !inScope(actor, row.orgUnitPath)) fail('USER_NOT_FOUND');
+    const row = visibleOr404(actor, await repo.findUser(db, id), (r) => r.orgUnitPath, 'USER_NOT_FOUND');
     return row;
   }
 
   /** The unit must be inside the actor's area and the roles must fit its kind. */
   async function assertPlacement(db: Executor, actor: Actor, orgUnitId: string, roles: readonly Role[]) {
-    const unit = await findOrg(db, orgUnitId);
-    if (!unit || !inScope(actor, unit.path)) fail('ORG_NOT_FOUND');
+    const unit = visibleOr404(actor, await findOrg(db, orgUnitId), (r) => r.path, 'ORG_NOT_FOUND');
     const allowed = ROLES_BY_ORG_KIND[unit.kind];
     const bad = roles.filter(
       (r) => !allowed.includes(r) || (r === 'province_admin' && !isProvinceAdmin(actor)),
@@ -66,8 +65,7 @@ export function createUserService(deps: { db: Db; dialect: Dialect; hasher: Pass
       const { orgUnitId, ...filter } = query;
       let unitPath: string | undefined;
       if (orgUnitId) {
-        const unit = await findOrg(db, orgUnitId);
-        if (!unit || !inScope(actor, unit.path)) fail('ORG_NOT_FOUND');
+        const unit = visibleOr404(actor, await findOrg(db, orgUnitId), (r) => r.path, 'ORG_NOT_FOUND');
         unitPath = unit.path;
       }
       return repo.listUsers(db, dialect, { ...filter, scope: scopePath(actor), unitPath });

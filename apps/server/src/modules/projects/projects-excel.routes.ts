@@ -5,35 +5,16 @@ import {
   ImportStartQuery,
   ProjectExportQuery,
 } from '@yingshang/contracts';
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { MAX_UPLOAD_BYTES, readUpload } from '../../kernel/upload.js';
 import { sendXlsx, XLSX_MIME } from '../../kernel/xlsx.js';
-import { AppError, fail } from '../../lib/app-error.js';
 import { actorOf } from '../../plugins/auth.js';
 import { localeOf } from '../../plugins/errors.js';
 import type { ProjectExcelService } from './projects.excel.js';
 import type { ProjectImportService } from './projects-import.service.js';
 
 /** The upload limit (the multipart plugin is registered with the same in app.ts). */
-export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
-
-/** The uploaded file of a multipart request (field `file`), or FILE_INVALID / FILE_TOO_LARGE. */
-async function uploadedFile(req: FastifyRequest): Promise<{ fileName: string; data: Buffer }> {
-  if (!req.isMultipart()) fail('UNSUPPORTED_MEDIA_TYPE');
-  try {
-    const part = await req.file({ limits: { fileSize: IMPORT_MAX_BYTES, files: 1 } });
-    if (part?.fieldname !== 'file')
-      fail('FILE_INVALID', [{ path: 'file', message: 'a file in the field `file` is expected' }]);
-    const data = await part.toBuffer();
-    return { fileName: part.filename, data };
-  } catch (err) {
-    if (err instanceof AppError) throw err;
-    const code = (err as { code?: string }).code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE' || code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT')
-      fail('FILE_TOO_LARGE', { maxBytes: IMPORT_MAX_BYTES });
-    fail('FILE_INVALID', [{ path: 'file', message: (err as Error).message }]);
-  }
-}
+export const IMPORT_MAX_BYTES = MAX_UPLOAD_BYTES;
 
 /** 招商项目台账: Excel export of the filtered list, and the import jobs. */
 export const projectExcelRoutes: FastifyPluginAsyncZod<{
@@ -78,7 +59,7 @@ export const projectExcelRoutes: FastifyPluginAsyncZod<{
     },
     async (req, reply) => {
       const actor = actorOf(req);
-      const upload = await uploadedFile(req);
+      const upload = await readUpload(req, IMPORT_MAX_BYTES);
       const id = await imports.start(actor, upload, req.query.mode);
       return reply.status(202).send({ id });
     },

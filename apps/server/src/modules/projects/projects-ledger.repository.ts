@@ -7,18 +7,14 @@ import type { Insertable, Updateable } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import type { Dialect } from '../../db/dialect.js';
 import type { Database, InvestorRow, ProjectRow } from '../../db/schema.js';
+import { CHUNK_SIZE, readInChunks, writeInChunks } from '../../kernel/chunks.js';
 import type { Actor } from '../../lib/actor.js';
 import { newId, now } from '../../lib/ids.js';
 import type { AuditInput } from '../audit/audit.repository.js';
 import { type Clock, filteredProjects, type ProjectFilter, summaryRows } from './projects.repository.js';
 
-/** Rows per statement in bulk reads and writes (SQLite and PostgreSQL cap bound parameters). */
-const CHUNK = 500;
-export const chunks = <T>(list: readonly T[], size = CHUNK): T[][] => {
-  const out: T[][] = [];
-  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
-  return out;
-};
+/** Kept for the modules that still import it from here (incentives, rectification roll-ups). */
+export { chunks } from '../../kernel/chunks.js';
 
 export type LedgerFilter = Omit<ProjectFilter, 'page' | 'pageSize'>;
 
@@ -38,20 +34,17 @@ export function ledgerPage(
 
 /** Investors of these projects, in position order. */
 export async function investorsOfProjects(db: Executor, projectIds: readonly string[]) {
-  const rows: (InvestorRow & { projectId: string; position: number })[] = [];
-  for (const ids of chunks(projectIds)) {
-    rows.push(
-      ...(await db
-        .selectFrom('projectInvestors as pi')
-        .innerJoin('investors as i', 'i.id', 'pi.investorId')
-        .selectAll('i')
-        .select(['pi.projectId', 'pi.position'])
-        .where('pi.projectId', 'in', ids)
-        .orderBy('pi.projectId')
-        .orderBy('pi.position')
-        .execute()),
-    );
-  }
+  const rows = await readInChunks(projectIds, (ids) =>
+    db
+      .selectFrom('projectInvestors as pi')
+      .innerJoin('investors as i', 'i.id', 'pi.investorId')
+      .selectAll('i')
+      .select(['pi.projectId', 'pi.position'])
+      .where('pi.projectId', 'in', ids)
+      .orderBy('pi.projectId')
+      .orderBy('pi.position')
+      .execute(),
+  );
   const byProject = new Map<string, InvestorRow[]>();
   for (const r of rows) {
     const { projectId, position: _p, ...investor } = r;
@@ -70,41 +63,25 @@ export const regionUnits = (db: Executor) =>
     .where('kind', 'in', REGION_KINDS)
     .execute();
 
-export async function investorsByCreditCodes(db: Executor, codes: readonly string[]) {
-  const out: InvestorRow[] = [];
-  for (const c of chunks(codes))
-    out.push(...(await db.selectFrom('investors').selectAll().where('creditCode', 'in', c).execute()));
-  return out;
-}
+export const investorsByCreditCodes = (db: Executor, codes: readonly string[]): Promise<InvestorRow[]> =>
+  readInChunks(codes, (c) => db.selectFrom('investors').selectAll().where('creditCode', 'in', c).execute());
 
-export async function investorsByNameNorms(db: Executor, names: readonly string[]) {
-  const out: InvestorRow[] = [];
-  for (const c of chunks(names))
-    out.push(
-      ...(await db
-        .selectFrom('investors')
-        .selectAll()
-        .where('nameNorm', 'in', c)
-        .orderBy('createdAt')
-        .orderBy('id')
-        .execute()),
-    );
-  return out;
-}
+export const investorsByNameNorms = (db: Executor, names: readonly string[]): Promise<InvestorRow[]> =>
+  readInChunks(names, (c) =>
+    db
+      .selectFrom('investors')
+      .selectAll()
+      .where('nameNorm', 'in', c)
+      .orderBy('createdAt')
+      .orderBy('id')
+      .execute(),
+  );
 
-export async function projectsByCodes(db: Executor, codes: readonly string[]) {
-  const out: ProjectRow[] = [];
-  for (const c of chunks(codes))
-    out.push(...(await db.selectFrom('projects').selectAll().where('code', 'in', c).execute()));
-  return out;
-}
+export const projectsByCodes = (db: Executor, codes: readonly string[]): Promise<ProjectRow[]> =>
+  readInChunks(codes, (c) => db.selectFrom('projects').selectAll().where('code', 'in', c).execute());
 
-export async function projectsByIds(db: Executor, ids: readonly string[]) {
-  const out: ProjectRow[] = [];
-  for (const c of chunks(ids))
-    out.push(...(await db.selectFrom('projects').selectAll().where('id', 'in', c).execute()));
-  return out;
-}
+export const projectsByIds = (db: Executor, ids: readonly string[]): Promise<ProjectRow[]> =>
+  readInChunks(ids, (c) => db.selectFrom('projects').selectAll().where('id', 'in', c).execute());
 
 /** Names of the projects of a region (for matching by name + region). */
 export const projectNamesInRegion = (db: Executor, regionId: string) =>
@@ -112,17 +89,14 @@ export const projectNamesInRegion = (db: Executor, regionId: string) =>
 
 /** Projects of these regions changed since a moment (what another user did while a file was checked). */
 export async function projectsChangedSince(db: Executor, regionIds: readonly string[], since: string) {
-  const out: { id: string; name: string; regionId: string }[] = [];
-  for (const c of chunks(regionIds))
-    out.push(
-      ...(await db
-        .selectFrom('projects')
-        .select(['id', 'name', 'regionId'])
-        .where('regionId', 'in', c)
-        .where('updatedAt', '>=', since)
-        .execute()),
-    );
-  return out;
+  return readInChunks(regionIds, (c) =>
+    db
+      .selectFrom('projects')
+      .select(['id', 'name', 'regionId'])
+      .where('regionId', 'in', c)
+      .where('updatedAt', '>=', since)
+      .execute(),
+  );
 }
 
 // ─── import writes ─────────────────────────────────────────────────────────────────────────────
@@ -132,13 +106,17 @@ export async function insertRows<T extends 'investors' | 'projects' | 'projectIn
   table: T,
   rows: readonly Insertable<Database[T]>[],
   // Wide tables (projects: ~35 columns) take fewer rows per statement.
-  size = table === 'projects' ? 200 : CHUNK,
+  size = table === 'projects' ? 200 : CHUNK_SIZE,
 ) {
-  for (const c of chunks(rows, size))
-    await db
-      .insertInto(table)
-      .values(c as never)
-      .execute();
+  await writeInChunks(
+    rows,
+    (c) =>
+      db
+        .insertInto(table)
+        .values(c as never)
+        .execute(),
+    size,
+  );
 }
 
 /**
@@ -164,7 +142,7 @@ export async function recordAudits(db: Executor, actor: Actor, entries: readonly
     requestId: actor.requestId,
     ip: actor.ip,
   }));
-  for (const c of chunks(rows, 200)) await db.insertInto('auditLog').values(c).execute();
+  await writeInChunks(rows, (c) => db.insertInto('auditLog').values(c).execute(), 200);
 }
 
 /** Optimistic update of an imported project: false when someone changed it since it was read. */

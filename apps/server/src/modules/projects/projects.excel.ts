@@ -11,8 +11,8 @@ import ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import type { Db } from '../../db/database.js';
 import type { Dialect } from '../../db/dialect.js';
-import { type Actor, inScope, scopePath } from '../../lib/actor.js';
-import { fail } from '../../lib/app-error.js';
+import { visibleOr404 } from '../../kernel/scope.js';
+import { type Actor, scopePath } from '../../lib/actor.js';
 import { findOrg } from '../orgs/orgs.repository.js';
 import {
   EXPORT_COLUMNS,
@@ -69,8 +69,7 @@ export function createProjectExcelService(deps: { db: Db; dialect: Dialect; proj
       let regionPath: string | undefined;
       let regionName: string | null = null;
       if (regionId) {
-        const unit = await findOrg(db, regionId);
-        if (!unit || !inScope(actor, unit.path)) fail('ORG_NOT_FOUND');
+        const unit = visibleOr404(actor, await findOrg(db, regionId), (r) => r.path, 'ORG_NOT_FOUND');
         regionPath = unit.path;
         regionName = unit.name;
       }

@@ -20,6 +20,7 @@ import type { Config } from '../../config.js';
 import type { Db, Tx } from '../../db/database.js';
 import type { Dialect } from '../../db/dialect.js';
 import type { FactorNeedRow, ProjectRow, PromiseRow } from '../../db/schema.js';
+import { visibleOr404 } from '../../kernel/scope.js';
 import { updateVersioned } from '../../kernel/versioned.js';
 import { type Actor, inScope, scopePath } from '../../lib/actor.js';
 import { fail } from '../../lib/app-error.js';
@@ -51,16 +52,19 @@ export function createProjectService(deps: { db: Db; dialect: Dialect; config: C
 
   /** A project inside the actor's area, or 404 (never a hint that it exists elsewhere). */
   async function visible(db: Db | Tx, actor: Actor, id: string): Promise<ProjectRow> {
-    const row = await repo.findProjectRow(db, id);
-    if (!row || !inScope(actor, row.regionPath)) fail('PROJECT_NOT_FOUND');
+    const row = visibleOr404(
+      actor,
+      await repo.findProjectRow(db, id),
+      (r) => r.regionPath,
+      'PROJECT_NOT_FOUND',
+    );
     return row;
   }
 
   /** The path of a region filter inside the actor's area (the whole area without one). */
   async function regionPathOf(actor: Actor, regionId: string | undefined) {
     if (!regionId) return scopePath(actor);
-    const unit = await findOrg(db, regionId);
-    if (!unit || !inScope(actor, unit.path)) fail('ORG_NOT_FOUND');
+    const unit = visibleOr404(actor, await findOrg(db, regionId), (r) => r.path, 'ORG_NOT_FOUND');
     return unit.path;
   }
 

@@ -1,6 +1,7 @@
 import { CellBag, type PlacedCell } from '@yingshang/rules';
 import { sql } from 'kysely';
 import type { DbHandle, Executor } from '../../db/database.js';
+import { writeInChunks } from '../../kernel/chunks.js';
 
 export type RollupSourceName = 'projects' | 'activities' | 'appeals' | 'incentives' | 'rectification';
 
@@ -57,18 +58,22 @@ const rowsOf = (source: RollupSourceName, cells: readonly PlacedCell[]) =>
 /** Adds cells to a source's roll-ups (an upsert per row). */
 export async function addCells(db: Executor, source: RollupSourceName, cells: readonly PlacedCell[]) {
   const rows = rowsOf(source, [...cells].sort(byKey));
-  for (let i = 0; i < rows.length; i += 150)
-    await db
-      .insertInto('rollups')
-      .values(rows.slice(i, i + 150))
-      .onConflict((oc) =>
-        oc.columns(['source', 'regionPath', 'metric', 'period']).doUpdateSet({
-          n: sql`rollups.n + excluded.n`,
-          fen: sql`rollups.fen + excluded.fen`,
-          days: sql`rollups.days + excluded.days`,
-        }),
-      )
-      .execute();
+  await writeInChunks(
+    rows,
+    (c) =>
+      db
+        .insertInto('rollups')
+        .values(c)
+        .onConflict((oc) =>
+          oc.columns(['source', 'regionPath', 'metric', 'period']).doUpdateSet({
+            n: sql`rollups.n + excluded.n`,
+            fen: sql`rollups.fen + excluded.fen`,
+            days: sql`rollups.days + excluded.days`,
+          }),
+        )
+        .execute(),
+    150,
+  );
 }
 
 const cellsOf = (source: RollupSource, records: Map<string, unknown>, id: string) => {
@@ -157,11 +162,7 @@ export async function rebuildRollups({ db, dialect }: DbHandle, source: RollupSo
     await trx.deleteFrom('rollups').where('source', '=', source.name).execute();
     // a recount has one row per key: plain inserts, in key order, a thousand at a time
     const rows = rowsOf(source.name, [...expected.values()].sort(byKey));
-    for (let i = 0; i < rows.length; i += 1000)
-      await trx
-        .insertInto('rollups')
-        .values(rows.slice(i, i + 1000))
-        .execute();
+    await writeInChunks(rows, (c) => trx.insertInto('rollups').values(c).execute(), 1000);
     return rows.length;
   });
   if (dialect.name === 'postgres') await sql`vacuum (analyze) rollups`.execute(db);
