@@ -13,6 +13,7 @@ export { ColumnSettings } from './ColumnSettings';
 export { DayRangeFilter } from './DayRangeFilter';
 export { type Crumb, type DetailAction, DetailHeader } from './DetailHeader';
 export { saveBlob } from './download';
+export { EnumFilter } from './EnumFilter';
 export { ExportButton, type ExportFile } from './ExportButton';
 export { FilesPanel } from './FilesPanel';
 export { FilterBar } from './FilterBar';
@@ -41,6 +42,7 @@ export { ProjectFlags, StageTag } from './pickers/StageTag';
 export { STATUS_COLORS } from './pickers/stage-colors';
 export { useRegionTree } from './pickers/use-region-tree';
 export { errorKind, LoadError, Loading, RecordLoadFailed } from './RecordStates';
+export { RegionFilter } from './RegionFilter';
 export { SearchFilter } from './SearchFilter';
 export { type SectionLink, SectionNav } from './SectionNav';
 export { type ApiFormOptions, type ApiFormState, useApiForm, VERSION_CONFLICT } from './use-api-form';
@@ -56,6 +58,7 @@ export {
   isDay,
   isFiltered,
   isOneOf,
+  listPageBinding,
   parseFilters,
   resetFilters,
   useUrlFilters,

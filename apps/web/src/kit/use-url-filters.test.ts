@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { filter, isDay, isFiltered, parseFilters, resetFilters, writeFilters } from './use-url-filters';
+import {
+  filter,
+  isDay,
+  isFiltered,
+  listPageBinding,
+  parseFilters,
+  resetFilters,
+  writeFilters,
+} from './use-url-filters';
 
 const STAGES = ['lead', 'signed', 'started'] as const;
 const spec = {
@@ -109,5 +117,45 @@ describe('isFiltered', () => {
     expect(isFiltered(spec, parseFilters(spec, params('sort=name')), ['sort'])).toBe(false);
     expect(isFiltered(spec, parseFilters(spec, params('blocked=true')))).toBe(true);
     expect(isFiltered(spec, parseFilters(spec, params('filedTo=2026-01-31')))).toBe(true);
+  });
+});
+
+describe('listPageBinding', () => {
+  // the URL-bound filters of a list, as useUrlFilters returns them, over a plain URLSearchParams
+  const bound = (search: string) => {
+    let p = params(search);
+    const values = () => parseFilters(spec, p);
+    const f = {
+      values: values(),
+      set: (patch: Parameters<typeof writeFilters<typeof spec>>[2]) => {
+        p = writeFilters(spec, p, patch);
+      },
+      reset: () => {
+        p = resetFilters(spec, p);
+      },
+      filtered: isFiltered(spec, values(), ['sort']),
+    };
+    return { f, url: () => p.toString() };
+  };
+
+  it('hands the page, page size, 重置 and filtered state to the list', () => {
+    const { f, url } = bound('status=signed&page=3&pageSize=50');
+    const b = listPageBinding(f);
+    expect(b).toMatchObject({ filtered: true, page: 3, pageSize: 50 });
+    expect('sort' in b).toBe(false);
+    b.onPageChange(2, 50);
+    expect(url()).toBe('status=signed&page=2&pageSize=50');
+    b.onReset();
+    expect(url()).toBe('');
+  });
+
+  it('sorts by a known key only and clears the sort otherwise', () => {
+    const { f, url } = bound('page=2');
+    const b = listPageBinding(f, ['name', 'updatedAt']);
+    expect(b.sort).toEqual({ key: 'updatedAt', order: undefined });
+    b.onSortChange?.('name', 'asc');
+    expect(url()).toBe('sort=name');
+    b.onSortChange?.('evil', 'asc');
+    expect(url()).toBe('');
   });
 });

@@ -234,3 +234,33 @@ export function useUrlFilters<S extends FilterSpec>(spec: S, ignore: readonly (k
   const filtered = isFiltered(spec, values, ignore);
   return { values, set, reset, filtered };
 }
+
+type ListFilters = { page: number; pageSize: number; sort?: string; order?: 'asc' | 'desc' };
+
+/**
+ * The ListPage props that come straight from a list's URL filters: paging, 重置, whether anything is
+ * filtered, and, given the server's sort keys, the sort (a key outside them clears it).
+ */
+export function listPageBinding<S extends FilterSpec>(
+  f: ReturnType<typeof useUrlFilters<S>>,
+  sorts?: readonly string[],
+) {
+  const v = f.values as FilterValues<S> & ListFilters;
+  const set = (patch: Partial<ListFilters>) => f.set(patch as Partial<FilterValues<S>>);
+  return {
+    filtered: f.filtered,
+    onReset: f.reset,
+    page: v.page,
+    pageSize: v.pageSize,
+    onPageChange: (page: number, pageSize: number) => set({ page, pageSize }),
+    ...(sorts
+      ? {
+          sort: { key: v.sort, order: v.order },
+          onSortChange: (key: string | undefined, order: 'asc' | 'desc' | undefined) => {
+            const sort = sorts.find((s) => s === key);
+            set(sort && order ? { sort, order } : { sort: undefined, order: undefined });
+          },
+        }
+      : {}),
+  };
+}

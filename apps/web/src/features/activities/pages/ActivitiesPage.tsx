@@ -1,19 +1,21 @@
 import { CalendarOutlined, PlusOutlined, TeamOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import type { ActivitySummary } from '@yingshang/contracts';
-import { Button, Segmented, Select, Tooltip, Typography } from 'antd';
+import { Button, Segmented, Tooltip, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { useAuth } from '../../../app/auth/auth-context';
 import { useI18n } from '../../../app/i18n/i18n-context';
 import {
   beijingToday,
   DayRangeFilter,
+  EnumFilter,
   filter,
   formatDate,
   formatPercent,
   formatWan,
   type ListColumn,
   ListPage,
-  OrgPicker,
+  listPageBinding,
+  RegionFilter,
   SearchFilter,
   useRequest,
   useUrlFilters,
@@ -201,24 +203,21 @@ export function ActivitiesPage() {
         placeholder={t('activity.filter.search')}
         testId="activities-search"
       />
-      <Select
-        allowClear
-        style={{ width: en ? 170 : 130 }}
-        placeholder={t('activity.filter.type')}
-        aria-label={t('activity.filter.type')}
+      <EnumFilter
+        values={ACTIVITY_TYPES}
         value={v.type}
         onChange={(type) => f.set({ type })}
-        options={ACTIVITY_TYPES.map((k) => ({ value: k, label: t(`activity.type.${k}`) }))}
-        popupMatchSelectWidth={false}
-        data-testid="activities-filter-type"
+        text={(k) => t(`activity.type.${k}`)}
+        label={t('activity.filter.type')}
+        width={en ? 170 : 130}
+        testId="activities-filter-type"
       />
-      <OrgPicker
-        value={v.region || undefined}
-        onChange={(id) => f.set({ region: id ?? '' })}
+      <RegionFilter
+        value={v.region}
+        onChange={(region = '') => f.set({ region })}
         placeholder={t('activity.filter.region')}
-        style={{ width: 150 }}
-        popupWidth={320}
-        data-testid="activities-filter-region"
+        width={150}
+        testId="activities-filter-region"
       />
       <OfficialSelect
         single
@@ -276,19 +275,10 @@ export function ActivitiesPage() {
       }
       above={<ActivityFiguresStrip regionId={v.region || undefined} />}
       filters={filters}
-      onReset={f.reset}
-      filtered={f.filtered}
+      {...listPageBinding(f, ACTIVITY_SORTS)}
       columns={columns}
       rowKey="id"
       request={list}
-      page={v.page}
-      pageSize={v.pageSize}
-      onPageChange={(page, pageSize) => f.set({ page, pageSize })}
-      sort={{ key: v.sort, order: v.order }}
-      onSortChange={(key, order) => {
-        const sort = ACTIVITY_SORTS.find((s) => s === key);
-        f.set(sort && order ? { sort, order } : { sort: undefined, order: undefined });
-      }}
       onOpen={(a) => navigate(`/activities/${a.id}`)}
       emptyText={canWrite ? t('activity.empty') : t('activity.emptyReadOnly')}
       altView={

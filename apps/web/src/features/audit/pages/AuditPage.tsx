@@ -1,15 +1,17 @@
 import type { AuditEntry } from '@yingshang/contracts';
 import { AUDIT_ACTIONS, AUDIT_ENTITIES } from '@yingshang/contracts';
-import { Flex, Select, Tag, Tooltip, Typography } from 'antd';
+import { Flex, Tag, Tooltip, Typography } from 'antd';
 import { auditApi } from '../../../app/api/endpoints';
 import { useI18n } from '../../../app/i18n/i18n-context';
 import {
   AuditDiff,
   DayRangeFilter,
+  EnumFilter,
   filter,
   formatDateTime,
   type ListColumn,
   ListPage,
+  listPageBinding,
   SearchFilter,
   useRequest,
   useUrlFilters,
@@ -124,11 +126,6 @@ export function AuditPage() {
     },
   ];
 
-  // the known kinds and actions, searchable by their names and codes
-  const known = (codes: readonly string[], label: (c: string) => string) =>
-    codes.map((c) => ({ value: c, label: label(c), search: `${label(c)} ${c}`.toLowerCase() }));
-  const search = (input: string, o?: { search: string }) => !!o?.search.includes(input.toLowerCase());
-
   const filters = (
     <>
       <SearchFilter
@@ -138,29 +135,25 @@ export function AuditPage() {
         width={190}
         testId="audit-filter-actor"
       />
-      <Select
-        allowClear
-        showSearch={{ filterOption: search }}
-        style={{ width: 190 }}
-        popupMatchSelectWidth={false}
-        placeholder={t('audit.filter.entity')}
-        aria-label={t('audit.filter.entity')}
+      <EnumFilter
+        values={AUDIT_ENTITIES}
         value={v.entity}
         onChange={(entity) => f.set({ entity })}
-        options={known(AUDIT_ENTITIES, entityLabel)}
-        data-testid="audit-filter-entity"
+        text={entityLabel}
+        label={t('audit.filter.entity')}
+        width={190}
+        search
+        testId="audit-filter-entity"
       />
-      <Select
-        allowClear
-        showSearch={{ filterOption: search }}
-        style={{ width: 170 }}
-        popupMatchSelectWidth={false}
-        placeholder={t('audit.filter.action')}
-        aria-label={t('audit.filter.action')}
+      <EnumFilter
+        values={AUDIT_ACTIONS}
         value={v.action}
         onChange={(action) => f.set({ action })}
-        options={known(AUDIT_ACTIONS, actionLabel)}
-        data-testid="audit-filter-action"
+        text={actionLabel}
+        label={t('audit.filter.action')}
+        width={170}
+        search
+        testId="audit-filter-action"
       />
       <DayRangeFilter
         from={v.on.from}
@@ -177,14 +170,10 @@ export function AuditPage() {
       id="audit"
       title={t('audit.title')}
       filters={filters}
-      onReset={f.reset}
-      filtered={f.filtered}
+      {...listPageBinding(f)}
       columns={columns}
       rowKey="id"
       request={list}
-      page={v.page}
-      pageSize={v.pageSize}
-      onPageChange={(page, pageSize) => f.set({ page, pageSize })}
       expandable={{
         expandedRowRender: (e) => <AuditDiff entry={e} />,
         rowExpandable: (e) => e.before != null || e.after != null,

@@ -1,18 +1,20 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { INCENTIVE_STATUSES, type IncentiveApplicationSummary } from '@yingshang/contracts';
-import { Button, Segmented, Select } from 'antd';
+import { Button, Segmented } from 'antd';
 import { useNavigate } from 'react-router';
 import { useAuth } from '../../../app/auth/auth-context';
 import { useI18n } from '../../../app/i18n/i18n-context';
 import {
   beijingToday,
   DayRangeFilter,
+  EnumFilter,
   filter,
   formatDate,
   formatWan,
   type ListColumn,
   ListPage,
-  OrgPicker,
+  listPageBinding,
+  RegionFilter,
   SearchFilter,
   useRequest,
   useUrlFilters,
@@ -147,14 +149,13 @@ export function ApplicationsPage() {
           data-testid="inc-mine"
         />
       ) : null}
-      <Select
-        aria-label={t('inc.col.status')}
-        allowClear
-        style={{ width: 180 }}
-        placeholder={t('inc.col.status')}
+      <EnumFilter
+        values={INCENTIVE_STATUSES}
         value={v.status}
         onChange={(status) => f.set({ status })}
-        options={INCENTIVE_STATUSES.map((s) => ({ value: s, label: t(`inc.status.${s}`) }))}
+        text={(s) => t(`inc.status.${s}`)}
+        label={t('inc.col.status')}
+        width={180}
       />
       <SearchFilter
         value={v.q}
@@ -163,13 +164,11 @@ export function ApplicationsPage() {
         width={240}
       />
       {enterprise ? null : (
-        <OrgPicker
-          value={v.region || undefined}
-          onChange={(id) => f.set({ region: id ?? '' })}
+        <RegionFilter
+          value={v.region}
+          onChange={(region = '') => f.set({ region })}
           placeholder={t('inc.list.region')}
-          style={{ width: 170 }}
-          popupWidth={320}
-          data-testid="inc-filter-region"
+          testId="inc-filter-region"
         />
       )}
       <DayRangeFilter
@@ -202,14 +201,10 @@ export function ApplicationsPage() {
           ) : null
         }
         filters={filters}
-        onReset={f.reset}
-        filtered={f.filtered}
+        {...listPageBinding(f)}
         columns={columns}
         rowKey="id"
         request={list}
-        page={v.page}
-        pageSize={v.pageSize}
-        onPageChange={(page, pageSize) => f.set({ page, pageSize })}
         onOpen={(r) => navigate(`/incentives/${r.id}`)}
         exportFile={{
           run: () => incentivesApi.exportXlsx(query),

@@ -8,14 +8,16 @@ import { useAuth } from '../../../app/auth/auth-context';
 import { useI18n } from '../../../app/i18n/i18n-context';
 import {
   beijingToday,
+  EnumFilter,
   filter,
   formatDate,
   formatDateTime,
   formatWan,
   type ListColumn,
   ListPage,
-  OrgPicker,
+  listPageBinding,
   ProjectFlags,
+  RegionFilter,
   StageTag,
   useRequest,
   useUrlFilters,
@@ -242,23 +244,21 @@ export function ProjectsPage() {
         onSearch={(q) => f.set({ q })}
         data-testid="projects-search"
       />
-      <Select
-        allowClear
-        style={{ width: en ? 140 : 110 }}
-        placeholder={t('project.filter.stage')}
-        aria-label={t('project.filter.stage')}
+      <EnumFilter
+        values={PROJECT_STATUSES}
         value={v.status}
-        onChange={(status: ProjectSummary['status'] | undefined) => f.set({ status })}
-        options={PROJECT_STATUSES.map((s) => ({ value: s, label: t(`project.status.${s}`) }))}
-        data-testid="projects-filter-stage"
+        onChange={(status) => f.set({ status })}
+        text={(s) => t(`project.status.${s}`)}
+        label={t('project.filter.stage')}
+        width={en ? 140 : 110}
+        testId="projects-filter-stage"
       />
-      <OrgPicker
-        value={v.region || undefined}
-        onChange={(id) => f.set({ region: id ?? '' })}
+      <RegionFilter
+        value={v.region}
+        onChange={(region = '') => f.set({ region })}
         placeholder={t('project.filter.region')}
-        style={{ width: 180 }}
-        popupWidth={320}
-        data-testid="projects-filter-region"
+        width={180}
+        testId="projects-filter-region"
       />
       <IndustrySelect
         value={industry}
@@ -375,19 +375,10 @@ export function ProjectsPage() {
       above={<FiguresStrip regionId={v.region || undefined} from={reachedOn.from} to={reachedOn.to} />}
       filters={filters}
       onSearch={apply}
-      onReset={f.reset}
-      filtered={f.filtered}
+      {...listPageBinding(f, PROJECT_SORTS)}
       columns={columns}
       rowKey="id"
       request={list}
-      page={v.page}
-      pageSize={v.pageSize}
-      onPageChange={(page, pageSize) => f.set({ page, pageSize })}
-      sort={{ key: v.sort, order: v.order }}
-      onSortChange={(key, order) => {
-        const sort = PROJECT_SORTS.find((s) => s === key);
-        f.set(sort && order ? { sort, order } : { sort: undefined, order: undefined });
-      }}
       onOpen={(p) => navigate(`/projects/${p.id}`)}
       exportFile={{
         run: () => projectApi.exportXlsx(query),
