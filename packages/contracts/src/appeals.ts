@@ -140,6 +140,9 @@ export const AppealListQuery = Paging.extend({
   sort: z.enum(['due', 'filed', 'updated']).default('updated'),
 }).strict();
 
+/** 诉求台账 (.xlsx): the list's filters without the paging. */
+export const AppealExportQuery = AppealListQuery.omit({ page: true, pageSize: true });
+
 export const AppealSummary = z.object({
   id: z.string(),
   code: z.string(),

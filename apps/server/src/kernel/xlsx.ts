@@ -1,4 +1,6 @@
+import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
+import { fail } from '../lib/app-error.js';
 
 /** Generic pieces of an Excel download that no domain owns. */
 
@@ -25,3 +27,63 @@ export function sendXlsx(reply: FastifyReply, file: { fileName: string; body: Bu
     .header('content-disposition', contentDisposition(file.fileName, fallback))
     .send(file.body);
 }
+
+/** The most rows one exported workbook holds, and the page read at a time while building it. */
+export const EXPORT_MAX_ROWS = 50_000;
+const EXPORT_PAGE = 1000;
+
+/**
+ * Every row of a filtered list for an export, read page by page through the list's own service
+ * call (so the export sees exactly what the list shows, scope included). More than `max` rows is
+ * refused with a field error on `q`: narrow the filters.
+ */
+export async function readAllPages<T>(
+  list: (page: number, pageSize: number) => Promise<{ items: T[]; total: number }>,
+  max = EXPORT_MAX_ROWS,
+): Promise<T[]> {
+  const rows: T[] = [];
+  for (let page = 1; ; page++) {
+    const chunk = await list(page, EXPORT_PAGE);
+    if (chunk.total > max)
+      fail('VALIDATION_FAILED', [{ path: 'q', message: `more than ${max} rows: narrow the filters` }]);
+    rows.push(...chunk.items);
+    if (rows.length >= chunk.total || chunk.items.length === 0) return rows;
+  }
+}
+
+/** A column of a ledger sheet; `day` and `wan` set the number format of dates and 万元 amounts. */
+export type LedgerColumn = { header: string; key: string; width: number; format?: 'day' | 'wan' };
+
+const FORMATS = { day: 'yyyy-mm-dd', wan: '#,##0.00' } as const;
+
+/**
+ * A ledger (台账) as one workbook: a bold merged title row (「…（导出日期 …，共 N 条）」) over the
+ * header row, both frozen, then one row per record. Dates go in as Date, 万元 as numbers, so the
+ * sheet can sort and sum them.
+ */
+export async function ledgerWorkbook(opts: {
+  sheet: string;
+  title: string;
+  columns: LedgerColumn[];
+  rows: Record<string, unknown>[];
+}): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = '营商通';
+  const ws = wb.addWorksheet(opts.sheet, { views: [{ state: 'frozen', ySplit: 2 }] });
+  ws.columns = opts.columns.map(({ format, ...c }) => ({
+    ...c,
+    ...(format ? { style: { numFmt: FORMATS[format] } } : {}),
+  }));
+  ws.spliceRows(1, 0, [opts.title]);
+  ws.mergeCells(1, 1, 1, opts.columns.length);
+  ws.getRow(1).font = { bold: true, size: 13 };
+  ws.getRow(2).font = { bold: true };
+  for (const r of opts.rows) ws.addRow(r);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** A YYYY-MM-DD day as the Date a sheet formats (midnight UTC, so no zone shifts it); null stays empty. */
+export const sheetDay = (d: string | null) => (d ? new Date(`${d}T00:00:00Z`) : null);
+
+/** 分 → 万元 as a number the sheet formats with two decimals. */
+export const sheetWan = (fen: number | null) => (fen === null ? null : fen / 1_000_000);

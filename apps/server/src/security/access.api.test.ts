@@ -218,6 +218,7 @@ const ACCESS: Record<string, Probe | 'self' | 'public'> = {
     body: { version: 1, post: '越权改职务' },
   }),
   'GET /api/v1/appeals': () => ({ url: '/api/v1/appeals?pageSize=200' }),
+  'GET /api/v1/appeals/export.xlsx': (f) => ({ url: `/api/v1/appeals/export.xlsx?regionId=${f.unit}` }),
   'GET /api/v1/appeals/figures': (f) => ({
     url: `/api/v1/appeals/figures?regionId=${f.unit}&from=2000-01-01&to=2030-12-31`,
   }),

@@ -1,4 +1,4 @@
-import { Button, Card, Empty, Flex, Table, type TableProps, Typography } from 'antd';
+import { Button, Card, Empty, Flex, Grid, Table, type TableProps, Typography } from 'antd';
 import type { ColumnType } from 'antd/es/table';
 import type { SorterResult } from 'antd/es/table/interface';
 import type { Key, ReactNode } from 'react';
@@ -25,7 +25,10 @@ export interface ListColumn<T> extends Omit<ColumnType<T>, 'key' | 'title' | 'so
   locked?: boolean;
   /** Hidden until the user shows it in 列设置. */
   defaultHidden?: boolean;
-  /** The money / status column that matters: fixed at the right, never behind a sideways scroll. */
+  /**
+   * The money / status column that matters: fixed at the right, never behind a sideways scroll (put
+   * it last). On a phone only the last of them stays fixed.
+   */
   important?: boolean;
   /** Sorted on the server by `key`. */
   sortable?: boolean;
@@ -116,20 +119,22 @@ export function ListPage<T extends object>(props: ListPageProps<T>) {
   const defaultHidden = columns.filter((c) => c.defaultHidden).map((c) => c.key);
   const cols = useHiddenColumns(id, me?.user.id, defaultHidden);
 
-  const shown = columns
-    .filter((c) => c.locked || !cols.hidden.includes(c.key))
-    .map(({ locked: _l, defaultHidden: _d, important, sortable, ...c }) => ({
-      ...c,
-      fixed: important ? ('right' as const) : c.fixed,
-      sorter: sortable ? true : undefined,
-      sortOrder: sortable
-        ? sort?.key === c.key
-          ? sort.order === 'asc'
-            ? ('ascend' as const)
-            : ('descend' as const)
-          : null
-        : undefined,
-    }));
+  // on a phone only the last important column stays fixed: two would leave no room to scroll
+  const phone = Grid.useBreakpoint().sm === false;
+  const visible = columns.filter((c) => c.locked || !cols.hidden.includes(c.key));
+  const lastImportant = visible.findLast((c) => c.important)?.key;
+  const shown = visible.map(({ locked: _l, defaultHidden: _d, important, sortable, ...c }) => ({
+    ...c,
+    fixed: important && (!phone || c.key === lastImportant) ? ('right' as const) : c.fixed,
+    sorter: sortable ? true : undefined,
+    sortOrder: sortable
+      ? sort?.key === c.key
+        ? sort.order === 'asc'
+          ? ('ascend' as const)
+          : ('descend' as const)
+        : null
+      : undefined,
+  }));
 
   const error = request.error;
   const settings = (

@@ -2,6 +2,7 @@ import {
   APPEAL_ACTIONS,
   AppealCategory,
   AppealDetail,
+  AppealExportQuery,
   AppealFigures,
   AppealFiguresQuery,
   AppealListQuery,
@@ -26,7 +27,9 @@ import {
 } from '@yingshang/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { sendXlsx, XLSX_MIME } from '../../kernel/xlsx.js';
 import { actorOf } from '../../plugins/auth.js';
+import { createAppealExcel } from './appeals.excel.js';
 import type { AppealService } from './appeals.service.js';
 import type { AppealAdminService } from './appeals-admin.service.js';
 import type { MeetingService } from './meetings.service.js';
@@ -71,7 +74,21 @@ export const appealRoutes: FastifyPluginAsyncZod<{
 }> = async (app, { appeals, meetings, admin }) => {
   const tags = ['appeals'];
   const read = { permission: 'appeals.read' as const };
+  const excel = createAppealExcel({ appeals });
 
+  app.get(
+    '/appeals/export.xlsx',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '企业诉求台账 (.xlsx) of the filtered appeals the caller may see',
+        querystring: AppealExportQuery,
+        produces: [XLSX_MIME],
+      },
+    },
+    async (req, reply) => sendXlsx(reply, await excel.exportAppeals(actorOf(req), req.query), 'appeals.xlsx'),
+  );
   app.get(
     '/appeals',
     {

@@ -72,6 +72,7 @@ export interface HolidayCalendar {
 /** The appeals module's endpoints. */
 export const appealApi = {
   list: (q: AppealQuery) => api.get<Page<AppealSummary>>('/appeals', { ...q }),
+  exportXlsx: (q: AppealQuery) => api.download('/appeals/export.xlsx', { ...q }),
   get: (id: string) => api.get<AppealDetail>(`/appeals/${id}`),
   create: (body: NewAppeal) => api.post<AppealDetail>('/appeals', body),
   step: (id: string, action: AppealAction, body: Record<string, unknown>) =>

@@ -59,7 +59,9 @@ export const appealsEnUS: Record<keyof typeof appealsZhCN, string> = {
   'appeal.col.filedOn': 'Filed',
   'appeal.col.due': 'Deadline',
   'appeal.anonymous': 'Anonymous',
-  'appeal.empty': 'No appeals match. Clear the filters, or register a new appeal.',
+  'appeal.emptyQueue':
+    'No appeals yet: those filed by enterprises, registered at a service window or assigned to you appear here.',
+  'appeal.exportFile': 'appeals-{date}.xlsx',
   'appeal.portalEmpty':
     'You have not filed an appeal yet. When something cannot get done, click “File an appeal”.',
   'appeal.status.submitted': 'To accept',

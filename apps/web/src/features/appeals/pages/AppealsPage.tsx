@@ -6,40 +6,55 @@ import {
   type AppealSummary,
   SLA_STATES,
 } from '@yingshang/contracts';
-import {
-  Button,
-  Card,
-  Checkbox,
-  Empty,
-  Flex,
-  Input,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Tooltip,
-  Typography,
-} from 'antd';
-import type { ColumnsType } from 'antd/es/table';
-import { useEffect, useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
-import { useRequest } from '../../../app/api/use-request';
+import { Button, Checkbox, Flex, Select, Tag, Tooltip, Typography } from 'antd';
+import { Link, useNavigate } from 'react-router';
 import { useAuth } from '../../../app/auth/auth-context';
 import { useI18n } from '../../../app/i18n/i18n-context';
-import { DAY, DayRangeFilter, formatDate, OrgPicker } from '../../../kit';
+import {
+  beijingToday,
+  DayRangeFilter,
+  EnumFilter,
+  filter,
+  formatDate,
+  type ListColumn,
+  ListPage,
+  listPageBinding,
+  RegionFilter,
+  SearchFilter,
+  useRequest,
+  useUrlFilters,
+} from '../../../kit';
 import { type AppealQuery, appealApi } from '../api';
 import { AppealStatusTag } from '../components/AppealStatusTag';
 import { AppealsNav } from '../components/AppealsNav';
 import { SlaBadge } from '../components/SlaBadge';
 import { useCategories } from '../hooks/use-categories';
-import { isOneOf } from '../model';
 
-const PAGE_SIZES = [20, 50, 100];
 const SORTS = ['updated', 'due', 'filed'] as const;
 
+/** The queue's filters in the URL (the dashboard links here with `region`, `from`, `to`, `open`, `sla`). */
+const FILTERS = {
+  q: filter.string(),
+  status: filter.enum(APPEAL_STATUSES),
+  channel: filter.enum(APPEAL_CHANNELS),
+  urgency: filter.enum(APPEAL_URGENCIES),
+  sla: filter.enum(SLA_STATES),
+  category: filter.string(),
+  region: filter.string(),
+  open: filter.boolean(),
+  supervised: filter.boolean(),
+  // filed between (the dashboard's "received" links here with its months)
+  filed: filter.dayRange({ from: 'from', to: 'to' }),
+  sort: filter.enum(SORTS, { default: 'updated' }),
+  page: filter.page(),
+  pageSize: filter.pageSize([20, 50, 100]),
+};
+const NOT_FILTERS = ['sort'] as const;
+
 /**
- * The appeal queue (诉求台账): filters in the URL, deadline state as colour and words. The same page is
- * the enterprise's "my appeals" (its own only) and a department's in-tray (assigned to it).
+ * The appeal queue (诉求台账): filters in the URL, deadline state as colour and words, 导出 of the
+ * filtered rows. The same page is the enterprise's "my appeals" (its own only) and a department's
+ * in-tray (assigned to it).
  */
 export function AppealsPage() {
   const { t, locale } = useI18n();
@@ -51,72 +66,39 @@ export function AppealsPage() {
   /** Offices with counties or zones under them also see which office accepted each appeal. */
   const wide = kind === 'province' || kind === 'city';
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
   const { nameOf, options: categoryOptions } = useCategories();
+  const f = useUrlFilters(FILTERS, NOT_FILTERS);
+  const v = f.values;
 
-  const q = params.get('q') ?? '';
-  const status = isOneOf(APPEAL_STATUSES, params.get('status'))
-    ? (params.get('status') as string)
-    : undefined;
-  const channel = isOneOf(APPEAL_CHANNELS, params.get('channel'))
-    ? (params.get('channel') as string)
-    : undefined;
-  const urgency = isOneOf(APPEAL_URGENCIES, params.get('urgency'))
-    ? (params.get('urgency') as string)
-    : undefined;
-  const sla = isOneOf(SLA_STATES, params.get('sla')) ? (params.get('sla') as string) : undefined;
-  const category = params.get('category') ?? undefined;
-  const region = params.get('region') ?? undefined;
-  const open = params.get('open') === 'true';
-  // filed between (the dashboard's "received" links here with its months)
-  const from = DAY.test(params.get('from') ?? '') ? (params.get('from') as string) : undefined;
-  const to = DAY.test(params.get('to') ?? '') ? (params.get('to') as string) : undefined;
-  const supervised = params.get('supervised') === 'true';
-  const sort = isOneOf(SORTS, params.get('sort'))
-    ? (params.get('sort') as (typeof SORTS)[number])
-    : 'updated';
-  const page = Math.max(1, Number(params.get('page')) || 1);
-  const pageSize = PAGE_SIZES.includes(Number(params.get('pageSize'))) ? Number(params.get('pageSize')) : 20;
-  const [draft, setDraft] = useState(q);
-  useEffect(() => setDraft(q), [q]);
-
-  const filters: AppealQuery = {
-    q: q || undefined,
-    status,
-    channel,
-    urgency,
-    sla,
-    category,
-    regionId: region,
-    open: open ? 'true' : undefined,
-    supervised: supervised ? 'true' : undefined,
-    from,
-    to,
-    sort,
+  const query: AppealQuery = {
+    q: v.q || undefined,
+    status: v.status,
+    channel: v.channel,
+    urgency: v.urgency,
+    sla: v.sla,
+    category: v.category || undefined,
+    regionId: office ? v.region || undefined : undefined,
+    open: v.open ? 'true' : undefined,
+    supervised: v.supervised ? 'true' : undefined,
+    from: v.filed.from,
+    to: v.filed.to,
+    sort: v.sort,
   };
-  const key = JSON.stringify(filters);
-  const list = useRequest(() => appealApi.list({ ...filters, page, pageSize }), [key, page, pageSize]);
+  const list = useRequest(
+    () => appealApi.list({ ...query, page: v.page, pageSize: v.pageSize }),
+    [JSON.stringify(query), v.page, v.pageSize],
+  );
 
-  const update = (next: Record<string, string | number | undefined>, keepPage = false) => {
-    const p = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(next)) {
-      if (v === undefined || v === '' || (k === 'page' && v === 1) || (k === 'pageSize' && v === 20))
-        p.delete(k);
-      else p.set(k, String(v));
-    }
-    if (!keepPage) p.delete('page');
-    setParams(p);
-  };
-
-  const columns: ColumnsType<AppealSummary> = [
+  const columns: ListColumn<AppealSummary>[] = [
     {
       key: 'title',
+      locked: true,
       title: t('appeal.col.title'),
       dataIndex: 'title',
       fixed: 'left',
-      width: 230,
+      width: 220,
       ellipsis: { showTitle: false },
-      render: (v: string, a) => (
+      render: (v: string, a: AppealSummary) => (
         <div style={{ minWidth: 0 }}>
           <Flex gap={4} align="center" style={{ minWidth: 0 }}>
             {a.express ? <Tag color="magenta">{t('appeal.express')}</Tag> : null}
@@ -174,24 +156,6 @@ export function AppealsPage() {
       render: (v: AppealSummary['channel']) => t(`appeal.channel.${v}`),
     },
     {
-      key: 'status',
-      title: t('appeal.col.status'),
-      dataIndex: 'status',
-      width: en ? 120 : 100,
-      render: (v: AppealSummary['status'], a) => (
-        <Flex gap={4} wrap>
-          <AppealStatusTag status={v} />
-          {a.reopenCount > 0 ? <Tag color="purple">{t('appeal.reopened', { n: a.reopenCount })}</Tag> : null}
-        </Flex>
-      ),
-    },
-    {
-      key: 'sla',
-      title: t('appeal.col.due'),
-      width: 230,
-      render: (_: unknown, a) => <SlaBadge appeal={a} />,
-    },
-    {
       key: 'department',
       title: t('appeal.col.department'),
       dataIndex: 'departmentName',
@@ -218,175 +182,157 @@ export function AppealsPage() {
       className: 'num-cell',
       render: (v: string) => formatDate(v),
     },
+    {
+      key: 'sla',
+      important: true,
+      title: t('appeal.col.due'),
+      width: 210,
+      render: (_: unknown, a: AppealSummary) => <SlaBadge appeal={a} />,
+    },
+    {
+      key: 'status',
+      important: true,
+      title: t('appeal.col.status'),
+      dataIndex: 'status',
+      width: en ? 120 : 100,
+      render: (v: AppealSummary['status'], a: AppealSummary) => (
+        <Flex gap={4} wrap>
+          <AppealStatusTag status={v} />
+          {a.reopenCount > 0 ? <Tag color="purple">{t('appeal.reopened', { n: a.reopenCount })}</Tag> : null}
+        </Flex>
+      ),
+    },
   ];
-  const scrollX = columns.reduce((s, c) => s + (typeof c.width === 'number' ? c.width : 120), 0);
-  const filtered = !!(
-    q ||
-    status ||
-    channel ||
-    urgency ||
-    sla ||
-    category ||
-    region ||
-    open ||
-    supervised ||
-    from ||
-    to
+
+  const filters = (
+    <>
+      <SearchFilter
+        value={v.q}
+        onSearch={(q) => f.set({ q })}
+        placeholder={kind === 'department' ? t('appeal.filter.searchDept') : t('appeal.filter.search')}
+        width={240}
+        testId="appeals-search"
+      />
+      <EnumFilter
+        values={APPEAL_STATUSES}
+        value={v.status}
+        onChange={(status) => f.set({ status })}
+        text={(s) => t(`appeal.status.${s}`)}
+        label={t('appeal.filter.status')}
+        width={en ? 130 : 110}
+        testId="appeals-filter-status"
+      />
+      <EnumFilter
+        values={SLA_STATES}
+        value={v.sla}
+        onChange={(sla) => f.set({ sla })}
+        text={(s) => t(`appeal.sla.${s}`)}
+        label={t('appeal.filter.sla')}
+        width={en ? 140 : 110}
+        testId="appeals-filter-sla"
+      />
+      <Select
+        aria-label={t('appeal.filter.category')}
+        allowClear
+        style={{ width: en ? 150 : 120 }}
+        placeholder={t('appeal.filter.category')}
+        value={v.category || undefined}
+        onChange={(category: string | undefined) => f.set({ category: category ?? '' })}
+        options={categoryOptions}
+        popupMatchSelectWidth={false}
+        data-testid="appeals-filter-category"
+      />
+      {enterprise ? null : (
+        <EnumFilter
+          values={APPEAL_CHANNELS}
+          value={v.channel}
+          onChange={(channel) => f.set({ channel })}
+          text={(c) => t(`appeal.channel.${c}`)}
+          label={t('appeal.filter.channel')}
+          width={en ? 170 : 130}
+          testId="appeals-filter-channel"
+        />
+      )}
+      <EnumFilter
+        values={APPEAL_URGENCIES}
+        value={v.urgency}
+        onChange={(urgency) => f.set({ urgency })}
+        text={(u) => t(`appeal.urgency.${u}`)}
+        label={t('appeal.filter.urgency')}
+        width={100}
+      />
+      {office ? (
+        <RegionFilter
+          value={v.region}
+          onChange={(region = '') => f.set({ region })}
+          placeholder={t('appeal.filter.region')}
+        />
+      ) : null}
+      <DayRangeFilter
+        from={v.filed.from}
+        to={v.filed.to}
+        onChange={(from, to) => f.set({ filed: { from, to } })}
+        placeholder={[t('appeal.filter.filedFrom'), t('appeal.filter.filedTo')]}
+        testId="appeals-filter-filed"
+      />
+      <Checkbox checked={v.open} onChange={(e) => f.set({ open: e.target.checked })}>
+        {t('appeal.filter.open')}
+      </Checkbox>
+      {enterprise ? null : (
+        <Checkbox
+          checked={v.supervised}
+          onChange={(e) => f.set({ supervised: e.target.checked })}
+          data-testid="appeals-filter-supervised"
+        >
+          {t('appeal.filter.supervised')}
+        </Checkbox>
+      )}
+      <Select
+        aria-label={t('appeal.sort.label')}
+        style={{ width: en ? 140 : 120 }}
+        value={v.sort}
+        onChange={(sort) => f.set({ sort })}
+        options={SORTS.map((s) => ({ value: s, label: t(`appeal.sort.${s}`) }))}
+        data-testid="appeals-sort"
+      />
+    </>
   );
 
   return (
-    <Card
-      title={enterprise ? t('appeal.portalTitle') : t('appeal.listTitle')}
-      extra={
-        can('appeals.file') ? (
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => navigate('/appeals/new')}
-            data-testid="appeal-new"
-          >
-            {enterprise ? t('appeal.file') : t('appeal.new')}
-          </Button>
-        ) : null
-      }
-    >
+    <>
       <AppealsNav />
-      {enterprise ? (
-        <Typography.Paragraph type="secondary">{t('appeal.portalIntro')}</Typography.Paragraph>
-      ) : null}
-      <Flex gap={8} wrap className="filter-bar" data-testid="appeals-filter">
-        <Input.Search
-          allowClear
-          style={{ width: 240 }}
-          aria-label={kind === 'department' ? t('appeal.filter.searchDept') : t('appeal.filter.search')}
-          placeholder={kind === 'department' ? t('appeal.filter.searchDept') : t('appeal.filter.search')}
-          value={draft}
-          onChange={(e) => {
-            setDraft(e.target.value);
-            if (!e.target.value && q) update({ q: undefined });
-          }}
-          onSearch={(v) => update({ q: v.trim() || undefined })}
-          data-testid="appeals-search"
-        />
-        <Select
-          aria-label={t('appeal.filter.status')}
-          allowClear
-          style={{ width: en ? 130 : 110 }}
-          placeholder={t('appeal.filter.status')}
-          value={status}
-          onChange={(v: string | undefined) => update({ status: v })}
-          options={APPEAL_STATUSES.map((s) => ({ value: s, label: t(`appeal.status.${s}`) }))}
-          data-testid="appeals-filter-status"
-        />
-        <Select
-          aria-label={t('appeal.filter.sla')}
-          allowClear
-          style={{ width: en ? 140 : 110 }}
-          placeholder={t('appeal.filter.sla')}
-          value={sla}
-          onChange={(v: string | undefined) => update({ sla: v })}
-          options={SLA_STATES.map((s) => ({ value: s, label: t(`appeal.sla.${s}`) }))}
-          data-testid="appeals-filter-sla"
-        />
-        <Select
-          aria-label={t('appeal.filter.category')}
-          allowClear
-          style={{ width: en ? 150 : 120 }}
-          placeholder={t('appeal.filter.category')}
-          value={category}
-          onChange={(v: string | undefined) => update({ category: v })}
-          options={categoryOptions}
-          popupMatchSelectWidth={false}
-          data-testid="appeals-filter-category"
-        />
-        {enterprise ? null : (
-          <Select
-            aria-label={t('appeal.filter.channel')}
-            allowClear
-            style={{ width: en ? 170 : 130 }}
-            placeholder={t('appeal.filter.channel')}
-            value={channel}
-            onChange={(v: string | undefined) => update({ channel: v })}
-            options={APPEAL_CHANNELS.map((c) => ({ value: c, label: t(`appeal.channel.${c}`) }))}
-            popupMatchSelectWidth={false}
-            data-testid="appeals-filter-channel"
-          />
-        )}
-        <Select
-          aria-label={t('appeal.filter.urgency')}
-          allowClear
-          style={{ width: 100 }}
-          placeholder={t('appeal.filter.urgency')}
-          value={urgency}
-          onChange={(v: string | undefined) => update({ urgency: v })}
-          options={APPEAL_URGENCIES.map((u) => ({ value: u, label: t(`appeal.urgency.${u}`) }))}
-        />
-        {office ? (
-          <OrgPicker
-            value={region}
-            onChange={(id) => update({ region: id })}
-            placeholder={t('appeal.filter.region')}
-            style={{ width: 170 }}
-            popupWidth={320}
-          />
-        ) : null}
-        <DayRangeFilter
-          from={from}
-          to={to}
-          onChange={(from, to) => update({ from, to })}
-          placeholder={[t('appeal.filter.filedFrom'), t('appeal.filter.filedTo')]}
-          testId="appeals-filter-filed"
-        />
-        <Checkbox checked={open} onChange={(e) => update({ open: e.target.checked ? 'true' : undefined })}>
-          {t('appeal.filter.open')}
-        </Checkbox>
-        {enterprise ? null : (
-          <Checkbox
-            checked={supervised}
-            onChange={(e) => update({ supervised: e.target.checked ? 'true' : undefined })}
-            data-testid="appeals-filter-supervised"
-          >
-            {t('appeal.filter.supervised')}
-          </Checkbox>
-        )}
-        <Space style={{ marginInlineStart: 'auto' }}>
-          <Select
-            aria-label={t('appeal.sort.label')}
-            style={{ width: en ? 140 : 120 }}
-            value={sort}
-            onChange={(v) => update({ sort: v === 'updated' ? undefined : v })}
-            options={SORTS.map((s) => ({ value: s, label: t(`appeal.sort.${s}`) }))}
-            data-testid="appeals-sort"
-          />
-        </Space>
-      </Flex>
-      <Table<AppealSummary>
-        rowKey="id"
-        size="small"
+      <ListPage<AppealSummary>
+        id="appeals"
+        title={enterprise ? t('appeal.portalTitle') : t('appeal.listTitle')}
+        actions={
+          can('appeals.file') ? (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => navigate('/appeals/new')}
+              data-testid="appeal-new"
+            >
+              {enterprise ? t('appeal.file') : t('appeal.new')}
+            </Button>
+          ) : null
+        }
+        above={
+          enterprise ? (
+            <Typography.Paragraph type="secondary">{t('appeal.portalIntro')}</Typography.Paragraph>
+          ) : null
+        }
+        filters={filters}
+        {...listPageBinding(f)}
         columns={columns}
-        dataSource={list.data?.items ?? []}
-        loading={list.loading}
-        scroll={{ x: scrollX }}
-        onRow={(a) => ({ onClick: () => navigate(`/appeals/${a.id}`), style: { cursor: 'pointer' } })}
-        locale={{
-          emptyText: (
-            <Empty
-              description={enterprise && !filtered ? t('appeal.portalEmpty') : t('appeal.empty')}
-              image={Empty.PRESENTED_IMAGE_SIMPLE}
-            />
-          ),
+        rowKey="id"
+        request={list}
+        onOpen={(a) => navigate(`/appeals/${a.id}`)}
+        exportFile={{
+          run: () => appealApi.exportXlsx(query),
+          fallbackName: t('appeal.exportFile', { date: beijingToday() }),
         }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: list.data?.total ?? 0,
-          pageSizeOptions: PAGE_SIZES,
-          showSizeChanger: true,
-          showTotal: (total) => t('common.total', { total }),
-          onChange: (p, s) => update({ page: p, pageSize: s }, true),
-        }}
-        data-testid="appeals-table"
+        emptyText={enterprise ? t('appeal.portalEmpty') : t('appeal.emptyQueue')}
       />
-    </Card>
+    </>
   );
 }
