@@ -22,8 +22,10 @@ import { AppError, fail } from '../../lib/app-error.js';
 import { beijingToday, daysBetween } from '../../lib/days.js';
 import { newId, now } from '../../lib/ids.js';
 import { recordAudit } from '../audit/audit.repository.js';
+import { findApplication } from '../incentives/incentives.repository.js';
 import { notify } from '../notifications/notifications.repository.js';
-import { findOrg } from '../orgs/orgs.repository.js';
+import { findOrg, findOrgByPath } from '../orgs/orgs.repository.js';
+import { findPromiseWithProject } from '../projects/projects.repository.js';
 import { withRollups } from '../rollups/rollups.repository.js';
 import { campaignFigures } from './figures.repository.js';
 import * as repo from './rectification.repository.js';
@@ -46,10 +48,7 @@ export function createRectificationService(deps: { db: Db; dialect: Dialect }) {
   // ---------- campaigns ----------
 
   async function campaignOf(ex: Executor, actor: Actor, id: string) {
-    const row = await repo
-      .visibleCampaigns(ex, dialect, scopePath(actor))
-      .where('c.id', '=', id)
-      .executeTakeFirst();
+    const row = await repo.findVisibleCampaign(ex, dialect, scopePath(actor), id);
     if (!row) fail('CAMPAIGN_NOT_FOUND');
     return row;
   }
@@ -79,12 +78,7 @@ export function createRectificationService(deps: { db: Db; dialect: Dialect }) {
   // ---------- tasks ----------
 
   async function visibleTask(ex: Executor, actor: Actor, id: string) {
-    const hit = await repo
-      .filteredTasks(ex, dialect, { scope: scopePath(actor), today: beijingToday() })
-      .where('t.id', '=', id)
-      .select('t.id')
-      .executeTakeFirst();
-    const row = hit && (await repo.findTaskRow(ex, id));
+    const row = await repo.findVisibleTaskRow(ex, dialect, scopePath(actor), beijingToday(), id);
     if (!row) fail('RECTIFICATION_TASK_NOT_FOUND');
     return row;
   }
@@ -227,30 +221,15 @@ export function createRectificationService(deps: { db: Db; dialect: Dialect }) {
   const searchText = (code: string, t: { issue: string; measures: string }, names: string[]) =>
     [code, t.issue, t.measures, ...names].join(' ').toLowerCase();
 
-  async function writeUnits(
-    trx: Tx,
-    taskId: string,
-    role: 'lead' | 'coop' | 'zone',
-    orgs: { id: string; path: string }[],
-  ) {
-    await trx
-      .deleteFrom('rectificationTaskUnits')
-      .where('taskId', '=', taskId)
-      .where('role', '=', role)
-      .execute();
-    if (orgs.length === 0) return;
-    await trx
-      .insertInto('rectificationTaskUnits')
-      .values(orgs.map((o, position) => ({ taskId, orgId: o.id, orgPath: o.path, role, position })))
-      .execute();
-  }
-
-  async function event(trx: Tx, actor: Actor, taskId: string, action: string, note: string | null) {
-    await trx
-      .insertInto('rectificationEvents')
-      .values({ id: newId(), taskId, action, note, actorName: actorName(actor), createdAt: now() })
-      .execute();
-  }
+  const event = (trx: Tx, actor: Actor, taskId: string, action: string, note: string | null) =>
+    repo.insertTaskEvent(trx, {
+      id: newId(),
+      taskId,
+      action,
+      note,
+      actorName: actorName(actor),
+      createdAt: now(),
+    });
 
   async function audit(
     trx: Tx,
@@ -312,35 +291,32 @@ export function createRectificationService(deps: { db: Db; dialect: Dialect }) {
     const at = now();
     const code = repo.taskCode(id, beijingToday());
     await counted(trx, id, async () => {
-      await trx
-        .insertInto('rectificationTasks')
-        .values({
-          id,
-          code,
-          campaignId: campaign.id,
-          problemId: t.problemId,
-          issue: t.issue,
-          measures: t.measures,
-          leadOrgId: lead.id,
-          regionPath: zones[0].path,
-          deadlineOn: t.deadlineOn,
-          milestones: JSON.stringify(t.milestones),
-          source,
-          sourceRef,
-          status: 'open',
-          searchText: searchText(code, t, [
-            lead.name,
-            ...coops.map((c) => c.name),
-            ...zones.map((z) => z.name),
-          ]),
-          createdBy: actor.userId,
-          createdAt: at,
-          updatedAt: at,
-        })
-        .execute();
-      await writeUnits(trx, id, 'lead', [lead]);
-      await writeUnits(trx, id, 'coop', coops);
-      await writeUnits(trx, id, 'zone', zones);
+      await repo.insertTask(trx, {
+        id,
+        code,
+        campaignId: campaign.id,
+        problemId: t.problemId,
+        issue: t.issue,
+        measures: t.measures,
+        leadOrgId: lead.id,
+        regionPath: zones[0].path,
+        deadlineOn: t.deadlineOn,
+        milestones: JSON.stringify(t.milestones),
+        source,
+        sourceRef,
+        status: 'open',
+        searchText: searchText(code, t, [
+          lead.name,
+          ...coops.map((c) => c.name),
+          ...zones.map((z) => z.name),
+        ]),
+        createdBy: actor.userId,
+        createdAt: at,
+        updatedAt: at,
+      });
+      await repo.replaceTaskUnits(trx, id, 'lead', [lead]);
+      await repo.replaceTaskUnits(trx, id, 'coop', coops);
+      await repo.replaceTaskUnits(trx, id, 'zone', zones);
     });
     await event(trx, actor, id, 'create', note);
     const created = await detail(trx, actor, id);
@@ -366,26 +342,13 @@ export function createRectificationService(deps: { db: Db; dialect: Dialect }) {
   }
 
   /** A version-checked update of the task row (409 when stale). */
-  async function bump(trx: Tx, id: string, version: number, set: Record<string, unknown>) {
-    const r = await trx
-      .updateTable('rectificationTasks')
-      .set({ ...set, updatedAt: now(), version: version + 1 })
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    if (Number(r.numUpdatedRows) !== 1) fail('VERSION_CONFLICT');
-  }
+  const bump = (trx: Tx, id: string, version: number, set: Record<string, unknown>) =>
+    repo.updateTask(trx, { id, version }, set);
 
   async function evidence(trx: Tx, taskId: string, ids: string[]) {
     const unique = [...new Set(ids)];
     if (unique.length === 0) return unique;
-    const found = await trx
-      .selectFrom('attachments')
-      .select('id')
-      .where('ownerType', '=', 'rectification_task')
-      .where('ownerId', '=', taskId)
-      .where('id', 'in', unique)
-      .execute();
+    const found = await repo.taskAttachmentIds(trx, taskId, unique);
     if (found.length !== unique.length)
       fail('ITEM_NOT_FOUND', [{ path: 'evidenceIds', message: 'ITEM_NOT_FOUND' }]);
     return unique;
@@ -412,21 +375,18 @@ export function createRectificationService(deps: { db: Db; dialect: Dialect }) {
         }),
       );
       const vid = newId();
-      await trx
-        .insertInto('rectificationVerifications')
-        .values({
-          id: vid,
-          taskId: id,
-          kind,
-          result: input.result,
-          findings: input.findings,
-          verifiedOn,
-          orgName: actor.orgUnit.name,
-          actorId: actor.userId,
-          actorName: actorName(actor),
-          createdAt: now(),
-        })
-        .execute();
+      await repo.insertVerification(trx, {
+        id: vid,
+        taskId: id,
+        kind,
+        result: input.result,
+        findings: input.findings,
+        verifiedOn,
+        orgName: actor.orgUnit.name,
+        actorId: actor.userId,
+        actorName: actorName(actor),
+        createdAt: now(),
+      });
       if (!passed) {
         await event(trx, actor, id, 'return', input.findings);
         await tell(
@@ -455,11 +415,7 @@ export function createRectificationService(deps: { db: Db; dialect: Dialect }) {
   return {
     // ---------- campaigns ----------
     async listCampaigns(actor: Actor) {
-      const rows = await repo
-        .visibleCampaigns(db, dialect, scopePath(actor))
-        .orderBy('c.deadlineOn', 'desc')
-        .orderBy('c.id')
-        .execute();
+      const rows = await repo.listVisibleCampaigns(db, dialect, scopePath(actor));
       return Promise.all(rows.map((r) => campaignDetail(db, r)));
     },
 
@@ -475,9 +431,9 @@ export function createRectificationService(deps: { db: Db; dialect: Dialect }) {
           fail('CAMPAIGN_SCOPE_INVALID', [{ path: 'scopeOrgIds', message: 'CAMPAIGN_SCOPE_INVALID' }]);
         const id = newId();
         const at = now();
-        await trx
-          .insertInto('rectificationCampaigns')
-          .values({
+        await repo.insertCampaign(
+          trx,
+          {
             id,
             title: input.title,
             issuingBody: input.issuingBody,
@@ -490,12 +446,9 @@ export function createRectificationService(deps: { db: Db; dialect: Dialect }) {
             description: input.description ?? null,
             createdAt: at,
             updatedAt: at,
-          })
-          .execute();
-        await trx
-          .insertInto('rectificationProblems')
-          .values(input.problems.map((name, i) => ({ id: newId(), campaignId: id, seq: i + 1, name })))
-          .execute();
+          },
+          input.problems.map((name, i) => ({ id: newId(), campaignId: id, seq: i + 1, name })),
+        );
         const created = await campaignDetail(trx, await campaignOf(trx, actor, id));
         await recordAudit(trx, actor, {
           action: 'create',
@@ -593,32 +546,12 @@ export function createRectificationService(deps: { db: Db; dialect: Dialect }) {
     async fromPromise(actor: Actor, promiseId: string, input: z.infer<typeof PromiseTaskInput>) {
       try {
         return await db.transaction().execute(async (trx) => {
-          const p = await trx
-            .selectFrom('projectPromises as pp')
-            .innerJoin('projects as pr', 'pr.id', 'pp.projectId')
-            .select([
-              'pp.id',
-              'pp.content',
-              'pp.dueOn',
-              'pp.status',
-              'pp.responsibleOrgId',
-              'pr.name as projectName',
-              'pr.regionId',
-              'pr.regionPath',
-              'pr.status as projectStatus',
-            ])
-            .where('pp.id', '=', promiseId)
-            .executeTakeFirst();
+          const p = await findPromiseWithProject(trx, promiseId);
           if (!p || !inScope(actor, p.regionPath)) fail('ITEM_NOT_FOUND');
           const today = beijingToday();
           if (p.status !== 'pending' || p.dueOn >= today || p.projectStatus === 'terminated')
             fail('PROMISE_NOT_OVERDUE');
-          const existing = await trx
-            .selectFrom('rectificationTasks')
-            .select('id')
-            .where('source', '=', 'overdue_promise')
-            .where('sourceRef', '=', promiseId)
-            .executeTakeFirst();
+          const existing = await repo.findTaskBySource(trx, 'overdue_promise', promiseId);
           if (existing) fail('TASK_EXISTS_FOR_SOURCE', { taskId: existing.id });
           let problemId = input.problemId;
           if (!problemId) {
@@ -661,31 +594,12 @@ export function createRectificationService(deps: { db: Db; dialect: Dialect }) {
     async fromIncentive(actor: Actor, applicationId: string, input: z.infer<typeof PromiseTaskInput>) {
       try {
         return await db.transaction().execute(async (trx) => {
-          const a = await trx
-            .selectFrom('incentiveApplications')
-            .select([
-              'id',
-              'code',
-              'enterpriseName',
-              'regionId',
-              'regionPath',
-              'status',
-              'payDueOn',
-              'approvedFen',
-              'paidFen',
-            ])
-            .where('id', '=', applicationId)
-            .executeTakeFirst();
+          const a = await findApplication(trx, applicationId);
           if (!a || !inScope(actor, a.regionPath)) fail('ITEM_NOT_FOUND');
           const today = beijingToday();
           if ((a.status !== 'approved' && a.status !== 'partly_paid') || !a.payDueOn || a.payDueOn >= today)
             fail('INCENTIVE_OBLIGATION_NOT_OVERDUE');
-          const existing = await trx
-            .selectFrom('rectificationTasks')
-            .select('id')
-            .where('source', '=', 'overdue_incentive')
-            .where('sourceRef', '=', applicationId)
-            .executeTakeFirst();
+          const existing = await repo.findTaskBySource(trx, 'overdue_incentive', applicationId);
           if (existing) fail('TASK_EXISTS_FOR_SOURCE', { taskId: existing.id });
           let problemId = input.problemId;
           if (!problemId) {
@@ -697,11 +611,7 @@ export function createRectificationService(deps: { db: Db; dialect: Dialect }) {
             if (!problemId) fail('PROBLEM_INVALID', [{ path: 'problemId', message: 'PROBLEM_INVALID' }]);
           }
           const outstanding = ((Number(a.approvedFen ?? 0) - Number(a.paidFen)) / 1_000_000).toFixed(2);
-          const city = await trx
-            .selectFrom('orgUnits')
-            .select('id')
-            .where('path', '=', a.regionPath.split('/').slice(0, 3).join('/').concat('/'))
-            .executeTakeFirst();
+          const city = await findOrgByPath(trx, a.regionPath.split('/').slice(0, 3).join('/').concat('/'));
           return insertTask(
             trx,
             actor,
@@ -757,7 +667,7 @@ export function createRectificationService(deps: { db: Db; dialect: Dialect }) {
               ...zones.map((z) => z.name),
             ]),
           });
-          if (patch.coopOrgIds) await writeUnits(trx, id, 'coop', coops);
+          if (patch.coopOrgIds) await repo.replaceTaskUnits(trx, id, 'coop', coops);
         });
         const changed = Object.keys(patch).join(', ');
         await event(trx, actor, id, 'update', changed);
@@ -779,24 +689,21 @@ export function createRectificationService(deps: { db: Db; dialect: Dialect }) {
         const today = beijingToday();
         await bump(trx, id, input.version, { progress: input.percent, lastReportOn: today });
         const rid = newId();
-        await trx
-          .insertInto('rectificationReports')
-          .values({
-            id: rid,
-            taskId: id,
-            kind: 'progress',
-            orgId: actor.orgUnit.id,
-            orgName: actor.orgUnit.name,
-            percent: input.percent,
-            narrative: input.narrative,
-            reason: input.reason ?? null,
-            evidence: JSON.stringify(files),
-            reportedOn: today,
-            actorId: actor.userId,
-            actorName: actorName(actor),
-            createdAt: now(),
-          })
-          .execute();
+        await repo.insertReport(trx, {
+          id: rid,
+          taskId: id,
+          kind: 'progress',
+          orgId: actor.orgUnit.id,
+          orgName: actor.orgUnit.name,
+          percent: input.percent,
+          narrative: input.narrative,
+          reason: input.reason ?? null,
+          evidence: JSON.stringify(files),
+          reportedOn: today,
+          actorId: actor.userId,
+          actorName: actorName(actor),
+          createdAt: now(),
+        });
         await audit(trx, actor, row, {
           action: 'progress',
           entity: 'rectification_report',
@@ -815,25 +722,22 @@ export function createRectificationService(deps: { db: Db; dialect: Dialect }) {
         if (!units.some((u) => u.role === 'coop' && u.id === actor.orgUnit.id)) fail('TASK_NOT_YOURS');
         const files = await evidence(trx, id, input.evidenceIds);
         const rid = newId();
-        await trx
-          .insertInto('rectificationReports')
-          .values({
-            id: rid,
-            taskId: id,
-            kind: 'contribution',
-            orgId: actor.orgUnit.id,
-            orgName: actor.orgUnit.name,
-            percent: null,
-            narrative: input.narrative,
-            reason: null,
-            evidence: JSON.stringify(files),
-            reportedOn: beijingToday(),
-            actorId: actor.userId,
-            actorName: actorName(actor),
-            createdAt: now(),
-          })
-          .execute();
-        await trx.updateTable('rectificationTasks').set({ updatedAt: now() }).where('id', '=', id).execute();
+        await repo.insertReport(trx, {
+          id: rid,
+          taskId: id,
+          kind: 'contribution',
+          orgId: actor.orgUnit.id,
+          orgName: actor.orgUnit.name,
+          percent: null,
+          narrative: input.narrative,
+          reason: null,
+          evidence: JSON.stringify(files),
+          reportedOn: beijingToday(),
+          actorId: actor.userId,
+          actorName: actorName(actor),
+          createdAt: now(),
+        });
+        await repo.touchTask(trx, id);
         await audit(trx, actor, row, {
           action: 'contribute',
           entity: 'rectification_report',
