@@ -101,3 +101,7 @@ export async function countActiveDependants(db: Executor, id: string): Promise<n
     .executeTakeFirstOrThrow();
   return Number(units.n) + Number(users.n);
 }
+
+/** The unit at this path (its place in the tree), or undefined. */
+export const findOrgByPath = (db: Executor, path: string) =>
+  db.selectFrom('orgUnits').selectAll().where('path', '=', path).executeTakeFirst();

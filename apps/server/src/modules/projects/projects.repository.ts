@@ -369,3 +369,22 @@ export function overduePromises(
     }),
   );
 }
+
+/** One promise with what a rectification task needs of its project (name, region, status). */
+export const findPromiseWithProject = (db: Executor, promiseId: string) =>
+  db
+    .selectFrom('projectPromises as pp')
+    .innerJoin('projects as pr', 'pr.id', 'pp.projectId')
+    .select([
+      'pp.id',
+      'pp.content',
+      'pp.dueOn',
+      'pp.status',
+      'pp.responsibleOrgId',
+      'pr.name as projectName',
+      'pr.regionId',
+      'pr.regionPath',
+      'pr.status as projectStatus',
+    ])
+    .where('pp.id', '=', promiseId)
+    .executeTakeFirst();

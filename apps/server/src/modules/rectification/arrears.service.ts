@@ -6,11 +6,9 @@ import {
   type RepaymentInput,
 } from '@yingshang/contracts';
 import { creditCodeProblem } from '@yingshang/rules';
-import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { Db, Executor, Tx } from '../../db/database.js';
 import type { Dialect } from '../../db/dialect.js';
-import { fetchPage } from '../../db/paging.js';
 import type { RectificationArrearRow } from '../../db/schema.js';
 import { type Actor, inScope, scopePath } from '../../lib/actor.js';
 import { fail } from '../../lib/app-error.js';
@@ -19,6 +17,7 @@ import { newId, now } from '../../lib/ids.js';
 import { pinyinKey } from '../../lib/pinyin.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { findOrg } from '../orgs/orgs.repository.js';
+import * as repo from './arrears.repository.js';
 import { arrearCode } from './rectification.repository.js';
 
 const statusOf = (amount: number, repaid: number) =>
@@ -50,32 +49,19 @@ function toArrear(r: RectificationArrearRow & { regionName: string }, today: str
   };
 }
 
-const withRegion = (db: Executor) =>
-  db
-    .selectFrom('rectificationArrears as a')
-    .innerJoin('orgUnits as o', 'o.id', 'a.regionId')
-    .selectAll('a')
-    .select('o.name as regionName');
-
 /** 清欠台账: SOE arrears owed to SMEs, repaid over time; cleared only when the balance is zero. */
 export function createArrearService(deps: { db: Db; dialect: Dialect }) {
   const { db, dialect } = deps;
 
   async function visible(ex: Executor, actor: Actor, id: string) {
-    const row = await withRegion(ex).where('a.id', '=', id).executeTakeFirst();
+    const row = await repo.findArrear(ex, id);
     if (!row || !inScope(actor, row.regionPath)) fail('ARREAR_NOT_FOUND');
     return row;
   }
 
   async function detail(ex: Executor, id: string) {
-    const row = (await withRegion(ex).where('a.id', '=', id).executeTakeFirst())!;
-    const repayments = await ex
-      .selectFrom('rectificationRepayments')
-      .selectAll()
-      .where('arrearId', '=', id)
-      .orderBy('paidOn')
-      .orderBy('createdAt')
-      .execute();
+    const row = (await repo.findArrear(ex, id))!;
+    const repayments = await repo.repaymentsOf(ex, id);
     return {
       ...toArrear(row, beijingToday()),
       repayments: repayments.map((p) => ({
@@ -117,22 +103,9 @@ export function createArrearService(deps: { db: Db; dialect: Dialect }) {
   return {
     async list(actor: Actor, q: z.infer<typeof ArrearListQuery>) {
       const path = await regionPath(actor, q.regionId);
-      let base = db
-        .selectFrom('rectificationArrears as a')
-        .innerJoin('orgUnits as o', 'o.id', 'a.regionId')
-        .where(({ ref }) => dialect.under(ref('a.regionPath'), path));
-      if (q.status) base = base.where('a.status', '=', q.status);
-      if (q.q) {
-        const text = q.q.toLowerCase();
-        base = base.where(({ ref }) => dialect.contains(ref('a.searchText'), text));
-      }
       const today = beijingToday();
-      return fetchPage(
-        base,
-        q,
-        (b) => b.selectAll('a').select('o.name as regionName').orderBy('a.dueOn').orderBy('a.id'),
-        (r) => toArrear(r, today),
-      );
+      const page = await repo.listArrears(db, dialect, { ...q, regionPath: path });
+      return { ...page, items: page.items.map((r) => toArrear(r, today)) };
     },
 
     get: async (actor: Actor, id: string) => {
@@ -155,37 +128,34 @@ export function createArrearService(deps: { db: Db; dialect: Dialect }) {
         const id = newId();
         const at = now();
         const code = arrearCode(id, beijingToday());
-        await trx
-          .insertInto('rectificationArrears')
-          .values({
-            id,
+        await repo.insertArrear(trx, {
+          id,
+          code,
+          debtorName: input.debtorName,
+          debtorCreditCode: input.debtorCreditCode || null,
+          creditorName: input.creditorName,
+          creditorCreditCode: input.creditorCreditCode,
+          contract: input.contract,
+          regionId: unit.id,
+          regionPath: unit.path,
+          amountFen: input.amountFen,
+          dueOn: input.dueOn,
+          status: 'outstanding',
+          notes: input.notes ?? null,
+          searchText: [
             code,
-            debtorName: input.debtorName,
-            debtorCreditCode: input.debtorCreditCode || null,
-            creditorName: input.creditorName,
-            creditorCreditCode: input.creditorCreditCode,
-            contract: input.contract,
-            regionId: unit.id,
-            regionPath: unit.path,
-            amountFen: input.amountFen,
-            dueOn: input.dueOn,
-            status: 'outstanding',
-            notes: input.notes ?? null,
-            searchText: [
-              code,
-              input.debtorName,
-              pinyinKey(input.debtorName),
-              input.creditorName,
-              pinyinKey(input.creditorName),
-              input.creditorCreditCode,
-              input.contract,
-            ]
-              .join(' ')
-              .toLowerCase(),
-            createdAt: at,
-            updatedAt: at,
-          })
-          .execute();
+            input.debtorName,
+            pinyinKey(input.debtorName),
+            input.creditorName,
+            pinyinKey(input.creditorName),
+            input.creditorCreditCode,
+            input.contract,
+          ]
+            .join(' ')
+            .toLowerCase(),
+          createdAt: at,
+          updatedAt: at,
+        });
         const created = await detail(trx, id);
         await audit(
           trx,
@@ -215,32 +185,26 @@ export function createArrearService(deps: { db: Db; dialect: Dialect }) {
           ]);
         const repaid = Number(row.repaidFen) + input.amountFen;
         const status = statusOf(Number(row.amountFen), repaid);
-        const r = await trx
-          .updateTable('rectificationArrears')
-          .set({
+        await repo.updateArrear(
+          trx,
+          { id, version: input.version },
+          {
             repaidFen: repaid,
             status,
             clearedOn: status === 'cleared' ? input.paidOn : null,
             updatedAt: now(),
-            version: input.version + 1,
-          })
-          .where('id', '=', id)
-          .where('version', '=', input.version)
-          .executeTakeFirst();
-        if (Number(r.numUpdatedRows) !== 1) fail('VERSION_CONFLICT');
+          },
+        );
         const pid = newId();
-        await trx
-          .insertInto('rectificationRepayments')
-          .values({
-            id: pid,
-            arrearId: id,
-            paidOn: input.paidOn,
-            amountFen: input.amountFen,
-            note: input.note ?? null,
-            actorName: `${actor.displayName} (${actor.orgUnit.name})`,
-            createdAt: now(),
-          })
-          .execute();
+        await repo.insertRepayment(trx, {
+          id: pid,
+          arrearId: id,
+          paidOn: input.paidOn,
+          amountFen: input.amountFen,
+          note: input.note ?? null,
+          actorName: `${actor.displayName} (${actor.orgUnit.name})`,
+          createdAt: now(),
+        });
         await audit(trx, actor, row, {
           action: 'repay',
           entity: 'repayment',
@@ -254,45 +218,21 @@ export function createArrearService(deps: { db: Db; dialect: Dialect }) {
     /** Sums by debtor and by region (the child units of the chosen region, or the region itself). */
     async figures(actor: Actor, q: { regionId?: string }): Promise<ArrearFigures> {
       const path = await regionPath(actor, q.regionId);
-      const sums = [
-        sql<number>`count(*)`.as('count'),
-        sql<number>`sum(case when a.status = 'cleared' then 1 else 0 end)`.as('cleared'),
-        sql<number>`coalesce(sum(a.amount_fen), 0)`.as('amountFen'),
-        sql<number>`coalesce(sum(a.repaid_fen), 0)`.as('repaidFen'),
-      ];
-      const base = db
-        .selectFrom('rectificationArrears as a')
-        .where(({ ref }) => dialect.under(ref('a.regionPath'), path));
-      const shape = (r: { count: number; cleared: number; amountFen: number; repaidFen: number }) => ({
+      const shape = (r: repo.ArrearSums) => ({
         count: Number(r.count),
         cleared: Number(r.cleared),
         amountFen: Number(r.amountFen),
         repaidFen: Number(r.repaidFen),
         outstandingFen: Number(r.amountFen) - Number(r.repaidFen),
       });
-      const totals = await base.select(sums).executeTakeFirstOrThrow();
-      const byDebtor = await base
-        .select(['a.debtorName', ...sums])
-        .groupBy('a.debtorName')
-        .execute();
-      const byRegion = await base
-        .innerJoin('orgUnits as o', 'o.id', 'a.regionId')
-        .select(['a.regionId', 'o.name as regionName', ...sums])
-        .groupBy(['a.regionId', 'o.name'])
-        .execute();
+      const { totals, byDebtor, byRegion } = await repo.arrearSums(db, dialect, path);
       const byOutstanding = (a: { outstandingFen: number }, b: { outstandingFen: number }) =>
         b.outstandingFen - a.outstandingFen;
       return {
-        totals: shape(totals as never),
-        byDebtor: byDebtor
-          .map((r) => ({ debtorName: (r as { debtorName: string }).debtorName, ...shape(r as never) }))
-          .sort(byOutstanding),
+        totals: shape(totals),
+        byDebtor: byDebtor.map((r) => ({ debtorName: r.debtorName, ...shape(r) })).sort(byOutstanding),
         byRegion: byRegion
-          .map((r) => ({
-            regionId: (r as { regionId: string }).regionId,
-            regionName: (r as { regionName: string }).regionName,
-            ...shape(r as never),
-          }))
+          .map((r) => ({ regionId: r.regionId, regionName: r.regionName, ...shape(r) }))
           .sort(byOutstanding),
       };
     },

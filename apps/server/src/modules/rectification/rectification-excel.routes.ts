@@ -1,31 +1,13 @@
 import { TaskListQuery } from '@yingshang/contracts';
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/database.js';
 import type { Dialect } from '../../db/dialect.js';
+import { readUpload } from '../../kernel/upload.js';
 import { sendXlsx, XLSX_MIME } from '../../kernel/xlsx.js';
-import { AppError, fail } from '../../lib/app-error.js';
 import { actorOf } from '../../plugins/auth.js';
 import { createRectificationExcel } from './rectification.excel.js';
 import type { RectificationService } from './rectification.service.js';
-
-const MAX_BYTES = 20 * 1024 * 1024;
-
-async function uploaded(req: FastifyRequest): Promise<Buffer> {
-  if (!req.isMultipart()) fail('UNSUPPORTED_MEDIA_TYPE');
-  try {
-    const part = await req.file({ limits: { fileSize: MAX_BYTES, files: 1 } });
-    if (part?.fieldname !== 'file')
-      fail('FILE_INVALID', [{ path: 'file', message: 'a file in the field `file` is expected' }]);
-    return await part.toBuffer();
-  } catch (err) {
-    if (err instanceof AppError) throw err;
-    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
-      fail('FILE_TOO_LARGE', { maxBytes: MAX_BYTES });
-    fail('FILE_INVALID', [{ path: 'file', message: (err as Error).message }]);
-  }
-}
 
 /** 整改任务台账: export as .xlsx and import of a task list (all rows or none). */
 export const rectificationExcelRoutes: FastifyPluginAsyncZod<{
@@ -82,7 +64,7 @@ export const rectificationExcelRoutes: FastifyPluginAsyncZod<{
     async (req, reply) => {
       // the campaign first: a campaign outside the caller's area is a 404 before any upload is read
       await deps.rectification.getCampaign(actorOf(req), req.query.campaignId);
-      const data = await uploaded(req);
+      const { data } = await readUpload(req);
       return reply.status(201).send(await excel.importTasks(actorOf(req), req.query.campaignId, data));
     },
   );

@@ -1,9 +1,11 @@
 import { DUE_SOON_DAYS, type TaskSummary } from '@yingshang/contracts';
-import { type ExpressionBuilder, sql } from 'kysely';
+import { type ExpressionBuilder, type Insertable, sql } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import type { Dialect } from '../../db/dialect.js';
 import type { Database, RectificationTaskRow } from '../../db/schema.js';
+import { updateVersioned } from '../../kernel/versioned.js';
 import { addDays, daysBetween } from '../../lib/days.js';
+import { now } from '../../lib/ids.js';
 
 /** A task's ledger number: ZG + the Beijing day + the last 10 hex digits of its UUID v7 id. */
 export const taskCode = (id: string, day: string) =>
@@ -29,6 +31,23 @@ export function visibleCampaigns(db: Executor, dialect: Dialect, scope: string) 
     )
     .selectAll('c')
     .select('o.name as ownerOrgName');
+}
+
+/** One campaign the reader sees (visibleCampaigns), or undefined. */
+export const findVisibleCampaign = (db: Executor, dialect: Dialect, scope: string, id: string) =>
+  visibleCampaigns(db, dialect, scope).where('c.id', '=', id).executeTakeFirst();
+
+/** The campaigns the reader sees, latest deadline first. */
+export const listVisibleCampaigns = (db: Executor, dialect: Dialect, scope: string) =>
+  visibleCampaigns(db, dialect, scope).orderBy('c.deadlineOn', 'desc').orderBy('c.id').execute();
+
+export async function insertCampaign(
+  db: Executor,
+  row: Insertable<Database['rectificationCampaigns']>,
+  problems: Insertable<Database['rectificationProblems']>[],
+) {
+  await db.insertInto('rectificationCampaigns').values(row).execute();
+  await db.insertInto('rectificationProblems').values(problems).execute();
 }
 
 export const findCampaign = (db: Executor, id: string) =>
@@ -233,6 +252,30 @@ export async function findTaskRow(db: Executor, id: string) {
   ).executeTakeFirst()) as TaskRow | undefined;
 }
 
+/** The task's row if it is in the reader's scope (taskInScope), else undefined. */
+export async function findVisibleTaskRow(
+  db: Executor,
+  dialect: Dialect,
+  scope: string,
+  today: string,
+  id: string,
+) {
+  const hit = await filteredTasks(db, dialect, { scope, today })
+    .where('t.id', '=', id)
+    .select('t.id')
+    .executeTakeFirst();
+  return hit && (await findTaskRow(db, id));
+}
+
+/** The task already made from this source record (an overdue promise or incentive), if any. */
+export const findTaskBySource = (db: Executor, source: string, sourceRef: string) =>
+  db
+    .selectFrom('rectificationTasks')
+    .select('id')
+    .where('source', '=', source)
+    .where('sourceRef', '=', sourceRef)
+    .executeTakeFirst();
+
 export async function taskParts(db: Executor, id: string) {
   const [reports, verifications, events] = await Promise.all([
     db
@@ -277,3 +320,65 @@ export async function unitUsers(db: Executor, orgIds: readonly string[]) {
     .execute();
   return rows.map((r) => r.id);
 }
+
+// ---------- task writes ----------
+
+export async function insertTask(db: Executor, row: Insertable<Database['rectificationTasks']>) {
+  await db.insertInto('rectificationTasks').values(row).execute();
+}
+
+/** Replaces the task's units of one role by these, in this order. */
+export async function replaceTaskUnits(
+  db: Executor,
+  taskId: string,
+  role: 'lead' | 'coop' | 'zone',
+  orgs: { id: string; path: string }[],
+) {
+  await db
+    .deleteFrom('rectificationTaskUnits')
+    .where('taskId', '=', taskId)
+    .where('role', '=', role)
+    .execute();
+  if (orgs.length === 0) return;
+  await db
+    .insertInto('rectificationTaskUnits')
+    .values(orgs.map((o, position) => ({ taskId, orgId: o.id, orgPath: o.path, role, position })))
+    .execute();
+}
+
+/** A version-checked update of the task row, stamping updatedAt (409 when stale). */
+export const updateTask = (
+  db: Executor,
+  key: { id: string; version: number },
+  changes: Record<string, unknown>,
+) => updateVersioned(db, 'rectificationTasks', key, { ...changes, updatedAt: now() });
+
+/** Marks the task as changed without a version bump (a cooperating unit's contribution). */
+export async function touchTask(db: Executor, id: string) {
+  await db.updateTable('rectificationTasks').set({ updatedAt: now() }).where('id', '=', id).execute();
+}
+
+export async function insertTaskEvent(db: Executor, row: Insertable<Database['rectificationEvents']>) {
+  await db.insertInto('rectificationEvents').values(row).execute();
+}
+
+export async function insertReport(db: Executor, row: Insertable<Database['rectificationReports']>) {
+  await db.insertInto('rectificationReports').values(row).execute();
+}
+
+export async function insertVerification(
+  db: Executor,
+  row: Insertable<Database['rectificationVerifications']>,
+) {
+  await db.insertInto('rectificationVerifications').values(row).execute();
+}
+
+/** Which of these ids are files attached to the task. */
+export const taskAttachmentIds = (db: Executor, taskId: string, ids: readonly string[]) =>
+  db
+    .selectFrom('attachments')
+    .select('id')
+    .where('ownerType', '=', 'rectification_task')
+    .where('ownerId', '=', taskId)
+    .where('id', 'in', [...ids])
+    .execute();
