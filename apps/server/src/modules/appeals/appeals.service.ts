@@ -31,10 +31,13 @@ import { beijingToday } from '../../lib/days.js';
 import { newId, now } from '../../lib/ids.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { notify } from '../notifications/notifications.repository.js';
-import { findOrg } from '../orgs/orgs.repository.js';
+import { activeUnitsUnder, departmentsAround, findOrg, findOrgByPath } from '../orgs/orgs.repository.js';
+import { findUser, userIdsOfUnit } from '../orgs/users.repository.js';
+import { findProjectRow } from '../projects/projects.repository.js';
 import { withRollups } from '../rollups/rollups.repository.js';
 import * as repo from './appeals.repository.js';
 import { loadCalendar } from './calendar.js';
+import { findMeetingRow } from './meetings.repository.js';
 import { appealRollups } from './rollups.repository.js';
 
 type Create = z.infer<typeof CreateAppealBody>;
@@ -148,12 +151,8 @@ export function createAppealService(deps: { db: Db; dialect: Dialect }) {
     const isEnterprise = actor.orgUnit.kind === 'enterprise';
     const [events, project, meeting, dup, merged, ctx] = await Promise.all([
       repo.appealEvents(ex, id),
-      r.projectId && !hide
-        ? ex.selectFrom('projects').select('name').where('id', '=', r.projectId).executeTakeFirst()
-        : undefined,
-      r.meetingId
-        ? ex.selectFrom('appealMeetings').select('title').where('id', '=', r.meetingId).executeTakeFirst()
-        : undefined,
+      r.projectId && !hide ? findProjectRow(ex, r.projectId) : undefined,
+      r.meetingId ? findMeetingRow(ex, r.meetingId) : undefined,
       isEnterprise || hide ? undefined : repo.appealRef(ex, r.duplicateOfId),
       repo.appealRef(ex, r.mergedIntoId),
       flowContext(ex, actor, r),
@@ -217,25 +216,22 @@ export function createAppealService(deps: { db: Db; dialect: Dialect }) {
       internal?: boolean;
     },
   ) {
-    await trx
-      .insertInto('appealEvents')
-      .values({
-        id: newId(),
-        appealId: row.id,
-        kind: e.kind,
-        fromStatus: row.status,
-        toStatus: e.to ?? row.status,
-        note: e.note ?? null,
-        rating: e.rating ?? null,
-        departmentId: e.departmentId ?? null,
-        actorId: actor?.userId ?? null,
-        actorName: actor?.displayName ?? null,
-        actorUnitId: actor?.orgUnit.id ?? null,
-        byEnterprise: actor?.orgUnit.kind === 'enterprise' ? 1 : 0,
-        internal: e.internal ? 1 : 0,
-        createdAt: now(),
-      })
-      .execute();
+    await repo.insertAppealEvent(trx, {
+      id: newId(),
+      appealId: row.id,
+      kind: e.kind,
+      fromStatus: row.status,
+      toStatus: e.to ?? row.status,
+      note: e.note ?? null,
+      rating: e.rating ?? null,
+      departmentId: e.departmentId ?? null,
+      actorId: actor?.userId ?? null,
+      actorName: actor?.displayName ?? null,
+      actorUnitId: actor?.orgUnit.id ?? null,
+      byEnterprise: actor?.orgUnit.kind === 'enterprise' ? 1 : 0,
+      internal: e.internal ? 1 : 0,
+      createdAt: now(),
+    });
   }
 
   const audit = (
@@ -290,11 +286,7 @@ export function createAppealService(deps: { db: Db; dialect: Dialect }) {
     if (!unit) fail('APPEAL_OFFICE_INVALID', [{ path: 'regionId', message: 'APPEAL_OFFICE_INVALID' }]);
     // 项目直通车 goes straight to the city leadership.
     if (input.channel === 'express' && unit.kind !== 'city' && unit.kind !== 'province') {
-      const city = await trx
-        .selectFrom('orgUnits')
-        .selectAll()
-        .where('path', '=', cityPath(unit.path))
-        .executeTakeFirst();
+      const city = await findOrgByPath(trx, cityPath(unit.path));
       if (city) unit = city;
     }
     return unit;
@@ -308,11 +300,7 @@ export function createAppealService(deps: { db: Db; dialect: Dialect }) {
       if (!isEnterprise && !isRegionKind(actor.orgUnit.kind)) fail('FORBIDDEN');
       if (input.channel === 'meeting' && !opts.meetingId)
         fail('APPEAL_CHANNEL_INVALID', [{ path: 'channel', message: 'APPEAL_CHANNEL_INVALID' }]);
-      const category = await trx
-        .selectFrom('appealCategories')
-        .select(['code', 'active'])
-        .where('code', '=', input.category)
-        .executeTakeFirst();
+      const category = await repo.findCategory(trx, input.category);
       if (category?.active !== 1)
         fail('APPEAL_CATEGORY_UNKNOWN', [{ path: 'category', message: 'APPEAL_CATEGORY_UNKNOWN' }]);
       const enterpriseId = isEnterprise ? actor.orgUnit.id : input.enterpriseId;
@@ -325,13 +313,7 @@ export function createAppealService(deps: { db: Db; dialect: Dialect }) {
         fail('APPEAL_ENTERPRISE_INVALID', [{ path: 'enterpriseId', message: 'APPEAL_ENTERPRISE_INVALID' }]);
       let projectId: string | null = null;
       if (input.projectId) {
-        const project = isEnterprise
-          ? undefined
-          : await trx
-              .selectFrom('projects')
-              .select(['id', 'regionPath'])
-              .where('id', '=', input.projectId)
-              .executeTakeFirst();
+        const project = isEnterprise ? undefined : await findProjectRow(trx, input.projectId);
         if (!project || !inScope(actor, project.regionPath))
           fail('PROJECT_NOT_FOUND', [{ path: 'projectId', message: 'PROJECT_NOT_FOUND' }]);
         projectId = project.id;
@@ -348,13 +330,7 @@ export function createAppealService(deps: { db: Db; dialect: Dialect }) {
       const id = newId();
       const code = repo.appealCode(id, today);
       const at = now();
-      const contact = isEnterprise
-        ? await trx
-            .selectFrom('users')
-            .select(['displayName', 'phone'])
-            .where('id', '=', actor.userId)
-            .executeTakeFirst()
-        : undefined;
+      const contact = isEnterprise ? await findUser(trx, actor.userId) : undefined;
       const values = {
         id,
         code,
@@ -392,29 +368,24 @@ export function createAppealService(deps: { db: Db; dialect: Dialect }) {
         createdAt: at,
         updatedAt: at,
       };
-      await withRollups(trx, { source: appealRollups, ids: [id] }, () =>
-        trx.insertInto('appeals').values(values).execute(),
-      );
+      await withRollups(trx, { source: appealRollups, ids: [id] }, () => repo.insertAppeal(trx, values));
       const row = (await repo.findAppealRow(trx, id))!;
-      await trx
-        .insertInto('appealEvents')
-        .values({
-          id: newId(),
-          appealId: id,
-          kind: 'file',
-          fromStatus: null,
-          toStatus: 'submitted',
-          note: null,
-          rating: null,
-          departmentId: null,
-          actorId: actor.userId,
-          actorName: actor.displayName,
-          actorUnitId: actor.orgUnit.id,
-          byEnterprise: isEnterprise ? 1 : 0,
-          internal: 0,
-          createdAt: at,
-        })
-        .execute();
+      await repo.insertAppealEvent(trx, {
+        id: newId(),
+        appealId: id,
+        kind: 'file',
+        fromStatus: null,
+        toStatus: 'submitted',
+        note: null,
+        rating: null,
+        departmentId: null,
+        actorId: actor.userId,
+        actorName: actor.displayName,
+        actorUnitId: actor.orgUnit.id,
+        byEnterprise: isEnterprise ? 1 : 0,
+        internal: 0,
+        createdAt: at,
+      });
       await audit(trx, actor, row, 'create', null, values);
       const recipients = [
         ...(await repo.usersOf(trx, office.id, OFFICE_ROLES)),
@@ -654,39 +625,34 @@ export function createAppealService(deps: { db: Db; dialect: Dialect }) {
             fail('APPEAL_MERGE_INVALID', [{ path: 'targetId', message: 'APPEAL_MERGE_INVALID' }]);
           Object.assign(set, { mergedIntoId: target.id, closedOn: today }, stopClock);
           events.push({ kind: 'merge', note: target.code });
-          await trx
-            .insertInto('appealEvents')
-            .values({
-              id: newId(),
-              appealId: target.id,
-              kind: 'merged_in',
-              fromStatus: target.status,
-              toStatus: target.status,
-              note: row.code,
-              rating: null,
-              departmentId: null,
-              actorId: actor.userId,
-              actorName: actor.displayName,
-              actorUnitId: actor.orgUnit.id,
-              byEnterprise: 0,
-              internal: 0,
-              createdAt: now(),
-            })
-            .execute();
+          await repo.insertAppealEvent(trx, {
+            id: newId(),
+            appealId: target.id,
+            kind: 'merged_in',
+            fromStatus: target.status,
+            toStatus: target.status,
+            note: row.code,
+            rating: null,
+            departmentId: null,
+            actorId: actor.userId,
+            actorName: actor.displayName,
+            actorUnitId: actor.orgUnit.id,
+            byEnterprise: 0,
+            internal: 0,
+            createdAt: now(),
+          });
           break;
         }
       }
 
       // Only this appeal's row changes (a merge's target gains a timeline entry, not a figure).
-      const r = await withRollups(trx, { source: appealRollups, ids: [row.id] }, () =>
-        trx
-          .updateTable('appeals')
-          .set({ ...set, status: next, updatedAt: now(), version: row.version + 1 })
-          .where('id', '=', row.id)
-          .where('version', '=', row.version)
-          .executeTakeFirst(),
+      await withRollups(trx, { source: appealRollups, ids: [row.id] }, () =>
+        repo.updateAppeal(
+          trx,
+          { id: row.id, version: row.version },
+          { ...set, status: next, updatedAt: now() },
+        ),
       );
-      if (Number(r.numUpdatedRows) !== 1) fail('VERSION_CONFLICT');
       let from = row;
       for (const e of events) {
         await event(trx, actor, from, { to: e.kind === 'close' || e.kind === 'reopen' ? e.to : next, ...e });
@@ -765,11 +731,7 @@ export function createAppealService(deps: { db: Db; dialect: Dialect }) {
         if (!isOpenAppeal(row.status as AppealFlowStatus) || !handling) fail('APPEAL_ACTION_INVALID');
       }
       const hiddenUploaders = masked(actor, row)
-        ? new Set(
-            (
-              await db.selectFrom('users').select('id').where('orgUnitId', '=', row.enterpriseId).execute()
-            ).map((u) => u.id),
-          )
+        ? new Set(await userIdsOfUnit(db, row.enterpriseId))
         : new Set<string>();
       return { type: 'appeal' as const, id: row.id, scopePath: row.regionPath, hiddenUploaders };
     },
@@ -777,17 +739,7 @@ export function createAppealService(deps: { db: Db; dialect: Dialect }) {
     /** The offices the actor may file into: an enterprise's city, counties and zones; staff's own area. */
     async offices(actor: Actor) {
       const base = actor.orgUnit.kind === 'enterprise' ? cityPath(actor.orgUnit.path) : scopePath(actor);
-      const units = await db
-        .selectFrom('orgUnits')
-        .select(['id', 'name', 'kind', 'depth'])
-        .where((eb) => dialect.under(eb.ref('path'), base))
-        .where('kind', 'in', ['city', 'county', 'zone'])
-        .where('active', '=', 1)
-        .orderBy('depth')
-        .orderBy('sort')
-        .orderBy('code')
-        .limit(500)
-        .execute();
+      const units = await activeUnitsUnder(db, dialect, base, ['city', 'county', 'zone']);
       return units.map((u) => ({ id: u.id, name: u.name, kind: u.kind as 'city' | 'county' | 'zone' }));
     },
 
@@ -796,27 +748,14 @@ export function createAppealService(deps: { db: Db; dialect: Dialect }) {
       const row = await visible(db, actor, id);
       if (!partiesOf(actor, row).has('office')) fail('APPEAL_ACTION_INVALID');
       const ancestors = row.regionPath.split('/').filter(Boolean);
-      const units = await db
-        .selectFrom('orgUnits as d')
-        .innerJoin('orgUnits as p', 'p.id', 'd.parentId')
-        .select(['d.id', 'd.name', 'p.name as regionName', 'p.depth'])
-        .where('d.kind', '=', 'department')
-        .where('d.active', '=', 1)
-        .where((eb) =>
-          eb.or([eb('d.parentId', 'in', ancestors), dialect.under(eb.ref('d.path'), row.regionPath)]),
-        )
-        .orderBy('p.depth', 'desc')
-        .orderBy('d.sort')
-        .orderBy('d.name')
-        .limit(500)
-        .execute();
+      const units = await departmentsAround(db, dialect, ancestors, row.regionPath);
       return units.map(({ depth: _d, ...u }) => u);
     },
 
     step,
 
     async categories() {
-      const rows = await db.selectFrom('appealCategories').selectAll().orderBy('sort').execute();
+      const rows = await repo.listCategories(db);
       return rows.map((r) => ({ code: r.code, nameZh: r.nameZh, nameEn: r.nameEn, active: r.active === 1 }));
     },
   };
