@@ -18,7 +18,6 @@ import { createActivityService } from './modules/activities/activities.service.j
 import { appealRoutes } from './modules/appeals/appeals.routes.js';
 import { createAppealService } from './modules/appeals/appeals.service.js';
 import { createAppealAdminService } from './modules/appeals/appeals-admin.service.js';
-import { appealAttachmentRoutes } from './modules/appeals/attachments.routes.js';
 import { createMeetingService } from './modules/appeals/meetings.service.js';
 import { createAttachmentService } from './modules/attachments/attachments.service.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
@@ -215,7 +214,21 @@ export async function buildApp({ config, database, logger = true }: AppDeps): Pr
         }),
       );
       await v1.register(appealRoutes, { appeals, meetings, admin: appealAdmin });
-      await v1.register(appealAttachmentRoutes, { appeals, attachments, db });
+      // Appeal evidence is never deleted; any reader of the appeal may upload while the appeal's
+      // owner check lets them (an open appeal, a handling party).
+      await v1.register(
+        attachmentRoutes,
+        attachmentRoutesFor({
+          base: '/appeals/:id',
+          tags: ['appeals'],
+          permission: { read: 'appeals.read', write: 'appeals.read' },
+          owner: (actor, id, write) => appeals.attachmentOwner(actor, id, write),
+          store: attachments,
+          uploadSummary:
+            'Attach a file to an open appeal (multipart field "file"; pdf, images, Office; ≤ 20 MB)',
+          deletable: false,
+        }),
+      );
       await v1.register(activityRoutes, { activities });
       await v1.register(
         attachmentRoutes,

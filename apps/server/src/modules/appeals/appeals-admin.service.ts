@@ -8,7 +8,7 @@ import { beijingToday } from '../../lib/days.js';
 import { now } from '../../lib/ids.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { findOrg } from '../orgs/orgs.repository.js';
-import type { AppealReader } from './appeals.repository.js';
+import { type AppealReader, findSlaRule, listSlaRules, updateSlaRule } from './appeals.repository.js';
 import { holidayYears, putHolidayYear } from './calendar.js';
 import { appealFigures } from './figures.repository.js';
 
@@ -18,7 +18,7 @@ export function createAppealAdminService(deps: { db: Db; dialect: Dialect }) {
   const thisYear = () => Number(beijingToday().slice(0, 4));
 
   const slaRules = async () => {
-    const rows = await db.selectFrom('appealSlaRules').selectAll().orderBy('id').execute();
+    const rows = await listSlaRules(db);
     return rows.map((r) => ({
       id: r.id,
       channel: r.channel as never,
@@ -45,20 +45,10 @@ export function createAppealAdminService(deps: { db: Db; dialect: Dialect }) {
     /** New deadlines apply to appeals filed from now on; running appeals keep the rule they got. */
     async updateSlaRule(actor: Actor, id: string, input: z.infer<typeof UpdateSlaRuleBody>) {
       await db.transaction().execute(async (trx) => {
-        const row = await trx
-          .selectFrom('appealSlaRules')
-          .selectAll()
-          .where('id', '=', id)
-          .executeTakeFirst();
+        const row = await findSlaRule(trx, id);
         if (!row) fail('SLA_RULE_NOT_FOUND');
         const { version, ...set } = input;
-        const r = await trx
-          .updateTable('appealSlaRules')
-          .set({ ...set, updatedAt: now(), version: version + 1 })
-          .where('id', '=', id)
-          .where('version', '=', version)
-          .executeTakeFirst();
-        if (Number(r.numUpdatedRows) !== 1) fail('VERSION_CONFLICT');
+        await updateSlaRule(trx, { id, version }, { ...set, updatedAt: now() });
         await recordAudit(trx, actor, {
           action: 'update',
           entity: 'sla_rule',

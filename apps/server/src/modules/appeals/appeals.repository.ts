@@ -1,9 +1,10 @@
 import { APPEAL_OPEN_STATUSES, type Role } from '@yingshang/contracts';
-import { sql } from 'kysely';
+import { type Insertable, sql } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import type { Dialect } from '../../db/dialect.js';
 import { fetchPage } from '../../db/paging.js';
-import type { AppealRow } from '../../db/schema.js';
+import type { AppealRow, Database } from '../../db/schema.js';
+import { updateVersioned } from '../../kernel/versioned.js';
 
 /** An appeal's ledger number: SQ + the Beijing day of filing + the last 12 hex digits of its id. */
 export const appealCode = (id: string, day: string) =>
@@ -11,6 +12,20 @@ export const appealCode = (id: string, day: string) =>
 
 export const findAppealRow = (db: Executor, id: string) =>
   db.selectFrom('appeals').selectAll().where('id', '=', id).executeTakeFirst();
+
+export const insertAppeal = (db: Executor, values: Insertable<Database['appeals']>) =>
+  db.insertInto('appeals').values(values).execute();
+
+/** A lifecycle step's change on the version the actor read (VERSION_CONFLICT when stale). */
+export const updateAppeal = (
+  db: Executor,
+  key: { id: string; version: number },
+  changes: Record<string, unknown>,
+) => updateVersioned(db, 'appeals', key, changes);
+
+/** One timeline entry of an appeal. */
+export const insertAppealEvent = (db: Executor, values: Insertable<Database['appealEvents']>) =>
+  db.insertInto('appealEvents').values(values).execute();
 
 /** Who reads: an office's subtree, one department (current or earlier assignments), one enterprise. */
 export type AppealReader =
@@ -224,3 +239,41 @@ export async function slaRuleFor(db: Executor, a: { channel: string; category: s
   fits.sort((x, y) => score(y) - score(x) || x.id.localeCompare(y.id));
   return fits[0] ?? null;
 }
+
+/** Raised, solved, open and satisfied appeals per meeting (meetings with none are left out). */
+export const meetingOutcomes = (db: Executor, meetingIds: string[]) =>
+  db
+    .selectFrom('appeals')
+    .select([
+      'meetingId',
+      sql<number>`count(*)`.as('raised'),
+      sql<number>`sum(case when status = 'closed' then 1 else 0 end)`.as('solved'),
+      sql<number>`sum(case when status in ('submitted','accepted','assigned','handling','answered') then 1 else 0 end)`.as(
+        'open',
+      ),
+      sql<number>`sum(case when rating in ('satisfied','basically_satisfied') then 1 else 0 end)`.as(
+        'satisfied',
+      ),
+    ])
+    .where('meetingId', 'in', meetingIds)
+    .groupBy('meetingId')
+    .execute();
+
+export const findCategory = (db: Executor, code: string) =>
+  db.selectFrom('appealCategories').select(['code', 'active']).where('code', '=', code).executeTakeFirst();
+
+export const listCategories = (db: Executor) =>
+  db.selectFrom('appealCategories').selectAll().orderBy('sort').execute();
+
+export const listSlaRules = (db: Executor) =>
+  db.selectFrom('appealSlaRules').selectAll().orderBy('id').execute();
+
+export const findSlaRule = (db: Executor, id: string) =>
+  db.selectFrom('appealSlaRules').selectAll().where('id', '=', id).executeTakeFirst();
+
+/** An edit of an SLA rule on the version the editor read (VERSION_CONFLICT when stale). */
+export const updateSlaRule = (
+  db: Executor,
+  key: { id: string; version: number },
+  changes: Record<string, unknown>,
+) => updateVersioned(db, 'appealSlaRules', key, changes);

@@ -4,19 +4,17 @@ import {
   type MeetingIssueBody,
   type MeetingSummary,
 } from '@yingshang/contracts';
-import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { Db, Executor, Tx } from '../../db/database.js';
 import type { Dialect } from '../../db/dialect.js';
-import { fetchPage } from '../../db/paging.js';
-import type { AppealMeetingRow } from '../../db/schema.js';
 import { type Actor, inScope, scopePath } from '../../lib/actor.js';
 import { fail } from '../../lib/app-error.js';
 import { newId, now } from '../../lib/ids.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { findOrg } from '../orgs/orgs.repository.js';
-import { appealsOfMeeting } from './appeals.repository.js';
+import { appealsOfMeeting, meetingOutcomes } from './appeals.repository.js';
 import type { AppealService } from './appeals.service.js';
+import * as repo from './meetings.repository.js';
 
 /**
  * Government–enterprise meetings (早餐会 / 下午茶 / 夜沙龙): who hosted, which enterprises came, and
@@ -27,7 +25,7 @@ export function createMeetingService(deps: { db: Db; dialect: Dialect; appeals: 
   const { db, dialect, appeals } = deps;
 
   async function visible(ex: Executor, actor: Actor, id: string) {
-    const row = await ex.selectFrom('appealMeetings').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await repo.findMeetingRow(ex, id);
     if (!row || !inScope(actor, row.regionPath)) fail('MEETING_NOT_FOUND');
     return row;
   }
@@ -35,22 +33,7 @@ export function createMeetingService(deps: { db: Db; dialect: Dialect; appeals: 
   const outcomeOf = async (ex: Executor, ids: string[]) => {
     const out = new Map<string, { raised: number; solved: number; open: number; satisfied: number }>();
     if (ids.length === 0) return out;
-    const rows = await ex
-      .selectFrom('appeals')
-      .select([
-        'meetingId',
-        sql<number>`count(*)`.as('raised'),
-        sql<number>`sum(case when status = 'closed' then 1 else 0 end)`.as('solved'),
-        sql<number>`sum(case when status in ('submitted','accepted','assigned','handling','answered') then 1 else 0 end)`.as(
-          'open',
-        ),
-        sql<number>`sum(case when rating in ('satisfied','basically_satisfied') then 1 else 0 end)`.as(
-          'satisfied',
-        ),
-      ])
-      .where('meetingId', 'in', ids)
-      .groupBy('meetingId')
-      .execute();
+    const rows = await meetingOutcomes(ex, ids);
     for (const r of rows)
       out.set(r.meetingId!, {
         raised: Number(r.raised),
@@ -61,26 +44,15 @@ export function createMeetingService(deps: { db: Db; dialect: Dialect; appeals: 
     return out;
   };
 
-  async function summaries(
-    ex: Executor,
-    rows: (AppealMeetingRow & { regionName: string })[],
-  ): Promise<MeetingSummary[]> {
+  async function summaries(ex: Executor, rows: repo.MeetingWithRegion[]): Promise<MeetingSummary[]> {
     const outcomes = await outcomeOf(
       ex,
       rows.map((r) => r.id),
     );
-    const counts = rows.length
-      ? await ex
-          .selectFrom('appealMeetingEnterprises')
-          .select(['meetingId', sql<number>`count(*)`.as('n')])
-          .where(
-            'meetingId',
-            'in',
-            rows.map((r) => r.id),
-          )
-          .groupBy('meetingId')
-          .execute()
-      : [];
+    const counts = await repo.enterpriseCounts(
+      ex,
+      rows.map((r) => r.id),
+    );
     const countOf = new Map(counts.map((c) => [c.meetingId, Number(c.n)]));
     return rows.map((r) => ({
       id: r.id,
@@ -96,35 +68,11 @@ export function createMeetingService(deps: { db: Db; dialect: Dialect; appeals: 
     }));
   }
 
-  const withRegion = (ex: Executor) =>
-    ex
-      .selectFrom('appealMeetings as m')
-      .innerJoin('orgUnits as o', 'o.id', 'm.regionId')
-      .selectAll('m')
-      .select('o.name as regionName');
-
   async function detail(ex: Executor, actor: Actor, id: string) {
-    const row = (await withRegion(ex).where('m.id', '=', id).executeTakeFirst())!;
+    const row = (await repo.findMeetingWithRegion(ex, id))!;
     const [summary] = await summaries(ex, [row]);
-    const enterprises = await ex
-      .selectFrom('appealMeetingEnterprises as me')
-      .innerJoin('orgUnits as o', 'o.id', 'me.enterpriseId')
-      .select(['o.id', 'o.name'])
-      .where('me.meetingId', '=', id)
-      .orderBy('me.position')
-      .execute();
-    const prevRow = await withRegion(ex)
-      .where('m.series', '=', row.series)
-      .where('m.regionId', '=', row.regionId)
-      .where((eb) =>
-        eb.or([
-          eb('m.heldOn', '<', row.heldOn),
-          eb.and([eb('m.heldOn', '=', row.heldOn), eb('m.id', '<', row.id)]),
-        ]),
-      )
-      .orderBy('m.heldOn', 'desc')
-      .orderBy('m.id', 'desc')
-      .executeTakeFirst();
+    const enterprises = await repo.meetingEnterprises(ex, id);
+    const prevRow = await repo.previousMeeting(ex, row);
     const previous = prevRow
       ? {
           ...(await summaries(ex, [prevRow]))[0],
@@ -143,19 +91,19 @@ export function createMeetingService(deps: { db: Db; dialect: Dialect; appeals: 
 
   return {
     async list(actor: Actor, q: { series?: string; regionId?: string; page: number; pageSize: number }) {
-      let base = withRegion(db).where(({ ref }) => dialect.under(ref('m.regionPath'), scopePath(actor)));
-      if (q.series) base = base.where('m.series', '=', q.series);
+      let regionPath: string | undefined;
       if (q.regionId) {
         const unit = await findOrg(db, q.regionId);
         if (!unit || !inScope(actor, unit.path)) fail('ORG_NOT_FOUND');
-        base = base.where(({ ref }) => dialect.under(ref('m.regionPath'), unit.path));
+        regionPath = unit.path;
       }
-      const page = await fetchPage(
-        base,
-        q,
-        (s) => s.orderBy('m.heldOn', 'desc').orderBy('m.id', 'desc'),
-        (r) => r,
-      );
+      const page = await repo.listMeetings(db, dialect, {
+        scope: scopePath(actor),
+        series: q.series,
+        regionPath,
+        page: q.page,
+        pageSize: q.pageSize,
+      });
       return { ...page, items: await summaries(db, page.items) };
     },
 
@@ -193,12 +141,7 @@ export function createMeetingService(deps: { db: Db; dialect: Dialect; appeals: 
           createdAt: at,
           updatedAt: at,
         };
-        await trx.insertInto('appealMeetings').values(values).execute();
-        if (ids.length)
-          await trx
-            .insertInto('appealMeetingEnterprises')
-            .values(ids.map((enterpriseId, position) => ({ meetingId: id, enterpriseId, position })))
-            .execute();
+        await repo.insertMeeting(trx, values, ids);
         await recordAudit(trx, actor, {
           action: 'create',
           entity: 'appeal_meeting',
@@ -215,13 +158,7 @@ export function createMeetingService(deps: { db: Db; dialect: Dialect; appeals: 
     async raise(actor: Actor, id: string, input: z.infer<typeof MeetingIssueBody>) {
       return db.transaction().execute(async (trx: Tx) => {
         const meeting = await visible(trx, actor, id);
-        const attended = await trx
-          .selectFrom('appealMeetingEnterprises')
-          .select('enterpriseId')
-          .where('meetingId', '=', id)
-          .where('enterpriseId', '=', input.enterpriseId)
-          .executeTakeFirst();
-        if (!attended)
+        if (!(await repo.attended(trx, id, input.enterpriseId)))
           fail('APPEAL_ENTERPRISE_INVALID', [{ path: 'enterpriseId', message: 'APPEAL_ENTERPRISE_INVALID' }]);
         await appeals.file(
           actor,

@@ -102,6 +102,38 @@ export async function countActiveDependants(db: Executor, id: string): Promise<n
   return Number(units.n) + Number(users.n);
 }
 
-/** The unit at this path (its place in the tree), or undefined. */
+/** The unit at exactly this path (an appeal's city office found from a county's path). */
 export const findOrgByPath = (db: Executor, path: string) =>
   db.selectFrom('orgUnits').selectAll().where('path', '=', path).executeTakeFirst();
+
+/** Active units of these kinds under `path` (at most 500), shallow first (appeal offices). */
+export const activeUnitsUnder = (db: Executor, dialect: Dialect, path: string, kinds: readonly OrgKind[]) =>
+  db
+    .selectFrom('orgUnits')
+    .select(['id', 'name', 'kind', 'depth'])
+    .where((eb) => dialect.under(eb.ref('path'), path))
+    .where('kind', 'in', kinds)
+    .where('active', '=', 1)
+    .orderBy('depth')
+    .orderBy('sort')
+    .orderBy('code')
+    .limit(500)
+    .execute();
+
+/**
+ * Active departments of a region's ancestors (by id) or inside the region (by path), with their
+ * parent's name, nearest parent first (at most 500; the departments an appeal may be assigned to).
+ */
+export const departmentsAround = (db: Executor, dialect: Dialect, ancestorIds: string[], path: string) =>
+  db
+    .selectFrom('orgUnits as d')
+    .innerJoin('orgUnits as p', 'p.id', 'd.parentId')
+    .select(['d.id', 'd.name', 'p.name as regionName', 'p.depth'])
+    .where('d.kind', '=', 'department')
+    .where('d.active', '=', 1)
+    .where((eb) => eb.or([eb('d.parentId', 'in', ancestorIds), dialect.under(eb.ref('d.path'), path)]))
+    .orderBy('p.depth', 'desc')
+    .orderBy('d.sort')
+    .orderBy('d.name')
+    .limit(500)
+    .execute();

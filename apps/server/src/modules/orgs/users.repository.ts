@@ -102,3 +102,7 @@ export async function updateUser(db: Executor, id: string, version: number, patc
 export async function setLoginState(db: Executor, id: string, patch: UserUpdate) {
   await db.updateTable('users').set(patch).where('id', '=', id).execute();
 }
+
+/** Ids of all users of a unit, disabled ones included (files they uploaded stay theirs). */
+export const userIdsOfUnit = async (db: Executor, orgUnitId: string) =>
+  (await db.selectFrom('users').select('id').where('orgUnitId', '=', orgUnitId).execute()).map((u) => u.id);
