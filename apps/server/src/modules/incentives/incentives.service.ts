@@ -29,7 +29,6 @@ import {
 import type { z } from 'zod';
 import type { Db, Executor, Tx } from '../../db/database.js';
 import type { Dialect } from '../../db/dialect.js';
-import { fetchPage } from '../../db/paging.js';
 import type { IncentiveApplicationRow, OrgUnitRow } from '../../db/schema.js';
 import { type Actor, inScope, scopePath } from '../../lib/actor.js';
 import { AppError, fail } from '../../lib/app-error.js';
@@ -39,7 +38,7 @@ import { usersOf } from '../appeals/appeals.repository.js';
 import { loadCalendar } from '../appeals/calendar.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { notify } from '../notifications/notifications.repository.js';
-import { findOrg } from '../orgs/orgs.repository.js';
+import { findOrg, findOrgByPath } from '../orgs/orgs.repository.js';
 import { withRollups } from '../rollups/rollups.repository.js';
 import * as repo from './incentives.repository.js';
 import { incentiveRollups } from './rollups.repository.js';
@@ -254,9 +253,7 @@ export function createIncentiveService(deps: { db: Db; dialect: Dialect }) {
   ) {
     const path =
       stage === 'county' ? null : stage === 'city' ? cityPath(row.regionPath) : provincePath(row.regionPath);
-    const unitId = path
-      ? (await ex.selectFrom('orgUnits').select('id').where('path', '=', path).executeTakeFirst())?.id
-      : row.regionId;
+    const unitId = path ? (await findOrgByPath(ex, path))?.id : row.regionId;
     return usersOf(ex, unitId ?? null, OFFICE_ROLES[stage]);
   }
 
@@ -275,24 +272,21 @@ export function createIncentiveService(deps: { db: Db; dialect: Dialect }) {
       onTime?: boolean | null;
     },
   ) {
-    await trx
-      .insertInto('incentiveEvents')
-      .values({
-        id: newId(),
-        applicationId: row.id,
-        action: e.action,
-        stage: e.stage,
-        fromStatus: row.status === e.to && e.action === 'submit' ? null : row.status,
-        toStatus: e.to,
-        note: e.note ?? null,
-        dueOn: e.dueOn ?? null,
-        onTime: e.onTime == null ? null : e.onTime ? 1 : 0,
-        actorId: actor.userId,
-        actorName: actor.displayName,
-        unitName: actor.orgUnit.name,
-        createdAt: now(),
-      })
-      .execute();
+    await repo.insertApplicationEvent(trx, {
+      id: newId(),
+      applicationId: row.id,
+      action: e.action,
+      stage: e.stage,
+      fromStatus: row.status === e.to && e.action === 'submit' ? null : row.status,
+      toStatus: e.to,
+      note: e.note ?? null,
+      dueOn: e.dueOn ?? null,
+      onTime: e.onTime == null ? null : e.onTime ? 1 : 0,
+      actorId: actor.userId,
+      actorName: actor.displayName,
+      unitName: actor.orgUnit.name,
+      createdAt: now(),
+    });
   }
 
   const audit = (
@@ -363,7 +357,7 @@ export function createIncentiveService(deps: { db: Db; dialect: Dialect }) {
       ...toSummary({ ...row, regionName: region?.name ?? '' }, cal, beijingToday()),
       projectId: row.projectId,
       projectName: project?.name ?? null,
-      catalogueItem: item ? toCatalogueItem(item) : null,
+      catalogueItem: item ? repo.toCatalogueItem(item) : null,
       facts: JSON.parse(row.facts) as StoredFacts,
       materials,
       missingMaterials: required.filter((k) => !materials.some((m) => m.kind === k)),
@@ -470,7 +464,7 @@ export function createIncentiveService(deps: { db: Db; dialect: Dialect }) {
         fail('VALIDATION_FAILED', [{ path: 'from', message: 'from > to' }]);
       const stage = q.mine === 'review' ? stageOf(actor, { regionPath: actor.orgUnit.path }) : null;
       if (q.mine === 'review' && !stage) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
-      const base = repo.applicationQuery(db, dialect, {
+      const filter: repo.ApplicationFilter = {
         reader: reader(actor),
         status: stage ? REVIEW_STATUS[stage] : q.status,
         statuses: q.mine === 'pay' ? ['approved', 'partly_paid'] : undefined,
@@ -478,20 +472,10 @@ export function createIncentiveService(deps: { db: Db; dialect: Dialect }) {
         regionPath,
         from: q.from,
         to: q.to,
-      });
+      };
       const cal = await loadCalendar(db);
       const today = beijingToday();
-      return fetchPage(
-        base,
-        q,
-        (b) =>
-          b
-            .selectAll('a')
-            .select('o.name as regionName')
-            .orderBy('a.submittedOn', 'desc')
-            .orderBy('a.id', 'desc'),
-        (r) => toSummary(r as repo.ApplicationListRow, cal, today),
-      );
+      return repo.listApplications(db, dialect, filter, q, (r) => toSummary(r, cal, today));
     },
 
     get: (actor: Actor, id: string) => detail(db, actor, id),
@@ -582,36 +566,34 @@ export function createIncentiveService(deps: { db: Db; dialect: Dialect }) {
             updatedAt: at,
           };
           await withRollups(trx, { source: incentiveRollups, ids: [id] }, () =>
-            trx.insertInto('incentiveApplications').values(values).execute(),
+            repo.insertApplication(trx, values),
           );
           if (input.arrivals.length > 0)
-            await trx
-              .insertInto('incentiveArrivals')
-              .values(
-                input.arrivals.map((a, i) => {
-                  const t = evaluation.arrivals[i];
-                  const counted = t?.outcome === 'counted';
-                  return {
-                    id: newId(),
-                    applicationId: id,
-                    enterpriseId: enterprise.id,
-                    position: i,
-                    bankReceiptNo: a.bankReceiptNo,
-                    claimKey: counted ? normaliseRef(a.bankReceiptNo) : null,
-                    receivedOn: a.receivedOn,
-                    currency: a.currency,
-                    amount: a.amount,
-                    amountFen: t?.fen ?? null,
-                    rate: t?.rate ?? null,
-                    rateDay: t?.rateDay ?? null,
-                    counted: counted ? 1 : 0,
-                    projectId: project?.id ?? null,
-                    projectFundId: counted ? (a.projectFundId ?? null) : null,
-                    createdAt: at,
-                  };
-                }),
-              )
-              .execute();
+            await repo.insertArrivals(
+              trx,
+              input.arrivals.map((a, i) => {
+                const t = evaluation.arrivals[i];
+                const counted = t?.outcome === 'counted';
+                return {
+                  id: newId(),
+                  applicationId: id,
+                  enterpriseId: enterprise.id,
+                  position: i,
+                  bankReceiptNo: a.bankReceiptNo,
+                  claimKey: counted ? normaliseRef(a.bankReceiptNo) : null,
+                  receivedOn: a.receivedOn,
+                  currency: a.currency,
+                  amount: a.amount,
+                  amountFen: t?.fen ?? null,
+                  rate: t?.rate ?? null,
+                  rateDay: t?.rateDay ?? null,
+                  counted: counted ? 1 : 0,
+                  projectId: project?.id ?? null,
+                  projectFundId: counted ? (a.projectFundId ?? null) : null,
+                  createdAt: at,
+                };
+              }),
+            );
           const row = (await repo.findApplication(trx, id))!;
           await event(
             trx,
@@ -727,11 +709,7 @@ export function createIncentiveService(deps: { db: Db; dialect: Dialect }) {
           to = 'rejected';
           patch = { status: to, stage: null, stageDueOn: null, dueUnscheduled: 0, closedOn: today };
           // A rejected application releases its arrivals: they may be claimed again.
-          await trx
-            .updateTable('incentiveArrivals')
-            .set({ claimKey: null, projectFundId: null })
-            .where('applicationId', '=', id)
-            .execute();
+          await repo.releaseArrivals(trx, id);
           notice = async () =>
             notify(trx, await enterpriseUsers(trx, row.enterpriseId), {
               kind: 'incentive_rejected',
@@ -739,10 +717,9 @@ export function createIncentiveService(deps: { db: Db; dialect: Dialect }) {
               link: `/incentives/${id}`,
             });
         }
-        const updated = await withRollups(trx, { source: incentiveRollups, ids: [id] }, () =>
+        await withRollups(trx, { source: incentiveRollups, ids: [id] }, () =>
           repo.updateApplication(trx, id, row.version, { ...patch, updatedAt: now() }),
         );
-        if (!updated) fail('VERSION_CONFLICT');
         await event(trx, actor, row, {
           action: body.decision,
           stage,
@@ -783,7 +760,7 @@ export function createIncentiveService(deps: { db: Db; dialect: Dialect }) {
           });
         const due = await dueFor(trx, 'county', today);
         const materials = JSON.stringify(body.materials.map((m) => ({ ...m, ref: m.ref ?? null })));
-        const ok = await withRollups(trx, { source: incentiveRollups, ids: [id] }, () =>
+        await withRollups(trx, { source: incentiveRollups, ids: [id] }, () =>
           repo.updateApplication(trx, id, row.version, {
             status: 'county_review',
             stage: 'county',
@@ -795,7 +772,6 @@ export function createIncentiveService(deps: { db: Db; dialect: Dialect }) {
             updatedAt: now(),
           }),
         );
-        if (!ok) fail('VERSION_CONFLICT');
         await event(trx, actor, row, {
           action: 'resubmit',
           stage: null,
@@ -857,9 +833,9 @@ export function createIncentiveService(deps: { db: Db; dialect: Dialect }) {
             actorName: actor.displayName,
             createdAt: now(),
           };
-          await trx.insertInto('incentivePayments').values(payment).execute();
+          await repo.insertPayment(trx, payment);
           const to = full ? 'paid' : 'partly_paid';
-          const ok = await withRollups(trx, { source: incentiveRollups, ids: [id] }, () =>
+          await withRollups(trx, { source: incentiveRollups, ids: [id] }, () =>
             repo.updateApplication(trx, id, row.version, {
               paidFen: total,
               status: to,
@@ -868,7 +844,6 @@ export function createIncentiveService(deps: { db: Db; dialect: Dialect }) {
               updatedAt: now(),
             }),
           );
-          if (!ok) fail('VERSION_CONFLICT');
           await event(trx, actor, row, {
             action: 'pay',
             stage: null,
@@ -903,10 +878,7 @@ export function createIncentiveService(deps: { db: Db; dialect: Dialect }) {
     },
 
     async listRates(q: z.infer<typeof RateQuery>) {
-      let query = db.selectFrom('incentiveRates').selectAll().where('currency', '=', 'USD');
-      if (q.from) query = query.where('day', '>=', q.from);
-      if (q.to) query = query.where('day', '<=', q.to);
-      const rows = await query.orderBy('day', 'desc').limit(400).execute();
+      const rows = await repo.listRates(db, q);
       return rows.map((r) => ({
         currency: r.currency,
         day: r.day,
@@ -921,45 +893,34 @@ export function createIncentiveService(deps: { db: Db; dialect: Dialect }) {
     /** Enters or corrects the central parity of a day (a correction carries the version read). */
     putRate: (actor: Actor, input: z.infer<typeof RateInput>) =>
       db.transaction().execute(async (trx) => {
-        const existing = await trx
-          .selectFrom('incentiveRates')
-          .selectAll()
-          .where('currency', '=', input.currency)
-          .where('day', '=', input.day)
-          .executeTakeFirst();
+        const existing = await repo.findRate(trx, input.currency, input.day);
         const at = now();
         if (existing) {
           if (input.version !== existing.version) fail('VERSION_CONFLICT');
-          const r = await trx
-            .updateTable('incentiveRates')
-            .set({
+          const ok = await repo.updateRate(
+            trx,
+            { currency: input.currency, day: input.day, version: existing.version },
+            {
               rate: input.rate,
               source: input.source,
               note: input.note ?? null,
               updatedBy: actor.userId,
               updatedAt: at,
-              version: existing.version + 1,
-            })
-            .where('currency', '=', input.currency)
-            .where('day', '=', input.day)
-            .where('version', '=', existing.version)
-            .executeTakeFirst();
-          if (Number(r.numUpdatedRows) !== 1) fail('VERSION_CONFLICT');
+            },
+          );
+          if (!ok) fail('VERSION_CONFLICT');
         } else {
           if (input.version != null) fail('RATE_NOT_FOUND');
-          await trx
-            .insertInto('incentiveRates')
-            .values({
-              currency: input.currency,
-              day: input.day,
-              rate: input.rate,
-              source: input.source,
-              note: input.note ?? null,
-              updatedBy: actor.userId,
-              createdAt: at,
-              updatedAt: at,
-            })
-            .execute();
+          await repo.insertRate(trx, {
+            currency: input.currency,
+            day: input.day,
+            rate: input.rate,
+            source: input.source,
+            note: input.note ?? null,
+            updatedBy: actor.userId,
+            createdAt: at,
+            updatedAt: at,
+          });
         }
         await recordAudit(trx, actor, {
           action: existing ? 'update' : 'create',
@@ -970,12 +931,7 @@ export function createIncentiveService(deps: { db: Db; dialect: Dialect }) {
           before: existing ? { rate: existing.rate, source: existing.source } : null,
           after: { rate: input.rate, source: input.source, note: input.note ?? null },
         });
-        const row = await trx
-          .selectFrom('incentiveRates')
-          .selectAll()
-          .where('currency', '=', input.currency)
-          .where('day', '=', input.day)
-          .executeTakeFirstOrThrow();
+        const row = (await repo.findRate(trx, input.currency, input.day))!;
         return {
           currency: row.currency,
           day: row.day,
@@ -986,32 +942,6 @@ export function createIncentiveService(deps: { db: Db; dialect: Dialect }) {
           version: row.version,
         };
       }),
-  };
-}
-
-export function toCatalogueItem(r: {
-  id: string;
-  version: string;
-  part: string;
-  province: string | null;
-  section: string;
-  seq: number | null;
-  name: string;
-  manufacturing: number;
-  industryCodes: string;
-  source: string;
-}) {
-  return {
-    id: r.id,
-    version: r.version,
-    part: r.part as 'national' | 'central_western',
-    province: r.province,
-    section: r.section,
-    seq: r.seq == null ? null : Number(r.seq),
-    name: r.name,
-    manufacturing: Number(r.manufacturing) === 1,
-    industryCodes: JSON.parse(r.industryCodes) as string[],
-    source: r.source,
   };
 }
 

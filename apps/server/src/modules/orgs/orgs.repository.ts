@@ -101,3 +101,32 @@ export async function countActiveDependants(db: Executor, id: string): Promise<n
     .executeTakeFirstOrThrow();
   return Number(units.n) + Number(users.n);
 }
+
+/** The unit at a path (the city or province office above a county), if any. */
+export const findOrgByPath = (db: Executor, path: string) =>
+  db.selectFrom('orgUnits').selectAll().where('path', '=', path).executeTakeFirst();
+
+/** The active cities, counties and zones directly under a unit, in display order. */
+export const activeChildRegions = (db: Executor, parentId: string) =>
+  db
+    .selectFrom('orgUnits')
+    .select(['id', 'name', 'path'])
+    .where('parentId', '=', parentId)
+    .where('kind', 'in', ['city', 'county', 'zone'])
+    .where('active', '=', 1)
+    .orderBy('sort')
+    .orderBy('code')
+    .execute();
+
+/** Every city's path and name, inactive ones included. */
+export const cityNames = (db: Executor) =>
+  db.selectFrom('orgUnits').select(['path', 'name']).where('kind', '=', 'city').execute();
+
+/** The active cities and zones (with their category and parent), in no particular order. */
+export const activeCitiesAndZones = (db: Executor) =>
+  db
+    .selectFrom('orgUnits')
+    .select(['id', 'code', 'name', 'kind', 'path', 'category', 'parentId'])
+    .where('kind', 'in', ['city', 'zone'])
+    .where('active', '=', 1)
+    .execute();
