@@ -20,7 +20,7 @@ import { recordAudit } from '../audit/audit.repository.js';
 import { activeChildRegions, activeCitiesAndZones, cityNames, findOrg } from '../orgs/orgs.repository.js';
 import { pendingPromisesWithTasks } from '../projects/projects.repository.js';
 import { findProject } from './incentives.repository.js';
-import { cityPath, REVIEW_WARN_DAYS } from './incentives.service.js';
+import { cityPath, REVIEW_WARN_DAYS } from './incentives.rules.js';
 import * as ledger from './incentives-ledger.repository.js';
 
 type Figures = z.infer<typeof IncentiveFigures>;
