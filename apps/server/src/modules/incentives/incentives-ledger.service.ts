@@ -11,15 +11,17 @@ import ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import type { Db } from '../../db/database.js';
 import type { Dialect } from '../../db/dialect.js';
-import { fetchPage } from '../../db/paging.js';
 import { type Actor, inScope, scopePath } from '../../lib/actor.js';
 import { fail } from '../../lib/app-error.js';
 import { beijingToday, daysBetween, median } from '../../lib/days.js';
 import { newId, now } from '../../lib/ids.js';
 import { loadCalendar } from '../appeals/calendar.js';
 import { recordAudit } from '../audit/audit.repository.js';
-import { findOrg } from '../orgs/orgs.repository.js';
-import { cityPath, REVIEW_WARN_DAYS, toCatalogueItem } from './incentives.service.js';
+import { activeChildRegions, activeCitiesAndZones, cityNames, findOrg } from '../orgs/orgs.repository.js';
+import { pendingPromisesWithTasks } from '../projects/projects.repository.js';
+import { findProject } from './incentives.repository.js';
+import { cityPath, REVIEW_WARN_DAYS } from './incentives.rules.js';
+import * as ledger from './incentives-ledger.repository.js';
 
 type Figures = z.infer<typeof IncentiveFigures>;
 type FigureTotals = Figures['total'];
@@ -44,24 +46,8 @@ export function createIncentiveLedgerService(deps: { db: Db; dialect: Dialect })
       const today = beijingToday();
       const from = q.from ?? `${today.slice(0, 4)}-01-01`;
       const to = q.to ?? today;
-      const rows = await db
-        .selectFrom('incentiveApplications as a')
-        .innerJoin('orgUnits as o', 'o.id', 'a.regionId')
-        .selectAll('a')
-        .select('o.name as regionName')
-        .where(({ ref }) => dialect.under(ref('a.regionPath'), region.path))
-        .where('a.submittedOn', '>=', from)
-        .where('a.submittedOn', '<=', to)
-        .execute();
-      const children = await db
-        .selectFrom('orgUnits')
-        .select(['id', 'name', 'path'])
-        .where('parentId', '=', region.id)
-        .where('kind', 'in', ['city', 'county', 'zone'])
-        .where('active', '=', 1)
-        .orderBy('sort')
-        .orderBy('code')
-        .execute();
+      const rows = await ledger.applicationsSubmitted(db, dialect, region.path, from, to);
+      const children = await activeChildRegions(db, region.id);
       const groups =
         children.length > 0 ? children : [{ id: region.id, name: region.name, path: region.path }];
       const cal = await loadCalendar(db);
@@ -131,29 +117,8 @@ export function createIncentiveLedgerService(deps: { db: Db; dialect: Dialect })
       const path = isEnterprise ? null : (await regionOf(actor, q.regionId)).path;
       const items: z.infer<typeof import('@yingshang/contracts').Obligation>[] = [];
       if (path) {
-        let pq = db
-          .selectFrom('projectPromises as pp')
-          .innerJoin('projects as p', 'p.id', 'pp.projectId')
-          .innerJoin('orgUnits as o', 'o.id', 'p.regionId')
-          .leftJoin('orgUnits as r', 'r.id', 'pp.responsibleOrgId')
-          .leftJoin('rectificationTasks as t', (j) =>
-            j.onRef('t.sourceRef', '=', 'pp.id').on('t.source', '=', 'overdue_promise'),
-          )
-          .select([
-            'pp.id',
-            'pp.content',
-            'pp.dueOn',
-            'p.id as projectId',
-            'p.name as projectName',
-            'o.name as regionName',
-            'r.name as ownerName',
-            't.id as taskId',
-          ])
-          .where(({ ref }) => dialect.under(ref('p.regionPath'), path))
-          .where('pp.status', '=', 'pending')
-          .where('p.status', '!=', 'terminated');
-        if (overdueOnly) pq = pq.where('pp.dueOn', '<', today);
-        for (const r of await pq.orderBy('pp.dueOn').orderBy('pp.id').limit(500).execute())
+        const promises = await pendingPromisesWithTasks(db, dialect, path, overdueOnly ? today : undefined);
+        for (const r of promises)
           items.push({
             kind: 'promise',
             id: r.id,
@@ -170,37 +135,13 @@ export function createIncentiveLedgerService(deps: { db: Db; dialect: Dialect })
             taskId: r.taskId ?? null,
           });
       }
-      let rq = db
-        .selectFrom('incentiveApplications as a')
-        .innerJoin('orgUnits as o', 'o.id', 'a.regionId')
-        .leftJoin('projects as p', 'p.id', 'a.projectId')
-        .leftJoin('rectificationTasks as t', (j) =>
-          j.onRef('t.sourceRef', '=', 'a.id').on('t.source', '=', 'overdue_incentive'),
-        )
-        .select([
-          'a.id',
-          'a.code',
-          'a.enterpriseName',
-          'a.regionPath',
-          'a.payDueOn',
-          'a.approvedFen',
-          'a.paidFen',
-          'a.projectId',
-          'p.name as projectName',
-          'o.name as regionName',
-          't.id as taskId',
-        ])
-        .where('a.status', 'in', ['approved', 'partly_paid']);
-      rq = path
-        ? rq.where(({ ref }) => dialect.under(ref('a.regionPath'), path))
-        : rq.where('a.enterpriseId', '=', actor.orgUnit.id);
-      if (overdueOnly) rq = rq.where('a.payDueOn', '<', today);
-      const rewards = await rq.orderBy('a.payDueOn').limit(500).execute();
-      const cities = new Map(
-        (await db.selectFrom('orgUnits').select(['path', 'name']).where('kind', '=', 'city').execute()).map(
-          (c) => [c.path, c.name],
-        ),
+      const rewards = await ledger.unpaidRewards(
+        db,
+        dialect,
+        path ? { regionPath: path } : { enterpriseId: actor.orgUnit.id },
+        overdueOnly ? today : undefined,
       );
+      const cities = new Map((await cityNames(db)).map((c) => [c.path, c.name]));
       for (const r of rewards) {
         const due = r.payDueOn ?? today;
         items.push({
@@ -223,21 +164,7 @@ export function createIncentiveLedgerService(deps: { db: Db; dialect: Dialect })
       return { items, overdue: items.filter((i) => i.overdue).length, total: items.length };
     },
 
-    async catalogue(q: z.infer<typeof CatalogueQuery>) {
-      let base = db.selectFrom('incentiveCatalogueItems');
-      if (q.version) base = base.where('version', '=', q.version);
-      if (q.manufacturing) base = base.where('manufacturing', '=', q.manufacturing === 'true' ? 1 : 0);
-      if (q.q) {
-        const text = q.q.toLowerCase();
-        base = base.where(({ ref }) => dialect.contains(ref('searchText'), text));
-      }
-      return fetchPage(
-        base,
-        q,
-        (b) => b.selectAll().orderBy('version', 'desc').orderBy('part').orderBy('seq').orderBy('name'),
-        toCatalogueItem,
-      );
-    },
+    catalogue: (q: z.infer<typeof CatalogueQuery>) => ledger.listCatalogue(db, dialect, q),
 
     /**
      * Imports the catalogue from .xlsx: a header row with 版本, 目录部分 (全国 / 中西部), 省份, 章节, 序号,
@@ -375,17 +302,9 @@ export function createIncentiveLedgerService(deps: { db: Db; dialect: Dialect })
             searchText: i.name.toLowerCase(),
             updatedAt: at,
           };
-          const r = await trx
-            .updateTable('incentiveCatalogueItems')
-            .set(values)
-            .where('itemKey', '=', itemKey)
-            .executeTakeFirst();
-          if (Number(r.numUpdatedRows) === 1) updated++;
+          if (await ledger.updateCatalogueItem(trx, itemKey, values)) updated++;
           else {
-            await trx
-              .insertInto('incentiveCatalogueItems')
-              .values({ id: newId(), itemKey, ...values, createdAt: at })
-              .execute();
+            await ledger.insertCatalogueItem(trx, { id: newId(), itemKey, ...values, createdAt: at });
             created++;
           }
         }
@@ -405,22 +324,13 @@ export function createIncentiveLedgerService(deps: { db: Db; dialect: Dialect })
     async matching(actor: Actor, input: z.infer<typeof MatchingInput>) {
       let industryCode = input.industryCode ?? null;
       if (input.projectId) {
-        const p = await db
-          .selectFrom('projects')
-          .select(['industryCode', 'regionPath'])
-          .where('id', '=', input.projectId)
-          .executeTakeFirst();
+        const p = await findProject(db, input.projectId);
         if (!p || actor.orgUnit.kind === 'enterprise' || !inScope(actor, p.regionPath))
           fail('PROJECT_NOT_FOUND');
         industryCode = p.industryCode;
       }
       const ranked = rankCities(industryCode, input.traits);
-      const units = await db
-        .selectFrom('orgUnits')
-        .select(['id', 'code', 'name', 'kind', 'path', 'category', 'parentId'])
-        .where('kind', 'in', ['city', 'zone'])
-        .where('active', '=', 1)
-        .execute();
+      const units = await activeCitiesAndZones(db);
       const byCode = new Map(units.filter((u) => u.kind === 'city').map((u) => [u.code, u]));
       const out: z.infer<typeof import('@yingshang/contracts').MatchingResult>['ranking'] = [];
       for (const c of ranked) {

@@ -1,7 +1,10 @@
 import type { ArrivalFact, RateQuote } from '@yingshang/rules';
+import type { Insertable } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import type { Dialect } from '../../db/dialect.js';
-import type { IncentiveApplicationRow } from '../../db/schema.js';
+import { fetchPage } from '../../db/paging.js';
+import type { Database, IncentiveApplicationRow } from '../../db/schema.js';
+import { updateVersioned } from '../../kernel/versioned.js';
 
 /** All SQL of the incentives module (applications, arrivals, events, payments, rates, catalogue). */
 
@@ -46,6 +49,46 @@ export function applicationQuery(ex: Executor, dialect: Dialect, f: ApplicationF
 }
 
 export type ApplicationListRow = IncentiveApplicationRow & { regionName: string };
+
+/** A page of the filtered applications with their office's name, newest submission first. */
+export const listApplications = <Item>(
+  ex: Executor,
+  dialect: Dialect,
+  f: ApplicationFilter,
+  page: { page: number; pageSize: number },
+  map: (row: ApplicationListRow) => Item,
+) =>
+  fetchPage(
+    applicationQuery(ex, dialect, f),
+    page,
+    (b) =>
+      b
+        .selectAll('a')
+        .select('o.name as regionName')
+        .orderBy('a.submittedOn', 'desc')
+        .orderBy('a.id', 'desc'),
+    (r) => map(r as ApplicationListRow),
+  );
+
+export const insertApplication = (ex: Executor, row: Insertable<Database['incentiveApplications']>) =>
+  ex.insertInto('incentiveApplications').values(row).execute();
+
+export const insertArrivals = (ex: Executor, rows: Insertable<Database['incentiveArrivals']>[]) =>
+  ex.insertInto('incentiveArrivals').values(rows).execute();
+
+/** A rejected application releases its arrivals: they may be claimed (and linked to funds) again. */
+export const releaseArrivals = (ex: Executor, applicationId: string) =>
+  ex
+    .updateTable('incentiveArrivals')
+    .set({ claimKey: null, projectFundId: null })
+    .where('applicationId', '=', applicationId)
+    .execute();
+
+export const insertApplicationEvent = (ex: Executor, row: Insertable<Database['incentiveEvents']>) =>
+  ex.insertInto('incentiveEvents').values(row).execute();
+
+export const insertPayment = (ex: Executor, row: Insertable<Database['incentivePayments']>) =>
+  ex.insertInto('incentivePayments').values(row).execute();
 
 /** Arrivals of the enterprise whose claim stands (any application not rejected). */
 export async function claimedArrivals(ex: Executor, enterpriseId: string): Promise<ArrivalFact[]> {
@@ -106,6 +149,33 @@ export async function ratesBetween(ex: Executor, from: string, to: string): Prom
 export const findCatalogueItem = (ex: Executor, id: string) =>
   ex.selectFrom('incentiveCatalogueItems').selectAll().where('id', '=', id).executeTakeFirst();
 
+/** A catalogue row as the API shows it. */
+export function toCatalogueItem(r: {
+  id: string;
+  version: string;
+  part: string;
+  province: string | null;
+  section: string;
+  seq: number | null;
+  name: string;
+  manufacturing: number;
+  industryCodes: string;
+  source: string;
+}) {
+  return {
+    id: r.id,
+    version: r.version,
+    part: r.part as 'national' | 'central_western',
+    province: r.province,
+    section: r.section,
+    seq: r.seq == null ? null : Number(r.seq),
+    name: r.name,
+    manufacturing: Number(r.manufacturing) === 1,
+    industryCodes: JSON.parse(r.industryCodes) as string[],
+    source: r.source,
+  };
+}
+
 export const arrivalsOf = (ex: Executor, applicationId: string) =>
   ex
     .selectFrom('incentiveArrivals')
@@ -132,21 +202,13 @@ export const paymentsOf = (ex: Executor, applicationId: string) =>
     .orderBy('createdAt')
     .execute();
 
-/** Updates an application if its version is still `version`; false when someone was quicker. */
-export async function updateApplication(
+/** Updates an application if its version is still `version`; VERSION_CONFLICT (409) when someone was quicker. */
+export const updateApplication = (
   ex: Executor,
   id: string,
   version: number,
   patch: Partial<Omit<IncentiveApplicationRow, 'id' | 'version'>>,
-): Promise<boolean> {
-  const r = await ex
-    .updateTable('incentiveApplications')
-    .set({ ...patch, version: version + 1 })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
-}
+) => updateVersioned(ex, 'incentiveApplications', { id, version }, patch);
 
 /** A project's funds record, for linking an arrival to it. */
 export const findProjectFund = (ex: Executor, id: string) =>
@@ -170,3 +232,38 @@ export const voucherTaken = async (ex: Executor, voucherNo: string) =>
     .select('id')
     .where('voucherNo', '=', voucherNo)
     .executeTakeFirst());
+
+/** The USD central parities between two days (either open), latest first, at most 400. */
+export function listRates(ex: Executor, q: { from?: string; to?: string }) {
+  let query = ex.selectFrom('incentiveRates').selectAll().where('currency', '=', 'USD');
+  if (q.from) query = query.where('day', '>=', q.from);
+  if (q.to) query = query.where('day', '<=', q.to);
+  return query.orderBy('day', 'desc').limit(400).execute();
+}
+
+export const findRate = (ex: Executor, currency: string, day: string) =>
+  ex
+    .selectFrom('incentiveRates')
+    .selectAll()
+    .where('currency', '=', currency)
+    .where('day', '=', day)
+    .executeTakeFirst();
+
+/** Corrects a day's rate if its version is still `version`; false when someone was quicker. */
+export async function updateRate(
+  ex: Executor,
+  key: { currency: string; day: string; version: number },
+  changes: { rate: string; source: string; note: string | null; updatedBy: string; updatedAt: string },
+): Promise<boolean> {
+  const r = await ex
+    .updateTable('incentiveRates')
+    .set({ ...changes, version: key.version + 1 })
+    .where('currency', '=', key.currency)
+    .where('day', '=', key.day)
+    .where('version', '=', key.version)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export const insertRate = (ex: Executor, row: Insertable<Database['incentiveRates']>) =>
+  ex.insertInto('incentiveRates').values(row).execute();

@@ -137,3 +137,28 @@ export const departmentsAround = (db: Executor, dialect: Dialect, ancestorIds: s
     .orderBy('d.name')
     .limit(500)
     .execute();
+
+/** The active cities, counties and zones directly under a unit, in display order. */
+export const activeChildRegions = (db: Executor, parentId: string) =>
+  db
+    .selectFrom('orgUnits')
+    .select(['id', 'name', 'path'])
+    .where('parentId', '=', parentId)
+    .where('kind', 'in', ['city', 'county', 'zone'])
+    .where('active', '=', 1)
+    .orderBy('sort')
+    .orderBy('code')
+    .execute();
+
+/** Every city's path and name, inactive ones included. */
+export const cityNames = (db: Executor) =>
+  db.selectFrom('orgUnits').select(['path', 'name']).where('kind', '=', 'city').execute();
+
+/** The active cities and zones (with their category and parent), in no particular order. */
+export const activeCitiesAndZones = (db: Executor) =>
+  db
+    .selectFrom('orgUnits')
+    .select(['id', 'code', 'name', 'kind', 'path', 'category', 'parentId'])
+    .where('kind', 'in', ['city', 'zone'])
+    .where('active', '=', 1)
+    .execute();

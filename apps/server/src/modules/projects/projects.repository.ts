@@ -388,3 +388,35 @@ export const findPromiseWithProject = (db: Executor, promiseId: string) =>
     ])
     .where('pp.id', '=', promiseId)
     .executeTakeFirst();
+
+/** Pending promises of a region's live projects with owner and any rectification task, by due day, at most 500. */
+export function pendingPromisesWithTasks(
+  db: Executor,
+  dialect: Dialect,
+  regionPath: string,
+  dueBefore?: string,
+) {
+  let q = db
+    .selectFrom('projectPromises as pp')
+    .innerJoin('projects as p', 'p.id', 'pp.projectId')
+    .innerJoin('orgUnits as o', 'o.id', 'p.regionId')
+    .leftJoin('orgUnits as r', 'r.id', 'pp.responsibleOrgId')
+    .leftJoin('rectificationTasks as t', (j) =>
+      j.onRef('t.sourceRef', '=', 'pp.id').on('t.source', '=', 'overdue_promise'),
+    )
+    .select([
+      'pp.id',
+      'pp.content',
+      'pp.dueOn',
+      'p.id as projectId',
+      'p.name as projectName',
+      'o.name as regionName',
+      'r.name as ownerName',
+      't.id as taskId',
+    ])
+    .where(({ ref }) => dialect.under(ref('p.regionPath'), regionPath))
+    .where('pp.status', '=', 'pending')
+    .where('p.status', '!=', 'terminated');
+  if (dueBefore) q = q.where('pp.dueOn', '<', dueBefore);
+  return q.orderBy('pp.dueOn').orderBy('pp.id').limit(500).execute();
+}
