@@ -427,6 +427,9 @@ const ACCESS: Record<string, Probe | 'self' | 'public'> = {
     url: `/api/v1/rectification/tasks/${f.rectTask}/attachments/${f.rectAttachment}`,
   }),
   'GET /api/v1/rectification/arrears': () => ({ url: '/api/v1/rectification/arrears?pageSize=200' }),
+  'GET /api/v1/rectification/arrears/export.xlsx': (f) => ({
+    url: `/api/v1/rectification/arrears/export.xlsx?regionId=${f.unit}`,
+  }),
   'GET /api/v1/rectification/arrears/figures': (f) => ({
     url: `/api/v1/rectification/arrears/figures?regionId=${f.unit}`,
   }),

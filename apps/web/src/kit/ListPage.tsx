@@ -119,13 +119,14 @@ export function ListPage<T extends object>(props: ListPageProps<T>) {
   const defaultHidden = columns.filter((c) => c.defaultHidden).map((c) => c.key);
   const cols = useHiddenColumns(id, me?.user.id, defaultHidden);
 
-  // on a phone only the last important column stays fixed: two would leave no room to scroll
+  // on a phone only the last important column stays fixed (and nothing at the left): two fixed
+  // columns would cover the whole box and leave nothing to scroll
   const phone = Grid.useBreakpoint().sm === false;
   const visible = columns.filter((c) => c.locked || !cols.hidden.includes(c.key));
   const lastImportant = visible.findLast((c) => c.important)?.key;
   const shown = visible.map(({ locked: _l, defaultHidden: _d, important, sortable, ...c }) => ({
     ...c,
-    fixed: important && (!phone || c.key === lastImportant) ? ('right' as const) : c.fixed,
+    fixed: important && (!phone || c.key === lastImportant) ? ('right' as const) : phone ? undefined : c.fixed,
     sorter: sortable ? true : undefined,
     sortOrder: sortable
       ? sort?.key === c.key

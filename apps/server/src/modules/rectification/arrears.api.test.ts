@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   type Client,
@@ -130,6 +131,43 @@ describeApi('SOE arrears ledger (清欠台账) and the deadline sweep', () => {
     ]) {
       expect((await linfen.get(url)).statusCode, url).toBe(400);
     }
+  });
+
+  it('exports the filtered arrears of the caller’s area, the list’s rows and amounts in 万元', async () => {
+    const sheet = async (c: Client, q: Record<string, string> = {}) => {
+      const res = await c.get(`/api/v1/rectification/arrears/export.xlsx?${new URLSearchParams(q)}`);
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.headers['content-disposition']).toMatch(/filename\*=UTF-8''/);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+      const ws = wb.worksheets[0]!;
+      const header = (ws.getRow(2).values as unknown[]).slice(1).map(String);
+      const rows: Record<string, unknown>[] = [];
+      ws.eachRow((row, n) => {
+        if (n > 2)
+          rows.push(Object.fromEntries(header.map((h, i) => [h, (row.values as unknown[])[i + 1] ?? null])));
+      });
+      return rows;
+    };
+    for (const q of [{}, { status: 'outstanding' }, { q: '城市建设' }] as Record<string, string>[]) {
+      const list = (
+        await linfen.get(`/api/v1/rectification/arrears?${new URLSearchParams({ pageSize: '100', ...q })}`)
+      ).json();
+      const rows = await sheet(linfen, q);
+      expect(rows.map((r) => r.编号).sort(), JSON.stringify(q)).toEqual(
+        list.items.map((a: { code: string }) => a.code).sort(),
+      );
+      for (const a of list.items as { code: string; outstandingFen: number; amountFen: number }[]) {
+        const row = rows.find((r) => r.编号 === a.code)!;
+        expect(row['欠款金额（万元）']).toBe(a.amountFen / 1_000_000);
+        expect(row['未清偿（万元）']).toBe(a.outstandingFen / 1_000_000);
+        expect(row.应付日期).toBeInstanceOf(Date);
+      }
+    }
+    expect((await sheet(linfen, { status: 'cleared' }))[0]).toMatchObject({ 状态: '已清偿' });
+    expect(await sheet(await t.login('taiyuan'))).toEqual([]);
+    const bad = await linfen.get('/api/v1/rectification/arrears/export.xlsx?status=lost');
+    expect(bad.statusCode).toBe(400);
   });
 
   it('reminds before the deadline and notices overdue tasks once a day, whoever runs the sweep', async () => {

@@ -10,7 +10,9 @@ import {
   RepaymentInput,
 } from '@yingshang/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { sendXlsx, XLSX_MIME } from '../../kernel/xlsx.js';
 import { actorOf } from '../../plugins/auth.js';
+import { exportArrears } from './arrears.excel.js';
 import type { ArrearService } from './arrears.service.js';
 
 /** 清欠台账 (SOE arrears owed to SMEs). */
@@ -23,6 +25,20 @@ export const arrearRoutes: FastifyPluginAsyncZod<{ arrears: ArrearService }> = a
     '/rectification/arrears',
     { config: read, schema: { tags, querystring: ArrearListQuery, response: { 200: pageOf(ArrearSchema) } } },
     async (req) => arrears.list(actorOf(req), req.query),
+  );
+  app.get(
+    '/rectification/arrears/export.xlsx',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '清欠台账 (.xlsx) of the filtered arrears in the caller’s area',
+        querystring: ArrearListQuery.omit({ page: true, pageSize: true }),
+        produces: [XLSX_MIME],
+      },
+    },
+    async (req, reply) =>
+      sendXlsx(reply, await exportArrears(arrears, actorOf(req), req.query), 'arrears-ledger.xlsx'),
   );
   app.get(
     '/rectification/arrears/figures',

@@ -66,6 +66,8 @@ export const rectificationApi = {
   },
   arrears: (q: { q?: string; status?: string; regionId?: string; page?: number; pageSize?: number }) =>
     api.get<Page<Arrear>>('/rectification/arrears', { ...q }),
+  exportArrears: (q: { q?: string; status?: string; regionId?: string }) =>
+    api.download('/rectification/arrears/export.xlsx', { ...q }),
   arrear: (id: string) => api.get<ArrearDetail>(`/rectification/arrears/${id}`),
   arrearFigures: (regionId?: string) =>
     api.get<ArrearFigures>('/rectification/arrears/figures', { regionId }),

@@ -18,6 +18,7 @@ export const rectificationEnUS: Record<keyof typeof rectificationZhCN, string> =
   'rect.tab.tasks': 'Task ledger',
   'rect.tab.arrears': 'Arrears ledger',
   'rect.campaign': 'Campaign',
+  'rect.campaign.choose': 'Campaign',
   'rect.campaign.none':
     'No campaigns yet. Campaigns appear here once a provincial or city office issues them.',
   'rect.campaign.period': 'Period',
@@ -162,5 +163,7 @@ export const rectificationEnUS: Record<keyof typeof rectificationZhCN, string> =
   'arrear.byRegion': 'By region',
   'arrear.search': 'Debtor, creditor, contract or credit code',
   'arrear.count': 'Records',
+  'arrear.amountPositive': 'The amount must be above 0',
+  'arrear.exportFile': 'arrears-ledger-{date}.xlsx',
   'arrear.empty': 'No arrears recorded yet. Use "Record a debt" to enter a debt an SOE owes to an SME.',
 };

@@ -16,6 +16,7 @@ export const rectificationZhCN = {
   'rect.tab.tasks': '整改任务台账',
   'rect.tab.arrears': '清欠台账',
   'rect.campaign': '整改行动',
+  'rect.campaign.choose': '选择整改行动',
   'rect.campaign.none': '暂无整改行动。整改行动由省、市主管部门发布后在此显示。',
   'rect.campaign.period': '整改期限',
   'rect.campaign.issuer': '发文单位',
@@ -158,5 +159,7 @@ export const rectificationZhCN = {
   'arrear.byRegion': '按地区',
   'arrear.search': '欠款单位、企业、合同或信用代码',
   'arrear.count': '笔数',
+  'arrear.amountPositive': '欠款金额须大于 0',
+  'arrear.exportFile': '清欠台账-{date}.xlsx',
   'arrear.empty': '暂无清欠台账记录。点击“登记欠款”录入国有企业拖欠中小企业账款。',
 } as const;

@@ -1,28 +1,25 @@
-import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { ExclamationCircleOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { RECTIFICATION_SOURCES, TASK_STATUSES, TASK_TIMINGS, type TaskSummary } from '@yingshang/contracts';
-import {
-  App,
-  Button,
-  Card,
-  Empty,
-  Flex,
-  Input,
-  Progress,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-  Upload,
-} from 'antd';
-import type { ColumnsType } from 'antd/es/table';
+import { App, Button, Empty, Progress, Select, Tag, Upload } from 'antd';
 import { useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useNavigate } from 'react-router';
 import { ApiError } from '../../../app/api/client';
 import { useRequest } from '../../../app/api/use-request';
 import { useAuth } from '../../../app/auth/auth-context';
 import { useI18n } from '../../../app/i18n/i18n-context';
-import { OrgPicker, saveBlob } from '../../../kit';
+import {
+  EnumFilter,
+  filter,
+  formatDate,
+  type ListColumn,
+  ListPage,
+  listPageBinding,
+  OrgPicker,
+  RegionFilter,
+  SearchFilter,
+  saveBlob,
+  useUrlFilters,
+} from '../../../kit';
 import { beijingToday, rectificationApi, type TaskQuery } from '../api';
 import { OverduePromisesModal } from '../components/OverduePromisesModal';
 import { RectNav } from '../components/RectNav';
@@ -30,59 +27,53 @@ import { TaskFormModal } from '../components/TaskFormModal';
 import { TaskTags } from '../components/TaskTags';
 import { useCampaign } from '../hooks';
 
-const oneOf = <T extends string>(list: readonly T[], v: string | null) =>
-  v && (list as readonly string[]).includes(v) ? (v as T) : undefined;
+/** The ledger's filters in the URL (the dashboard and the rankings link here with `regionId`, `unitId`, `zoneId`). */
+const FILTERS = {
+  q: filter.string(),
+  problemId: filter.string(),
+  status: filter.enum(TASK_STATUSES),
+  timing: filter.enum(TASK_TIMINGS),
+  source: filter.enum(RECTIFICATION_SOURCES),
+  regionId: filter.string(),
+  unitId: filter.string(),
+  zoneId: filter.string(),
+  page: filter.page(),
+  pageSize: filter.pageSize([20, 50, 100]),
+};
 
-/** 整改任务台账: filters in the URL, a dense table with server paging, export and import. */
+/**
+ * 整改任务台账 of the chosen campaign: filters in the URL, 共 N 条, 列设置, the status fixed at the
+ * right, 导出 of the filtered tasks, the task list imported from Excel, and overdue investment
+ * promises turned into tasks.
+ */
 export function TaskListPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
+  const en = locale === 'en-US';
   const { can } = useAuth();
   const { message, modal } = App.useApp();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
   const { campaigns, campaign, choose } = useCampaign();
   const [form, setForm] = useState<'finding' | 'task' | null>(null);
   const [busy, setBusy] = useState(false);
   const [promises, setPromises] = useState(false);
+  const f = useUrlFilters(FILTERS);
+  const v = f.values;
 
   const query: TaskQuery = {
     campaignId: campaign?.id,
-    problemId: params.get('problemId') ?? undefined,
-    status: oneOf(TASK_STATUSES, params.get('status')),
-    timing: oneOf(TASK_TIMINGS, params.get('timing')),
-    source: oneOf(RECTIFICATION_SOURCES, params.get('source')),
-    unitId: params.get('unitId') ?? undefined,
-    zoneId: params.get('zoneId') ?? undefined,
-    regionId: params.get('regionId') ?? undefined,
-    q: params.get('q') ?? undefined,
-    page: Number(params.get('page') ?? 1) || 1,
-    pageSize: Number(params.get('pageSize') ?? 20) || 20,
+    problemId: v.problemId || undefined,
+    status: v.status,
+    timing: v.timing,
+    source: v.source,
+    unitId: v.unitId || undefined,
+    zoneId: v.zoneId || undefined,
+    regionId: v.regionId || undefined,
+    q: v.q || undefined,
   };
-  const set = (patch: Record<string, string | undefined>) =>
-    setParams(
-      (p) => {
-        for (const [k, v] of Object.entries(patch)) {
-          if (v) p.set(k, v);
-          else p.delete(k);
-        }
-        if (!('page' in patch)) p.delete('page');
-        return p;
-      },
-      { replace: true },
-    );
-  const list = useRequest(() => (campaign ? rectificationApi.tasks(query) : null), [JSON.stringify(query)]);
-
-  async function exportLedger() {
-    setBusy(true);
-    try {
-      const { blob, filename } = await rectificationApi.exportXlsx(query);
-      saveBlob(blob, filename ?? t('rect.exportFile', { date: beijingToday() }));
-    } catch (e) {
-      if (e instanceof ApiError) message.error(e.message);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const list = useRequest(
+    () => (campaign ? rectificationApi.tasks({ ...query, page: v.page, pageSize: v.pageSize }) : null),
+    [JSON.stringify(query), v.page, v.pageSize],
+  );
 
   async function importFile(file: File) {
     if (!campaign) return;
@@ -116,212 +107,221 @@ export function TaskListPage() {
     }
   }
 
-  const columns: ColumnsType<TaskSummary> = [
-    { title: t('rect.col.code'), dataIndex: 'code', width: 180, fixed: 'left' },
-    { title: t('rect.col.problem'), dataIndex: 'problemName', width: 130, ellipsis: true },
-    { title: t('rect.col.issue'), dataIndex: 'issue', width: 260, ellipsis: true },
-    { title: t('rect.col.lead'), dataIndex: 'leadOrgName', width: 150, ellipsis: true },
+  const columns: ListColumn<TaskSummary>[] = [
+    { key: 'code', locked: true, title: t('rect.col.code'), dataIndex: 'code', width: 170, fixed: 'left' },
+    { key: 'problem', title: t('rect.col.problem'), dataIndex: 'problemName', width: 130, ellipsis: true },
+    { key: 'issue', title: t('rect.col.issue'), dataIndex: 'issue', width: 240, ellipsis: true },
+    { key: 'lead', title: t('rect.col.lead'), dataIndex: 'leadOrgName', width: 150, ellipsis: true },
     {
+      key: 'coops',
       title: t('rect.col.coops'),
       dataIndex: 'coopOrgNames',
       width: 150,
       ellipsis: true,
-      render: (v: string[]) => v.join('、') || '—',
+      defaultHidden: true,
+      render: (names: string[]) => names.join('、') || '—',
     },
-    { title: t('rect.col.deadline'), dataIndex: 'deadlineOn', width: 110 },
     {
-      title: t('rect.col.progress'),
-      dataIndex: 'progress',
-      width: 130,
-      render: (v: number) => (
-        <Progress percent={v} format={(p) => `${p}%`} size="small" aria-label={t('rect.col.progress')} />
-      ),
-    },
-    { title: t('rect.col.status'), key: 'status', width: 200, render: (_, r) => <TaskTags task={r} /> },
-    {
+      key: 'source',
       title: t('rect.col.source'),
       dataIndex: 'source',
-      width: 110,
-      render: (v: TaskSummary['source']) => <Tag>{t(`rect.source.${v}`)}</Tag>,
+      width: en ? 150 : 110,
+      render: (s: TaskSummary['source']) => <Tag>{t(`rect.source.${s}`)}</Tag>,
+    },
+    {
+      key: 'deadline',
+      title: t('rect.col.deadline'),
+      dataIndex: 'deadlineOn',
+      width: 104,
+      className: 'num-cell',
+      render: (d: string) => formatDate(d),
+    },
+    {
+      key: 'progress',
+      title: t('rect.col.progress'),
+      dataIndex: 'progress',
+      width: 120,
+      render: (p: number) => (
+        <Progress percent={p} format={(n) => `${n}%`} size="small" aria-label={t('rect.col.progress')} />
+      ),
+    },
+    {
+      key: 'status',
+      important: true,
+      title: t('rect.col.status'),
+      width: 170,
+      render: (_: unknown, r: TaskSummary) => <TaskTags task={r} />,
     },
   ];
 
+  if (!campaign)
+    return (
+      <>
+        <RectNav />
+        <Empty description={t('rect.campaign.none')} />
+      </>
+    );
+
+  const filters = (
+    <>
+      {(campaigns?.length ?? 0) > 1 ? (
+        <Select
+          aria-label={t('rect.campaign.choose')}
+          style={{ width: 240 }}
+          value={campaign.id}
+          onChange={choose}
+          options={(campaigns ?? []).map((c) => ({ value: c.id, label: c.title }))}
+        />
+      ) : null}
+      <SearchFilter
+        value={v.q}
+        onSearch={(q) => f.set({ q })}
+        placeholder={t('rect.filter.search')}
+        testId="rect-search"
+      />
+      <RegionFilter
+        value={v.regionId}
+        onChange={(regionId = '') => f.set({ regionId })}
+        placeholder={t('rect.filter.region')}
+        width={180}
+        testId="rect-filter-region"
+      />
+      <Select
+        aria-label={t('rect.col.problem')}
+        allowClear
+        style={{ width: 200 }}
+        placeholder={t('rect.col.problem')}
+        value={v.problemId || undefined}
+        onChange={(problemId: string | undefined) => f.set({ problemId: problemId ?? '' })}
+        options={campaign.problems.map((p) => ({ value: p.id, label: `${p.seq}. ${p.name}` }))}
+        popupMatchSelectWidth={false}
+      />
+      <EnumFilter
+        values={TASK_STATUSES}
+        value={v.status}
+        onChange={(status) => f.set({ status })}
+        text={(s) => t(`rect.status.${s}`)}
+        label={t('rect.col.status')}
+        width={130}
+      />
+      <EnumFilter
+        values={TASK_TIMINGS}
+        value={v.timing}
+        onChange={(timing) => f.set({ timing })}
+        text={(s) => t(`rect.filter.timing.${s}`)}
+        label={t('rect.col.timing')}
+        width={120}
+      />
+      <EnumFilter
+        values={RECTIFICATION_SOURCES}
+        value={v.source}
+        onChange={(source) => f.set({ source })}
+        text={(s) => t(`rect.source.${s}`)}
+        label={t('rect.col.source')}
+      />
+      <OrgPicker
+        withLeafUnits
+        style={{ width: 200 }}
+        popupWidth={360}
+        placeholder={t('rect.filter.unit')}
+        value={v.unitId || undefined}
+        onChange={(id) => f.set({ unitId: id ?? '' })}
+      />
+      <RegionFilter
+        value={v.zoneId}
+        onChange={(zoneId = '') => f.set({ zoneId })}
+        placeholder={t('rect.filter.zone')}
+        width={180}
+      />
+    </>
+  );
+
+  const manage = can('rectification.manage');
   return (
     <>
       <RectNav />
-      {!campaign ? (
-        <Empty description={t('rect.campaign.none')} />
-      ) : (
-        <Card size="small">
-          <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 12 }}>
-            <Typography.Title level={4} style={{ margin: 0 }}>
-              {campaign.title}
-            </Typography.Title>
-            <Space wrap>
-              {can('rectification.verify') && (
-                <Button
-                  type="primary"
-                  icon={<PlusOutlined />}
-                  onClick={() => setForm('finding')}
-                  data-testid="rect-finding"
-                >
-                  {t('rect.action.finding')}
-                </Button>
-              )}
-              {can('rectification.manage') && (
-                <Button icon={<PlusOutlined />} onClick={() => setForm('task')} data-testid="rect-new-task">
-                  {t('rect.action.newTask')}
-                </Button>
-              )}
+      <ListPage<TaskSummary>
+        id="rect-tasks"
+        title={campaign.title}
+        actions={
+          <>
+            {can('rectification.verify') ? (
               <Button
-                icon={<DownloadOutlined />}
-                loading={busy}
-                onClick={exportLedger}
-                data-testid="rect-export"
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => setForm('finding')}
+                data-testid="rect-finding"
               >
-                {t('rect.action.export')}
+                {t('rect.action.finding')}
               </Button>
-              {can('rectification.manage') && (
-                <Upload
-                  accept=".xlsx"
-                  showUploadList={false}
-                  beforeUpload={(file) => {
-                    void importFile(file);
-                    return false;
-                  }}
-                >
-                  <Button icon={<UploadOutlined />} loading={busy} data-testid="rect-import">
-                    {t('rect.action.import')}
-                  </Button>
-                </Upload>
-              )}
-              {can('rectification.manage') && (
-                <Button
-                  type="link"
-                  onClick={async () => {
-                    const { blob, filename } = await rectificationApi.importTemplate(campaign.id);
-                    saveBlob(blob, filename ?? 'template.xlsx');
-                  }}
-                >
-                  {t('rect.action.template')}
+            ) : null}
+            {manage ? (
+              <Button icon={<PlusOutlined />} onClick={() => setForm('task')} data-testid="rect-new-task">
+                {t('rect.action.newTask')}
+              </Button>
+            ) : null}
+            {manage ? (
+              <Button
+                icon={<ExclamationCircleOutlined />}
+                onClick={() => setPromises(true)}
+                data-testid="rect-promises"
+              >
+                {t('rect.action.promises')}
+              </Button>
+            ) : null}
+            {manage ? (
+              <Upload
+                accept=".xlsx"
+                showUploadList={false}
+                beforeUpload={(file) => {
+                  void importFile(file);
+                  return false;
+                }}
+              >
+                <Button icon={<UploadOutlined />} loading={busy} data-testid="rect-import">
+                  {t('rect.action.import')}
                 </Button>
-              )}
-            </Space>
-          </Flex>
-          <Flex gap={8} wrap style={{ marginBottom: 12 }}>
-            {(campaigns?.length ?? 0) > 1 && (
-              <Select
-                style={{ width: 240 }}
-                value={campaign.id}
-                onChange={choose}
-                options={(campaigns ?? []).map((c) => ({ value: c.id, label: c.title }))}
-              />
-            )}
-            <Input.Search
-              aria-label={t('rect.filter.search')}
-              allowClear
-              style={{ width: 220 }}
-              placeholder={t('rect.filter.search')}
-              defaultValue={query.q}
-              onSearch={(v) => set({ q: v || undefined })}
-              data-testid="rect-search"
-            />
-            <OrgPicker
-              style={{ width: 180 }}
-              popupWidth={320}
-              placeholder={t('rect.filter.region')}
-              value={query.regionId}
-              onChange={(id) => set({ regionId: id })}
-              data-testid="rect-filter-region"
-            />
-            <Select
-              aria-label={t('rect.col.problem')}
-              allowClear
-              style={{ width: 200 }}
-              placeholder={t('rect.col.problem')}
-              value={query.problemId}
-              onChange={(v) => set({ problemId: v })}
-              options={campaign.problems.map((p) => ({ value: p.id, label: `${p.seq}. ${p.name}` }))}
-            />
-            <Select
-              aria-label={t('rect.col.status')}
-              allowClear
-              style={{ width: 130 }}
-              placeholder={t('rect.col.status')}
-              value={query.status}
-              onChange={(v) => set({ status: v })}
-              options={TASK_STATUSES.map((s) => ({ value: s, label: t(`rect.status.${s}`) }))}
-            />
-            <Select
-              aria-label={t('rect.col.timing')}
-              allowClear
-              style={{ width: 120 }}
-              placeholder={t('rect.col.timing')}
-              value={query.timing}
-              onChange={(v) => set({ timing: v })}
-              options={TASK_TIMINGS.map((s) => ({ value: s, label: t(`rect.filter.timing.${s}`) }))}
-            />
-            <Select
-              aria-label={t('rect.col.source')}
-              allowClear
-              style={{ width: 140 }}
-              placeholder={t('rect.col.source')}
-              value={query.source}
-              onChange={(v) => set({ source: v })}
-              options={RECTIFICATION_SOURCES.map((s) => ({ value: s, label: t(`rect.source.${s}`) }))}
-            />
-            <OrgPicker
-              withLeafUnits
-              style={{ width: 200 }}
-              popupWidth={360}
-              placeholder={t('rect.filter.unit')}
-              value={query.unitId}
-              onChange={(id) => set({ unitId: id })}
-            />
-            <OrgPicker
-              style={{ width: 180 }}
-              popupWidth={320}
-              placeholder={t('rect.filter.zone')}
-              value={query.zoneId}
-              onChange={(id) => set({ zoneId: id })}
-            />
-          </Flex>
-          <Table<TaskSummary>
-            size="small"
-            rowKey="id"
-            columns={columns}
-            dataSource={list.data?.items}
-            loading={list.loading}
-            scroll={{ x: 1370 }}
-            data-testid="rect-tasks-table"
-            onRow={(r) => ({
-              onClick: () => navigate(`/rectification/tasks/${r.id}`),
-              style: { cursor: 'pointer' },
-            })}
-            locale={{ emptyText: <Empty description={t('rect.fig.noTasks')} /> }}
-            pagination={{
-              current: query.page,
-              pageSize: query.pageSize,
-              total: list.data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: [20, 50, 100],
-              showTotal: (n) => `${n}`,
-              onChange: (page, pageSize) => set({ page: String(page), pageSize: String(pageSize) }),
-            }}
-          />
-          <OverduePromisesModal campaign={campaign} open={promises} onClose={() => setPromises(false)} />
-          <TaskFormModal
-            campaign={campaign}
-            mode={form ?? 'task'}
-            open={form !== null}
-            onClose={() => setForm(null)}
-            onCreated={(id) => {
-              setForm(null);
-              navigate(`/rectification/tasks/${id}`);
-            }}
-          />
-        </Card>
-      )}
+              </Upload>
+            ) : null}
+            {manage ? (
+              <Button
+                type="link"
+                onClick={async () => {
+                  const { blob, filename } = await rectificationApi.importTemplate(campaign.id);
+                  saveBlob(blob, filename ?? 'template.xlsx');
+                }}
+              >
+                {t('rect.action.template')}
+              </Button>
+            ) : null}
+          </>
+        }
+        filters={filters}
+        {...listPageBinding(f)}
+        columns={columns}
+        rowKey="id"
+        request={list}
+        onOpen={(r) => navigate(`/rectification/tasks/${r.id}`)}
+        exportFile={{
+          run: () => rectificationApi.exportXlsx(query),
+          fallbackName: t('rect.exportFile', { date: beijingToday() }),
+          label: t('rect.action.export'),
+        }}
+        emptyText={t('rect.fig.noTasks')}
+        testIds={{ table: 'rect-tasks-table', export: 'rect-export' }}
+      >
+        <OverduePromisesModal campaign={campaign} open={promises} onClose={() => setPromises(false)} />
+        <TaskFormModal
+          campaign={campaign}
+          mode={form ?? 'task'}
+          open={form !== null}
+          onClose={() => setForm(null)}
+          onCreated={(id) => {
+            setForm(null);
+            navigate(`/rectification/tasks/${id}`);
+          }}
+        />
+      </ListPage>
     </>
   );
 }
