@@ -126,7 +126,8 @@ export function ListPage<T extends object>(props: ListPageProps<T>) {
   const lastImportant = visible.findLast((c) => c.important)?.key;
   const shown = visible.map(({ locked: _l, defaultHidden: _d, important, sortable, ...c }) => ({
     ...c,
-    fixed: important && (!phone || c.key === lastImportant) ? ('right' as const) : phone ? undefined : c.fixed,
+    fixed:
+      important && (!phone || c.key === lastImportant) ? ('right' as const) : phone ? undefined : c.fixed,
     sorter: sortable ? true : undefined,
     sortOrder: sortable
       ? sort?.key === c.key

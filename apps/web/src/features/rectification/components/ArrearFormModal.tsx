@@ -67,9 +67,7 @@ export function ArrearFormModal({ open, onClose }: { open: boolean; onClose: () 
       destroyOnHidden
       width={640}
     >
-      {state.error ? (
-        <Alert type="error" showIcon title={state.error} style={{ marginBottom: 12 }} />
-      ) : null}
+      {state.error ? <Alert type="error" showIcon title={state.error} style={{ marginBottom: 12 }} /> : null}
       <Form form={form} layout="vertical" {...state.formProps}>
         <Form.Item name="debtorName" label={t('arrear.debtor')} rules={[{ required: true, max: 200 }]}>
           <Input />
