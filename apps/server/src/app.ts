@@ -203,8 +203,17 @@ export async function buildApp({ config, database, logger = true }: AppDeps): Pr
       await v1.register(projectRoutes, { projects, investors });
       await v1.register(dashboardRoutes, { dashboard: createDashboardService({ db, config }) });
       await v1.register(projectExcelRoutes, { excel, imports });
-      await v1.register(
-        attachmentRoutes,
+      await v1.register(appealRoutes, { appeals, meetings, admin: appealAdmin });
+      await v1.register(activityRoutes, { activities });
+      await v1.register(rectificationRoutes, { rectification });
+      await v1.register(rectificationExcelRoutes, { db, dialect, rectification });
+      await v1.register(arrearRoutes, { arrears });
+      await v1.register(incentiveRoutes, { incentives });
+      await v1.register(incentiveLedgerRoutes, { ledger: createIncentiveLedgerService({ db, dialect }) });
+      // Each record kind's files, through that kind's own owner check (scope, and whether it may
+      // change now). Appeal and task evidence is never deleted; any reader of an appeal may upload
+      // while its owner check lets them (an open appeal, a handling party).
+      for (const files of [
         attachmentRoutesFor({
           base: '/projects/:id',
           tags: ['projects'],
@@ -212,12 +221,13 @@ export async function buildApp({ config, database, logger = true }: AppDeps): Pr
           owner: (actor, id, write) => projects.attachmentOwner(actor, id, write),
           store: attachments,
         }),
-      );
-      await v1.register(appealRoutes, { appeals, meetings, admin: appealAdmin });
-      // Appeal evidence is never deleted; any reader of the appeal may upload while the appeal's
-      // owner check lets them (an open appeal, a handling party).
-      await v1.register(
-        attachmentRoutes,
+        attachmentRoutesFor({
+          base: '/activities/:id',
+          tags: ['activities'],
+          permission: { read: 'activities.read', write: 'activities.write' },
+          owner: (actor, id, write) => activities.attachmentOwner(actor, id, write),
+          store: attachments,
+        }),
         attachmentRoutesFor({
           base: '/appeals/:id',
           tags: ['appeals'],
@@ -228,23 +238,17 @@ export async function buildApp({ config, database, logger = true }: AppDeps): Pr
             'Attach a file to an open appeal (multipart field "file"; pdf, images, Office; ≤ 20 MB)',
           deletable: false,
         }),
-      );
-      await v1.register(activityRoutes, { activities });
-      await v1.register(
-        attachmentRoutes,
         attachmentRoutesFor({
-          base: '/activities/:id',
-          tags: ['activities'],
-          permission: { read: 'activities.read', write: 'activities.write' },
-          owner: (actor, id, write) => activities.attachmentOwner(actor, id, write),
+          base: '/rectification/tasks/:id',
+          tags: ['rectification'],
+          permission: { read: 'rectification.read', write: 'rectification.report' },
+          owner: (actor, id, write) => rectification.attachmentOwner(actor, id, write),
           store: attachments,
+          uploadSummary: 'Upload evidence (multipart field "file"; pdf, images, Office; ≤ 20 MB)',
+          deletable: false,
         }),
-      );
-      await v1.register(rectificationRoutes, { rectification, attachments });
-      await v1.register(rectificationExcelRoutes, { db, dialect, rectification });
-      await v1.register(arrearRoutes, { arrears });
-      await v1.register(incentiveRoutes, { incentives });
-      await v1.register(incentiveLedgerRoutes, { ledger: createIncentiveLedgerService({ db, dialect }) });
+      ])
+        await v1.register(attachmentRoutes, files);
     },
     { prefix: '/api/v1' },
   );

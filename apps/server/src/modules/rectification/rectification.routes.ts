@@ -1,5 +1,4 @@
 import {
-  Attachment,
   Campaign,
   CampaignFigures,
   CampaignFiguresQuery,
@@ -21,18 +20,13 @@ import {
 } from '@yingshang/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { fail } from '../../lib/app-error.js';
 import { actorOf } from '../../plugins/auth.js';
-import { type AttachmentService, MAX_ATTACHMENT_BYTES } from '../attachments/attachments.service.js';
 import type { RectificationService } from './rectification.service.js';
 
-const ItemParams = z.object({ id: z.string().min(1).max(64), itemId: z.string().min(1).max(64) }).strict();
-
-/** 整改台账: campaigns, tasks, progress, verification, 销号, evidence files. */
+/** 整改台账: campaigns, tasks, progress, verification, 销号 (the evidence files are the kernel attachment routes, registered in app.ts). */
 export const rectificationRoutes: FastifyPluginAsyncZod<{
   rectification: RectificationService;
-  attachments: AttachmentService;
-}> = async (app, { rectification: svc, attachments }) => {
+}> = async (app, { rectification: svc }) => {
   const tags = ['rectification'];
   const read = { permission: 'rectification.read' as const };
   const report = { permission: 'rectification.report' as const };
@@ -226,44 +220,5 @@ export const rectificationRoutes: FastifyPluginAsyncZod<{
       },
     },
     async (req) => svc.reopen(actorOf(req), req.params.id, req.body),
-  );
-
-  app.get(
-    '/rectification/tasks/:id/attachments',
-    { config: read, schema: { tags, params: IdParams, response: { 200: z.array(Attachment) } } },
-    async (req) => attachments.list(await svc.attachmentOwner(actorOf(req), req.params.id, false)),
-  );
-  app.post(
-    '/rectification/tasks/:id/attachments',
-    {
-      config: report,
-      schema: {
-        tags,
-        summary: 'Upload evidence (multipart field "file"; pdf, images, Office; ≤ 20 MB)',
-        params: IdParams,
-        response: { 201: Attachment },
-      },
-    },
-    async (req, reply) => {
-      const owner = await svc.attachmentOwner(actorOf(req), req.params.id, true);
-      if (!req.isMultipart()) fail('UNSUPPORTED_MEDIA_TYPE');
-      const file = await req.file({ limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } });
-      if (!file) fail('FILE_INVALID');
-      const data = await file.toBuffer();
-      return reply.status(201).send(await attachments.add(actorOf(req), owner, file.filename, data));
-    },
-  );
-  app.get(
-    '/rectification/tasks/:id/attachments/:itemId',
-    { config: read, schema: { tags, summary: 'Download evidence', params: ItemParams } },
-    async (req, reply) => {
-      const owner = await svc.attachmentOwner(actorOf(req), req.params.id, false);
-      const { row, stream } = await attachments.open(owner, req.params.itemId);
-      return reply
-        .type(row.mime)
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(row.fileName)}`)
-        .header('x-content-type-options', 'nosniff')
-        .send(stream);
-    },
   );
 };
