@@ -104,6 +104,7 @@ export const enUS: Record<MessageKey, string> = {
   'role.enterprise': 'Enterprise',
   'header.notifications': 'Notifications',
   'header.userMenu': 'Account menu',
+  'common.remove': 'Remove',
   'common.close': 'Close',
   ...kitEnUS,
   ...appealsEnUS,

@@ -102,6 +102,7 @@ export const zhCN = {
   'role.enterprise': '企业用户',
   'header.notifications': '通知',
   'header.userMenu': '账号菜单',
+  'common.remove': '删除',
   'common.close': '关闭',
   ...kitZhCN,
   ...appealsZhCN,

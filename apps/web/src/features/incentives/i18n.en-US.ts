@@ -74,6 +74,8 @@ export const incentivesEnUS: Record<keyof typeof incentivesZhCN, string> = {
   'inc.form.hq.assets': 'Assets of the multinational (USD 10k)',
   'inc.form.hq.capital': 'Registered capital of the HQ (10k)',
   'inc.form.hq.establishedOn': 'Established on',
+  'inc.form.receiptInvalid': 'A receipt number is 3–64 letters, digits or - _ / .',
+  'inc.form.materialKind': 'Material type',
   'inc.form.materialName': 'Name',
   'inc.form.addMaterial': 'Add a material',
   'inc.form.evaluate': 'Compute',

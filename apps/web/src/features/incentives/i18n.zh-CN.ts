@@ -71,6 +71,8 @@ export const incentivesZhCN = {
   'inc.form.hq.assets': '跨国公司资产规模（万美元）',
   'inc.form.hq.capital': '地区总部注册资金（万）',
   'inc.form.hq.establishedOn': '设立日期',
+  'inc.form.receiptInvalid': '回单号为 3–64 位字母、数字或 - _ / .',
+  'inc.form.materialKind': '材料类别',
   'inc.form.materialName': '材料名称',
   'inc.form.addMaterial': '添加材料',
   'inc.form.evaluate': '测算',

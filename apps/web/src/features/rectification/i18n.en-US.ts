@@ -115,6 +115,7 @@ export const rectificationEnUS: Record<keyof typeof rectificationZhCN, string> =
   'rect.form.findingsVerify': 'Verification notes',
   'rect.form.note': 'Closing note',
   'rect.form.reopenReason': 'Reason for reopening',
+  'rect.form.milestoneDue': 'Milestone due date',
   'rect.form.milestoneTitle': 'Milestone',
   'rect.form.addMilestone': 'Add milestone',
   'rect.detail.reports': 'Reports',

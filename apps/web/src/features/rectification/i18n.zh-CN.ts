@@ -111,6 +111,7 @@ export const rectificationZhCN = {
   'rect.form.findingsVerify': '核查意见',
   'rect.form.note': '销号说明',
   'rect.form.reopenReason': '重新打开原因',
+  'rect.form.milestoneDue': '节点完成日期',
   'rect.form.milestoneTitle': '节点目标',
   'rect.form.addMilestone': '添加节点',
   'rect.detail.reports': '进展填报',

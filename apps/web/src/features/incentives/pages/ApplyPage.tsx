@@ -25,7 +25,7 @@ import { ApiError } from '../../../app/api/client';
 import { useRequest } from '../../../app/api/use-request';
 import { useMe } from '../../../app/auth/auth-context';
 import { useI18n } from '../../../app/i18n/i18n-context';
-import { OrgPicker, wanToMinor } from '../../../kit';
+import { OrgPicker, requiredRules, wanToMinor } from '../../../kit';
 import { appealApi } from '../../appeals/api';
 import { incentivesApi } from '../api';
 import { beijingToday } from '../beijing';
@@ -59,6 +59,7 @@ const AMOUNT = /^\d{1,9}(\.\d{1,6})?$/;
 /** Apply for a reward: the facts, the arrivals, the materials; the computation with its trace before submitting. */
 export function ApplyPage() {
   const { t } = useI18n();
+  const rule = requiredRules(t);
   const me = useMe();
   const { message, modal } = App.useApp();
   const navigate = useNavigate();
@@ -263,12 +264,26 @@ export function ApplyPage() {
                           <Space key={f.key} align="start" wrap data-testid="inc-arrival-row">
                             <Form.Item
                               name={[f.name, 'bankReceiptNo']}
-                              rules={[{ required: true, pattern: /^[A-Za-z0-9\-_/. ]{3,64}$/ }]}
+                              rules={[
+                                rule.req('inc.form.receipt'),
+                                {
+                                  pattern: /^[A-Za-z0-9\-_/. ]{3,64}$/,
+                                  message: t('inc.form.receiptInvalid'),
+                                },
+                              ]}
                             >
-                              <Input placeholder={t('inc.form.receipt')} style={{ width: 165 }} />
+                              <Input
+                                aria-label={t('inc.form.receipt')}
+                                placeholder={t('inc.form.receipt')}
+                                style={{ width: 165 }}
+                              />
                             </Form.Item>
-                            <Form.Item name={[f.name, 'receivedOn']} rules={[{ required: true }]}>
+                            <Form.Item
+                              name={[f.name, 'receivedOn']}
+                              rules={[rule.sel('inc.form.receivedOn')]}
+                            >
                               <DatePicker
+                                aria-label={t('inc.form.receivedOn')}
                                 style={{ width: 132 }}
                                 placeholder={t('inc.form.receivedOn')}
                                 disabledDate={(d) => d.isAfter(dayjs(beijingToday()), 'day')}
@@ -276,6 +291,7 @@ export function ApplyPage() {
                             </Form.Item>
                             <Form.Item name={[f.name, 'currency']}>
                               <Select
+                                aria-label={t('inc.form.currency')}
                                 style={{ width: 76 }}
                                 options={[
                                   { value: 'USD', label: 'USD' },
@@ -286,7 +302,8 @@ export function ApplyPage() {
                             <Form.Item
                               name={[f.name, 'amount']}
                               rules={[
-                                { required: true, pattern: AMOUNT, message: t('inc.form.amountInvalid') },
+                                rule.req('inc.form.amount'),
+                                { pattern: AMOUNT, message: t('inc.form.amountInvalid') },
                               ]}
                             >
                               <Input
@@ -300,7 +317,7 @@ export function ApplyPage() {
                               <Button
                                 icon={<DeleteOutlined />}
                                 onClick={() => remove(f.name)}
-                                aria-label="remove"
+                                aria-label={t('common.remove')}
                               />
                             )}
                           </Space>
@@ -365,8 +382,9 @@ export function ApplyPage() {
                   <>
                     {fields.map((f) => (
                       <Space key={f.key} align="start" wrap>
-                        <Form.Item name={[f.name, 'kind']} rules={[{ required: true }]}>
+                        <Form.Item name={[f.name, 'kind']} rules={[rule.sel('inc.form.materialKind')]}>
                           <Select
+                            aria-label={t('inc.form.materialKind')}
                             style={{ width: 240 }}
                             options={INCENTIVE_MATERIALS.map((m) => ({
                               value: m,
@@ -374,13 +392,20 @@ export function ApplyPage() {
                             }))}
                           />
                         </Form.Item>
-                        <Form.Item name={[f.name, 'name']} rules={[{ required: true, max: 200 }]}>
-                          <Input placeholder={t('inc.form.materialName')} style={{ width: 220 }} />
+                        <Form.Item
+                          name={[f.name, 'name']}
+                          rules={[rule.req('inc.form.materialName'), { max: 200 }]}
+                        >
+                          <Input
+                            aria-label={t('inc.form.materialName')}
+                            placeholder={t('inc.form.materialName')}
+                            style={{ width: 220 }}
+                          />
                         </Form.Item>
                         <Button
                           icon={<DeleteOutlined />}
                           onClick={() => remove(f.name)}
-                          aria-label="remove"
+                          aria-label={t('common.remove')}
                         />
                       </Space>
                     ))}

@@ -5,7 +5,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { ApiError, api } from '../../../app/api/client';
 import { useI18n } from '../../../app/i18n/i18n-context';
-import { applyFieldErrors, OrgPicker } from '../../../kit';
+import { applyFieldErrors, OrgPicker, requiredRules } from '../../../kit';
 
 interface Values {
   issue: string;
@@ -28,6 +28,7 @@ export function TaskEditModal({
   onSaved: (t: TaskDetail) => void;
 }) {
   const { t } = useI18n();
+  const rule = requiredRules(t);
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
@@ -103,15 +104,27 @@ export function TaskEditModal({
                 <Flex key={f.key} gap={8} align="baseline">
                   <Form.Item
                     name={[f.name, 'title']}
-                    rules={[{ required: true, max: 100 }]}
+                    rules={[rule.req('rect.form.milestoneTitle'), { max: 100 }]}
                     style={{ flex: 1 }}
                   >
-                    <Input placeholder={t('rect.form.milestoneTitle')} />
+                    <Input
+                      aria-label={t('rect.form.milestoneTitle')}
+                      placeholder={t('rect.form.milestoneTitle')}
+                    />
                   </Form.Item>
-                  <Form.Item name={[f.name, 'dueOn']} rules={[{ required: true }]}>
-                    <DatePicker disabledDate={outside} />
+                  <Form.Item name={[f.name, 'dueOn']} rules={[rule.sel('rect.form.milestoneDue')]}>
+                    <DatePicker
+                      disabledDate={outside}
+                      aria-label={t('rect.form.milestoneDue')}
+                      placeholder={t('rect.form.milestoneDue')}
+                    />
                   </Form.Item>
-                  <MinusCircleOutlined onClick={() => remove(f.name)} />
+                  <Button
+                    type="text"
+                    icon={<MinusCircleOutlined />}
+                    aria-label={t('common.remove')}
+                    onClick={() => remove(f.name)}
+                  />
                 </Flex>
               ))}
               <Button
