@@ -1,3 +1,4 @@
+import { isValidCreditCode } from '@yingshang/rules';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestApp, describeApi, type TestApp, tableCounts, unitId } from '../../../test/harness.js';
 
@@ -34,6 +35,17 @@ describeApi('org units API', () => {
     const linfen = cities.find((c: { code: string }) => c.code === '141000');
     expect(linfen.children.filter((n: { kind: string }) => n.kind === 'county')).toHaveLength(17);
     expect(linfen.children.map((n: { name: string }) => n.name)).toContain('临汾经济开发区');
+  });
+
+  it('seeds enterprises whose 统一社会信用代码 pass the check digit', async () => {
+    const rows = await t.database.db
+      .selectFrom('orgUnits')
+      .select(['name', 'creditCode'])
+      .where('kind', '=', 'enterprise')
+      .execute();
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows)
+      expect(isValidCreditCode(r.creditCode ?? ''), `${r.name} ${r.creditCode}`).toBe(true);
   });
 
   it('gives a city only its own subtree', async () => {

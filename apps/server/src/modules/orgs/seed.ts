@@ -116,7 +116,7 @@ export async function seedOrganisations(db: Db): Promise<number> {
 const DEMO_ENTERPRISES = [
   { code: 'E-JINXIN', name: '山西晋鑫焦化有限公司', parent: '141026', org: 'MA0JX0001' },
   { code: 'E-DLXW', name: '大陆希望(临汾)光伏科技有限公司', parent: 'Z14100001', org: 'MA0DL0002' },
-  { code: 'E-YDYS', name: '尧都云商产业园运营有限公司', parent: '141002', org: 'MA0YS0003' },
+  { code: 'E-YDYS', name: '尧都云商产业园运营有限公司', parent: '141002', org: 'MA0YD0003' },
   { code: 'E-TYZN', name: '太原综改区智能制造示范有限公司', parent: '140171', org: 'MA0TY0004' },
 ];
 
@@ -144,9 +144,12 @@ const DEMO_USERS: { username: string; displayName: string; role: Role; unit: str
   { username: 'enterprise', displayName: '晋鑫焦化企业联系人', role: 'enterprise', unit: 'E-JINXIN' },
 ];
 
+/** A valid 统一社会信用代码 of a demo enterprise (its org part uses the code's alphabet: no I, O, S, V, Z). */
 function demoCreditCode(regionCode: string, org: string): string {
   const first17 = `91${regionCode.replace(/^Z/, '').slice(0, 6)}${org}`;
-  return first17 + creditCodeCheckChar(first17);
+  const check = creditCodeCheckChar(first17);
+  if (!check) throw new Error(`demo credit code ${first17}: not in the code's alphabet`);
+  return first17 + check;
 }
 
 /** Demo enterprises and one account per role, all with `password`. Idempotent. */
