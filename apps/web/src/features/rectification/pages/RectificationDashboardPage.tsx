@@ -39,12 +39,12 @@ export function RectificationDashboardPage() {
   const f = figures.data;
 
   const rateCols = [
-    { title: t('rect.fig.total'), dataIndex: 'total', width: 80, align: 'right' as const },
-    { title: t('rect.fig.closed'), dataIndex: 'closed', width: 80, align: 'right' as const },
+    { title: t('rect.fig.total'), dataIndex: 'total', width: 72, align: 'right' as const },
+    { title: t('rect.fig.closed'), dataIndex: 'closed', width: 72, align: 'right' as const },
     {
       title: t('rect.fig.completion'),
       dataIndex: 'completionRate',
-      width: 160,
+      width: 140,
       render: (v: number | null) =>
         v === null ? (
           '—'
@@ -147,6 +147,7 @@ export function RectificationDashboardPage() {
                         {
                           title: t('rect.col.problem'),
                           dataIndex: 'name',
+                          minWidth: 180,
                           render: (v: string, r) => (
                             <Link
                               to={`/rectification/tasks?campaign=${campaign.id}&problemId=${r.problemId}`}
@@ -165,7 +166,7 @@ export function RectificationDashboardPage() {
                     <BurnDownChart points={f.burnDown} />
                   </Card>
                 </Col>
-                <Col xs={24} xl={12}>
+                <Col xs={24} xxl={12}>
                   <Card size="small" title={t('rect.fig.byUnit')}>
                     <Table
                       size="small"
@@ -174,20 +175,23 @@ export function RectificationDashboardPage() {
                       dataSource={f.byUnit}
                       columns={[
                         { title: t('rect.fig.rank'), dataIndex: 'rank', width: 60 },
-                        { title: t('rect.col.lead'), dataIndex: 'name' },
+                        { title: t('rect.col.lead'), dataIndex: 'name', minWidth: 200 },
                         ...rateCols,
                       ]}
                     />
                   </Card>
                 </Col>
-                <Col xs={24} xl={12}>
+                <Col xs={24} xxl={12}>
                   <Card size="small" title={t('rect.fig.byZone')}>
                     <Table
                       size="small"
                       rowKey="orgId"
                       pagination={false}
                       dataSource={f.byZone}
-                      columns={[{ title: t('rect.col.zones'), dataIndex: 'name' }, ...rateCols]}
+                      columns={[
+                        { title: t('rect.col.zones'), dataIndex: 'name', minWidth: 200 },
+                        ...rateCols,
+                      ]}
                     />
                   </Card>
                 </Col>
