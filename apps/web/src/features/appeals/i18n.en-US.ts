@@ -285,6 +285,8 @@ export const appealsEnUS: Record<keyof typeof appealsZhCN, string> = {
   'figures.median': 'Median time to answer',
   'figures.workingDays': 'working days',
   'figures.overdueNow': 'Overdue now',
+  'figures.searchDepartment': 'Find a department',
+  'figures.departmentCount': '{n} departments',
   'figures.departments': 'Departments ranked',
   'figures.categories': 'Categories',
   'figures.channels': 'Channels',

@@ -274,6 +274,8 @@ export const appealsZhCN = {
   'figures.median': '答复用时中位数',
   'figures.workingDays': '个工作日',
   'figures.overdueNow': '当前逾期',
+  'figures.searchDepartment': '搜索部门',
+  'figures.departmentCount': '共 {n} 个部门',
   'figures.departments': '承办单位排名',
   'figures.categories': '诉求类别',
   'figures.channels': '来源渠道',

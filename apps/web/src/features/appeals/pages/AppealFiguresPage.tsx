@@ -1,7 +1,21 @@
 import type { AppealFigures } from '@yingshang/contracts';
-import { Card, Col, DatePicker, Empty, Flex, Progress, Row, Space, Statistic, Table, Typography } from 'antd';
+import {
+  Card,
+  Col,
+  DatePicker,
+  Empty,
+  Flex,
+  Input,
+  Progress,
+  Row,
+  Space,
+  Statistic,
+  Table,
+  Typography,
+} from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
+import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useRequest } from '../../../app/api/use-request';
 import { useAuth } from '../../../app/auth/auth-context';
@@ -12,9 +26,12 @@ import { AppealsNav } from '../components/AppealsNav';
 import { useCategories } from '../hooks/use-categories';
 import { beijingToday, formatRate } from '../model';
 
-type Dept = AppealFigures['departments'][number];
+type RankedDept = AppealFigures['departments'][number] & { rank: number };
 
-/** 受理率, 按时办结率, 满意率, 重办率, time to answer, overdue now; departments ranked; top categories. */
+/**
+ * 受理率, 按时办结率, 满意率, 重办率, time to answer, overdue now; the departments ranked (ten to a page,
+ * sortable, searchable by name: a province has hundreds); top categories and channels.
+ */
 export function AppealFiguresPage() {
   const { t, formatNumber } = useI18n();
   const { me } = useAuth();
@@ -26,6 +43,7 @@ export function AppealFiguresPage() {
   const to = DAY.test(params.get('to') ?? '') ? (params.get('to') as string) : today;
   const region = params.get('region') ?? undefined;
   const { nameOf } = useCategories();
+  const [deptQuery, setDeptQuery] = useState('');
   const req = useRequest(() => appealApi.figures({ from, to, regionId: region }), [from, to, region]);
   const f = req.data;
   const office = me?.user.orgUnit.kind !== 'department' && me?.user.orgUnit.kind !== 'enterprise';
@@ -38,11 +56,37 @@ export function AppealFiguresPage() {
     }
     setParams(p);
   };
-  const deptColumns: ColumnsType<Dept> = [
-    { key: 'rank', title: t('figures.col.rank'), width: 70, render: (_: unknown, __, i) => i + 1 },
-    { key: 'department', title: t('figures.col.department'), dataIndex: 'departmentName', width: 200 },
-    { key: 'assigned', title: t('figures.col.assigned'), dataIndex: 'assigned', width: 90, align: 'right' },
-    { key: 'answered', title: t('figures.col.answered'), dataIndex: 'answered', width: 90, align: 'right' },
+  // the server ranks the departments; the table pages, sorts and searches them in place
+  const departments = (f?.departments ?? [])
+    .map((d, i) => ({ ...d, rank: i + 1 }))
+    .filter((d) => !deptQuery || d.departmentName.includes(deptQuery.trim()));
+  const byNumber = (k: 'assigned' | 'answered' | 'onTimeRate' | 'satisfactionRate' | 'overdueNow') => ({
+    sorter: (a: RankedDept, b: RankedDept) => (a[k] ?? -1) - (b[k] ?? -1),
+  });
+  const deptColumns: ColumnsType<RankedDept> = [
+    { key: 'rank', title: t('figures.col.rank'), dataIndex: 'rank', width: 70 },
+    {
+      key: 'department',
+      title: t('figures.col.department'),
+      dataIndex: 'departmentName',
+      minWidth: 180,
+    },
+    {
+      key: 'assigned',
+      title: t('figures.col.assigned'),
+      dataIndex: 'assigned',
+      width: 90,
+      align: 'right',
+      ...byNumber('assigned'),
+    },
+    {
+      key: 'answered',
+      title: t('figures.col.answered'),
+      dataIndex: 'answered',
+      width: 100,
+      align: 'right',
+      ...byNumber('answered'),
+    },
     {
       key: 'onTime',
       title: t('figures.col.onTime'),
@@ -50,6 +94,7 @@ export function AppealFiguresPage() {
       width: 100,
       align: 'right',
       render: formatRate,
+      ...byNumber('onTimeRate'),
     },
     {
       key: 'satisfaction',
@@ -58,13 +103,15 @@ export function AppealFiguresPage() {
       width: 100,
       align: 'right',
       render: formatRate,
+      ...byNumber('satisfactionRate'),
     },
     {
       key: 'overdue',
       title: t('figures.col.overdue'),
       dataIndex: 'overdueNow',
-      width: 100,
+      width: 112,
       align: 'right',
+      ...byNumber('overdueNow'),
       render: (v: number) => (v > 0 ? <Typography.Text type="danger">{v}</Typography.Text> : v),
     },
   ];
@@ -141,13 +188,33 @@ export function AppealFiguresPage() {
           </Row>
           <Row gutter={[16, 16]}>
             <Col xs={24} xl={14}>
-              <Card size="small" title={t('figures.departments')}>
-                <Table<Dept>
+              <Card
+                size="small"
+                title={t('figures.departments')}
+                extra={
+                  <Input.Search
+                    allowClear
+                    size="small"
+                    style={{ width: 180 }}
+                    placeholder={t('figures.searchDepartment')}
+                    aria-label={t('figures.searchDepartment')}
+                    onSearch={setDeptQuery}
+                    onChange={(e) => !e.target.value && setDeptQuery('')}
+                  />
+                }
+              >
+                <Table<RankedDept>
                   rowKey="departmentId"
                   size="small"
                   columns={deptColumns}
-                  dataSource={f.departments}
-                  pagination={false}
+                  dataSource={departments}
+                  pagination={{
+                    defaultPageSize: 10,
+                    showSizeChanger: true,
+                    pageSizeOptions: [10, 20, 50],
+                    showTotal: (n) => t('figures.departmentCount', { n: formatNumber(n) }),
+                    size: 'small',
+                  }}
                   data-testid="figures-departments"
                 />
               </Card>
