@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined } from '@ant-design/icons';
 import { type ActivityDetail, isRegionKind } from '@yingshang/contracts';
 import {
   Alert,
@@ -24,7 +24,6 @@ import { useI18n } from '../../../app/i18n/i18n-context';
 import { LoadFailed, Loading } from '../../../app/layout/RecordStates';
 import {
   InvestorSelect,
-  MoneyInput,
   minorToWanInput,
   OrgPicker,
   type PickedOrg,
@@ -34,6 +33,7 @@ import {
 import { activityApi } from '../api';
 import { OfficialSelect } from '../components/OfficialSelect';
 import { type PickedProject, ProjectPicker } from '../components/ProjectPicker';
+import { SigningsField } from '../components/SigningsField';
 import { ACTIVITY_TYPES, type ActivityType } from '../model';
 
 interface Values {
@@ -71,7 +71,6 @@ const FIELDS = [
   'sourceProjectIds',
   'signings',
 ];
-const MAX_FEN = 1e15;
 const blankToNull = (s: string | undefined) => (s?.trim() ? s.trim() : null);
 
 function valuesOf(a: ActivityDetail): Values {
@@ -404,72 +403,7 @@ export function ActivityFormPage() {
               extra={t('activity.signingsHelp')}
               required={false}
             >
-              <Form.List name="signings">
-                {(rows, { add, remove }) => (
-                  <Flex vertical gap={8} data-testid="activity-form-signings">
-                    {rows.map((row) => (
-                      <Flex key={row.key} gap={8} align="flex-start">
-                        <Form.Item
-                          name={[row.name, 'projectId']}
-                          style={{ flex: 1, marginBottom: 0, minWidth: 0 }}
-                          rules={[sel('activity.field.signedProject')]}
-                        >
-                          <ProjectPicker
-                            known={known}
-                            regionId={organiserRegion}
-                            signedOnly
-                            placeholder={t('activity.signings.projectPlaceholder')}
-                            onChange={(_v, picked) => {
-                              const p = picked[0];
-                              const current = form.getFieldValue(['signings', row.name, 'amount']);
-                              if (p?.totalInvestmentFen !== undefined && !current)
-                                form.setFieldValue(
-                                  ['signings', row.name, 'amount'],
-                                  minorToWanInput(p.totalInvestmentFen),
-                                );
-                            }}
-                            data-testid={`activity-form-signing-${row.name}`}
-                          />
-                        </Form.Item>
-                        <Form.Item
-                          name={[row.name, 'amount']}
-                          style={{ width: 240, marginBottom: 0 }}
-                          rules={[
-                            {
-                              validator: async (_, v: string | undefined) => {
-                                if (!v?.trim()) return;
-                                const fen = wanToMinor(v);
-                                if (fen === null || fen > MAX_FEN)
-                                  throw new Error(t('activity.signings.amountInvalid'));
-                              },
-                            },
-                          ]}
-                        >
-                          <MoneyInput
-                            unit={t('unit.wanYuan')}
-                            placeholder={t('activity.signings.amountPlaceholder')}
-                            data-testid={`activity-form-signing-amount-${row.name}`}
-                          />
-                        </Form.Item>
-                        <Button
-                          icon={<DeleteOutlined />}
-                          onClick={() => remove(row.name)}
-                          aria-label={t('activity.signings.remove')}
-                        />
-                      </Flex>
-                    ))}
-                    <Button
-                      type="dashed"
-                      icon={<PlusOutlined />}
-                      onClick={() => add({})}
-                      style={{ alignSelf: 'flex-start' }}
-                      data-testid="activity-form-signing-add"
-                    >
-                      {t('activity.signings.add')}
-                    </Button>
-                  </Flex>
-                )}
-              </Form.List>
+              <SigningsField known={known} organiserRegion={organiserRegion} />
             </Form.Item>
           </Col>
         </Row>
