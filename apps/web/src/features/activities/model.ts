@@ -1,32 +1,12 @@
-import type { ActivitySummary, Official } from '@yingshang/contracts';
+import type { ACTIVITY_SORTS, ActivitySummary, Official } from '@yingshang/contracts';
 
-/**
- * The activity vocabulary, mirrored from packages/contracts/src/activities.ts (importing its constants
- * would pull zod into the bundle); the type checks fail the build when the contract changes.
- */
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/** The activity vocabulary, defined once in the contracts. */
+export { ACTIVITY_SORTS, ACTIVITY_TYPES, OFFICIAL_LEVELS } from '@yingshang/contracts';
 
 export type ActivityType = ActivitySummary['type'];
 export type OfficialLevel = Official['level'];
 export type ActivityResults = ActivitySummary['results'];
-
-export const ACTIVITY_TYPES = [
-  'outbound',
-  'conference',
-  'signing',
-  'reception',
-  'hometown',
-  'online',
-] as const;
-export const OFFICIAL_LEVELS = ['province', 'city', 'county', 'zone'] as const;
-export const ACTIVITY_SORTS = ['startOn', 'signed', 'fundsInPlace', 'title'] as const;
 export type ActivitySort = (typeof ACTIVITY_SORTS)[number];
-
-const checks: [
-  Same<(typeof ACTIVITY_TYPES)[number], ActivityType>,
-  Same<(typeof OFFICIAL_LEVELS)[number], OfficialLevel>,
-] = [true, true];
-void checks;
 
 /** Type tag colours (always shown with the type's name). */
 export const TYPE_COLORS: Record<ActivityType, string> = {

@@ -1,12 +1,25 @@
-import type { ProjectDetail, ProjectStatus, ProjectSummary, Stage } from '@yingshang/contracts';
+import {
+  type PROJECT_SORTS,
+  type ProjectDetail,
+  type ProjectStatus,
+  type ProjectSummary,
+  STAGES,
+  type Stage,
+} from '@yingshang/contracts';
 import { beijingToday, investorCode, isOneOf } from '../../kit';
 
-/**
- * The project vocabulary, mirrored from packages/contracts/src/projects.ts: that module builds zod
- * schemas at load time, so importing its constants would pull zod into the bundle. The type checks
- * below fail the build when the contract gains or loses a value.
- */
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/** The project vocabulary, defined once in the contracts. */
+export {
+  FACTOR_KINDS,
+  FACTOR_STATUSES,
+  ORIGIN_GROUP_KEYS,
+  PROJECT_SORTS,
+  PROJECT_STATUSES,
+  PROJECT_TYPES,
+  PROMISE_STATUSES,
+  STAGE_ACTIONS,
+  STAGES,
+} from '@yingshang/contracts';
 
 export type FactorNeed = ProjectDetail['factorNeeds'][number];
 export type ProjectPromise = ProjectDetail['promises'][number];
@@ -19,47 +32,7 @@ export type FactorKind = FactorNeed['kind'];
 export type FactorStatus = FactorNeed['status'];
 export type PromiseStatus = ProjectPromise['status'];
 export type StageAction = StageEvent['action'];
-
-export const STAGES = ['lead', 'negotiating', 'signed', 'started', 'producing'] as const;
-export const PROJECT_STATUSES = [...STAGES, 'terminated'] as const;
-export const PROJECT_TYPES = ['new', 'expansion', 'relocation'] as const;
-export const ORIGIN_GROUP_KEYS = [
-  'jjj',
-  'yrd',
-  'gba',
-  'east_other',
-  'central_west',
-  'local',
-  'overseas',
-] as const;
-export const FACTOR_KINDS = [
-  'land',
-  'water',
-  'power',
-  'gas',
-  'energy',
-  'relocation',
-  'environment',
-  'talent',
-  'other',
-] as const;
-export const FACTOR_STATUSES = ['needed', 'in_progress', 'met'] as const;
-export const PROMISE_STATUSES = ['pending', 'fulfilled', 'cancelled'] as const;
-export const STAGE_ACTIONS = ['advance', 'terminate', 'pause', 'resume', 'correct'] as const;
-export const PROJECT_SORTS = ['updatedAt', 'totalInvestment', 'signedOn', 'name'] as const;
 export type ProjectSort = (typeof PROJECT_SORTS)[number];
-
-const checks: [
-  Same<(typeof STAGES)[number], Stage>,
-  Same<(typeof PROJECT_STATUSES)[number], ProjectStatus>,
-  Same<(typeof PROJECT_TYPES)[number], ProjectType>,
-  Same<(typeof ORIGIN_GROUP_KEYS)[number], OriginGroup>,
-  Same<(typeof FACTOR_KINDS)[number], FactorKind>,
-  Same<(typeof FACTOR_STATUSES)[number], FactorStatus>,
-  Same<(typeof PROMISE_STATUSES)[number], PromiseStatus>,
-  Same<(typeof STAGE_ACTIONS)[number], StageAction>,
-] = [true, true, true, true, true, true, true, true];
-void checks;
 
 export { investorCode, isOneOf };
 
