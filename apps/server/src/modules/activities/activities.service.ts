@@ -209,15 +209,11 @@ export function createActivityService(deps: { db: Db; dialect: Dialect }) {
         inScope(actor, p.regionPath),
       );
       for (const p of current.filter((c) => !wanted.has(c.id))) {
-        await trx.updateTable('projects').set({ sourceActivityId: null }).where('id', '=', p.id).execute();
+        await repo.setSourceActivity(trx, p.id, null);
         await projectAudit(trx, actor, p, { action: 'unlink', activity, relation: 'source' });
       }
       for (const p of links.sources.filter((s) => !current.some((c) => c.id === s.id))) {
-        await trx
-          .updateTable('projects')
-          .set({ sourceActivityId: activity.id })
-          .where('id', '=', p.id)
-          .execute();
+        await repo.setSourceActivity(trx, p.id, activity.id);
         await projectAudit(trx, actor, p, { action: 'link', activity, relation: 'source' });
       }
     }
@@ -226,11 +222,7 @@ export function createActivityService(deps: { db: Db; dialect: Dialect }) {
       const kept = await repo.signingRows(trx, activity.id);
       const offset = kept.length === 0 ? 0 : Math.max(...kept.map((k) => k.position)) + 1;
       for (const s of current.filter((c) => !links.signed!.some((l) => l.project.id === c.projectId))) {
-        await trx
-          .deleteFrom('activitySignings')
-          .where('activityId', '=', activity.id)
-          .where('projectId', '=', s.projectId)
-          .execute();
+        await repo.unlinkSigning(trx, activity.id, s.projectId);
         await projectAudit(
           trx,
           actor,
@@ -242,25 +234,20 @@ export function createActivityService(deps: { db: Db; dialect: Dialect }) {
         const before = current.find((c) => c.projectId === l.project.id);
         if (before) {
           if (Number(before.amountFen) !== l.amountFen || before.position !== offset + i) {
-            await trx
-              .updateTable('activitySignings')
-              .set({ amountFen: l.amountFen, position: offset + i })
-              .where('activityId', '=', activity.id)
-              .where('projectId', '=', l.project.id)
-              .execute();
+            await repo.updateSigning(trx, activity.id, l.project.id, {
+              amountFen: l.amountFen,
+              position: offset + i,
+            });
           }
           continue;
         }
-        await trx
-          .insertInto('activitySignings')
-          .values({
-            activityId: activity.id,
-            projectId: l.project.id,
-            amountFen: l.amountFen,
-            position: offset + i,
-            createdAt: now(),
-          })
-          .execute();
+        await repo.linkSigningToProject(trx, {
+          activityId: activity.id,
+          projectId: l.project.id,
+          amountFen: l.amountFen,
+          position: offset + i,
+          createdAt: now(),
+        });
         await projectAudit(trx, actor, l.project, {
           action: 'link',
           activity,
@@ -280,21 +267,6 @@ export function createActivityService(deps: { db: Db; dialect: Dialect }) {
         ids: [...(await projectsSignedAt(trx, id)), ...(links?.signed ?? []).map((l) => l.project.id)],
       },
     ] as Touched[];
-
-  async function replaceList(
-    trx: Tx,
-    table: 'activityOfficials' | 'activityInvestors',
-    activityId: string,
-    ids: readonly string[],
-  ) {
-    await trx.deleteFrom(table).where('activityId', '=', activityId).execute();
-    if (ids.length === 0) return;
-    const column = table === 'activityOfficials' ? 'officialId' : 'investorId';
-    await trx
-      .insertInto(table as 'activityOfficials')
-      .values(ids.map((id, position) => ({ activityId, [column]: id, position }) as never))
-      .execute();
-  }
 
   async function detail(db: Db | Tx, actor: Actor, id: string): Promise<ActivityDetail> {
     const scope = scopePath(actor);
@@ -490,27 +462,22 @@ export function createActivityService(deps: { db: Db; dialect: Dialect }) {
         );
         await withRollups(trx, await touched(trx, id, links), async () => {
           const at = now();
-          await trx
-            .insertInto('activities')
-            .values({
-              ...columns,
-              id,
-              code: repo.activityCode(id, beijingToday()),
-              createdBy: actor.userId,
-              createdByName: actor.displayName,
-              createdAt: at,
-              updatedAt: at,
-            })
-            .execute();
-          await replaceList(
+          await repo.insertActivity(trx, {
+            ...columns,
+            id,
+            code: repo.activityCode(id, beijingToday()),
+            createdBy: actor.userId,
+            createdByName: actor.displayName,
+            createdAt: at,
+            updatedAt: at,
+          });
+          await repo.replaceActivityOfficials(
             trx,
-            'activityOfficials',
             id,
             officials.map((o) => o.id),
           );
-          await replaceList(
+          await repo.replaceActivityInvestors(
             trx,
-            'activityInvestors',
             id,
             investors.map((i) => i.id),
           );
@@ -564,16 +531,14 @@ export function createActivityService(deps: { db: Db; dialect: Dialect }) {
         await withRollups(trx, await touched(trx, id, links), async () => {
           await updateVersioned(trx, 'activities', { id, version }, { ...columns, updatedAt: now() });
           if (patch.officialIds)
-            await replaceList(
+            await repo.replaceActivityOfficials(
               trx,
-              'activityOfficials',
               id,
               officials.map((o) => o.id),
             );
           if (patch.investorIds)
-            await replaceList(
+            await repo.replaceActivityInvestors(
               trx,
-              'activityInvestors',
               id,
               investors.map((i) => i.id),
             );
@@ -601,12 +566,7 @@ export function createActivityService(deps: { db: Db; dialect: Dialect }) {
         if ([...all, ...signings].some((p) => !inScope(actor, p.regionPath))) fail('OUT_OF_SCOPE');
         await withRollups(trx, await touched(trx, id), async () => {
           await writeLinks(trx, actor, row, await checkLinks(trx, actor, row, [], []));
-          await trx
-            .deleteFrom('attachments')
-            .where('ownerType', '=', 'activity')
-            .where('ownerId', '=', id)
-            .execute();
-          await trx.deleteFrom('activities').where('id', '=', id).where('version', '=', version).execute();
+          await repo.deleteActivity(trx, id, version);
         });
         await audit(trx, actor, row, { action: 'delete', before: auditView(before) });
       });
@@ -640,22 +600,19 @@ export function createActivityService(deps: { db: Db; dialect: Dialect }) {
         const unit = await officialUnit(trx, actor, input.orgUnitId);
         const id = newId();
         const at = now();
-        await trx
-          .insertInto('officials')
-          .values({
-            id,
-            name: input.name,
-            post: input.post,
-            level: unit.kind,
-            main: input.main ? 1 : 0,
-            active: input.active ? 1 : 0,
-            orgUnitId: unit.id,
-            orgPath: unit.path,
-            pinyin: pinyinKey(input.name),
-            createdAt: at,
-            updatedAt: at,
-          })
-          .execute();
+        await repo.insertOfficial(trx, {
+          id,
+          name: input.name,
+          post: input.post,
+          level: unit.kind,
+          main: input.main ? 1 : 0,
+          active: input.active ? 1 : 0,
+          orgUnitId: unit.id,
+          orgPath: unit.path,
+          pinyin: pinyinKey(input.name),
+          createdAt: at,
+          updatedAt: at,
+        });
         const created = repo.toOfficial((await repo.findOfficial(trx, id))!);
         await recordAudit(trx, actor, {
           action: 'create',
@@ -680,23 +637,21 @@ export function createActivityService(deps: { db: Db; dialect: Dialect }) {
         const { version, ...patch } = input;
         const unit = patch.orgUnitId ? await officialUnit(trx, actor, patch.orgUnitId) : null;
         const trips = { source: activityRollups, ids: await activitiesOfOfficial(trx, id) } as Touched;
-        await withRollups(trx, trips, async () => {
-          const r = await trx
-            .updateTable('officials')
-            .set({
+        await withRollups(trx, trips, () =>
+          updateVersioned(
+            trx,
+            'officials',
+            { id, version },
+            {
               ...(patch.name !== undefined && { name: patch.name, pinyin: pinyinKey(patch.name) }),
               ...(patch.post !== undefined && { post: patch.post }),
               ...(patch.main !== undefined && { main: patch.main ? 1 : 0 }),
               ...(patch.active !== undefined && { active: patch.active ? 1 : 0 }),
               ...(unit && { orgUnitId: unit.id, orgPath: unit.path, level: unit.kind }),
               updatedAt: now(),
-              version: version + 1,
-            })
-            .where('id', '=', id)
-            .where('version', '=', version)
-            .executeTakeFirst();
-          if (Number(r.numUpdatedRows) !== 1) fail('VERSION_CONFLICT');
-        });
+            },
+          ),
+        );
         const after = repo.toOfficial((await repo.findOfficial(trx, id))!);
         await recordAudit(trx, actor, {
           action: 'update',

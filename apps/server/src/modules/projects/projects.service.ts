@@ -19,7 +19,7 @@ import type { z } from 'zod';
 import type { Config } from '../../config.js';
 import type { Db, Tx } from '../../db/database.js';
 import type { Dialect } from '../../db/dialect.js';
-import type { FactorNeedRow, ProjectRow, PromiseRow } from '../../db/schema.js';
+import type { ProjectRow } from '../../db/schema.js';
 import { visibleOr404 } from '../../kernel/scope.js';
 import { updateVersioned } from '../../kernel/versioned.js';
 import { type Actor, inScope, scopePath } from '../../lib/actor.js';
@@ -27,7 +27,7 @@ import { fail } from '../../lib/app-error.js';
 import { addDays, beijingToday } from '../../lib/days.js';
 import { newId, now } from '../../lib/ids.js';
 import { recordAudit } from '../audit/audit.repository.js';
-import { findOrg } from '../orgs/orgs.repository.js';
+import { findOrg, rootUnitIds } from '../orgs/orgs.repository.js';
 import { findUser } from '../orgs/users.repository.js';
 import { withRollups } from '../rollups/rollups.repository.js';
 import { projectFigures } from './figures.repository.js';
@@ -71,13 +71,8 @@ export function createProjectService(deps: { db: Db; dialect: Dialect; config: C
   /** The actor's unit is the one root of the region tree (roots come only from the seed). */
   async function isWholeTree(actor: Actor) {
     if (actor.orgUnit.path.split('/').length !== 3) return false;
-    const roots = await db
-      .selectFrom('orgUnits')
-      .select('id')
-      .where('parentId', 'is', null)
-      .limit(2)
-      .execute();
-    return roots.length === 1 && roots[0].id === actor.orgUnit.id;
+    const roots = await rootUnitIds(db, 2);
+    return roots.length === 1 && roots[0] === actor.orgUnit.id;
   }
 
   async function writable(trx: Tx, actor: Actor, id: string) {
@@ -208,10 +203,6 @@ export function createProjectService(deps: { db: Db; dialect: Dialect; config: C
   }
   type Detail = Awaited<ReturnType<typeof detail>>;
 
-  async function touch(trx: Tx, id: string) {
-    await trx.updateTable('projects').set({ updatedAt: now() }).where('id', '=', id).execute();
-  }
-
   async function audit(
     trx: Tx,
     actor: Actor,
@@ -253,24 +244,19 @@ export function createProjectService(deps: { db: Db; dialect: Dialect; config: C
         await change(trx, row);
         await repo.refreshChildFigures(trx, id);
       });
-      await touch(trx, id);
+      await repo.touchProject(trx, id, now());
       return detail(trx, id);
     });
   }
 
-  type Child = 'factorNeeds' | 'projectPromises';
+  type Child = repo.ChildTable;
   const CHILD_ENTITY = { factorNeeds: 'factor_need', projectPromises: 'promise' } as const;
 
   /** A factor need or promise of this project, or 404. */
   async function childOf<T extends Child>(trx: Tx, table: T, projectId: string, itemId: string) {
-    const row = await trx
-      .selectFrom(table as Child)
-      .selectAll()
-      .where('id', '=', itemId)
-      .where('projectId', '=', projectId)
-      .executeTakeFirst();
+    const row = await repo.findChildRecord(trx, table, projectId, itemId);
     if (!row) fail('ITEM_NOT_FOUND');
-    return row as unknown as T extends 'factorNeeds' ? FactorNeedRow : PromiseRow;
+    return row;
   }
 
   /** Optimistic update of a factor need or promise (409 when stale), audited with before and after. */
@@ -349,24 +335,22 @@ export function createProjectService(deps: { db: Db; dialect: Dialect; config: C
         const at = now();
         const today = beijingToday();
         await withRollups(trx, { source: projectRollups, ids: [id] }, () =>
-          trx
-            .insertInto('projects')
-            .values({
-              ...columns,
-              id,
-              code: repo.projectCode(id, today),
-              status: 'lead',
-              createdOn: today,
-              lastEventOn: NO_EVENT_YET,
-              createdAt: at,
-              updatedAt: at,
-            })
-            .execute(),
+          repo.insertProject(trx, {
+            ...columns,
+            id,
+            code: repo.projectCode(id, today),
+            status: 'lead',
+            createdOn: today,
+            lastEventOn: NO_EVENT_YET,
+            createdAt: at,
+            updatedAt: at,
+          }),
         );
-        await trx
-          .insertInto('projectInvestors')
-          .values(investors.map((i, position) => ({ projectId: id, investorId: i.id, position })))
-          .execute();
+        await repo.insertProjectInvestors(
+          trx,
+          id,
+          investors.map((i) => i.id),
+        );
         const created = await detail(trx, id);
         await audit(trx, actor, (await repo.findProjectRow(trx, id))!, { action: 'create', after: created });
         return created;
@@ -398,13 +382,12 @@ export function createProjectService(deps: { db: Db; dialect: Dialect; config: C
           updateVersioned(trx, 'projects', { id, version }, { ...columns, updatedAt: now() }),
         );
         if (columns.regionPath !== row.regionPath) await repo.refreshChildFigures(trx, id);
-        if (patch.investorIds) {
-          await trx.deleteFrom('projectInvestors').where('projectId', '=', id).execute();
-          await trx
-            .insertInto('projectInvestors')
-            .values(investors.map((i, position) => ({ projectId: id, investorId: i.id, position })))
-            .execute();
-        }
+        if (patch.investorIds)
+          await repo.replaceProjectInvestors(
+            trx,
+            id,
+            investors.map((i) => i.id),
+          );
         const after = await detail(trx, id);
         await audit(trx, actor, row, { action: 'update', before: strip(before), after: strip(after) });
         return after;
@@ -437,10 +420,12 @@ export function createProjectService(deps: { db: Db; dialect: Dialect; config: C
             if (stage !== 'lead') dates[STAGE_DATE_FIELD[stage]] = null;
           }
         }
-        const r = await withRollups(trx, { source: projectRollups, ids: [id] }, () =>
-          trx
-            .updateTable('projects')
-            .set({
+        await withRollups(trx, { source: projectRollups, ids: [id] }, () =>
+          updateVersioned(
+            trx,
+            'projects',
+            { id, version: input.version },
+            {
               ...dates,
               status: next.status,
               paused: next.paused ? 1 : 0,
@@ -450,29 +435,22 @@ export function createProjectService(deps: { db: Db; dialect: Dialect; config: C
                 terminationReason: input.reason ?? null,
               }),
               updatedAt: now(),
-              version: input.version + 1,
-            })
-            .where('id', '=', id)
-            .where('version', '=', input.version)
-            .executeTakeFirst(),
+            },
+          ),
         );
-        if (Number(r.numUpdatedRows) !== 1) fail('VERSION_CONFLICT');
-        await trx
-          .insertInto('projectEvents')
-          .values({
-            id: newId(),
-            projectId: id,
-            action: input.action,
-            fromStatus: row.status,
-            toStatus: next.status,
-            eventOn: input.date,
-            evidence: input.evidence ?? null,
-            reason: input.reason ?? null,
-            actorId: actor.userId,
-            actorName: actor.displayName,
-            createdAt: now(),
-          })
-          .execute();
+        await repo.insertProjectEvent(trx, {
+          id: newId(),
+          projectId: id,
+          action: input.action,
+          fromStatus: row.status,
+          toStatus: next.status,
+          eventOn: input.date,
+          evidence: input.evidence ?? null,
+          reason: input.reason ?? null,
+          actorId: actor.userId,
+          actorName: actor.displayName,
+          createdAt: now(),
+        });
         await audit(trx, actor, row, {
           action: 'stage',
           before: { status: row.status, paused: row.paused === 1 },
@@ -504,7 +482,7 @@ export function createProjectService(deps: { db: Db; dialect: Dialect; config: C
           createdAt: at,
           updatedAt: at,
         };
-        await trx.insertInto('factorNeeds').values(values).execute();
+        await repo.insertFactorNeed(trx, values);
         await audit(trx, actor, row, {
           action: 'create',
           entity: 'factor_need',
@@ -549,10 +527,7 @@ export function createProjectService(deps: { db: Db; dialect: Dialect; config: C
           createdAt: at,
           updatedAt: at,
         };
-        await trx
-          .insertInto('projectPromises')
-          .values({ ...values, regionPath: row.regionPath })
-          .execute();
+        await repo.insertPromise(trx, { ...values, regionPath: row.regionPath });
         await audit(trx, actor, row, {
           action: 'create',
           entity: 'promise',
@@ -604,10 +579,7 @@ export function createProjectService(deps: { db: Db; dialect: Dialect; config: C
           source: input.source ?? null,
           createdAt: now(),
         };
-        await trx
-          .insertInto('projectFunds')
-          .values({ ...values, regionPath: row.regionPath })
-          .execute();
+        await repo.insertFund(trx, { ...values, regionPath: row.regionPath });
         await audit(trx, actor, row, {
           action: 'create',
           entity: 'fund',
