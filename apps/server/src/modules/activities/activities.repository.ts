@@ -1,5 +1,5 @@
 import type { ActivityResults, ActivityType, OfficialLevel, ProjectStatus } from '@yingshang/contracts';
-import { type SelectQueryBuilder, sql } from 'kysely';
+import { type Insertable, type SelectQueryBuilder, sql } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import type { Dialect } from '../../db/dialect.js';
 import { fetchPage } from '../../db/paging.js';
@@ -42,6 +42,9 @@ export const findOfficial = (db: Executor, id: string) =>
 
 export const findOfficialsByIds = (db: Executor, ids: readonly string[]) =>
   ids.length === 0 ? Promise.resolve([]) : officialsWithUnit(db).where('f.id', 'in', ids).execute();
+
+export const insertOfficial = (db: Executor, row: Insertable<Database['officials']>) =>
+  db.insertInto('officials').values(row).execute();
 
 /** Officials visible from a unit: those of its subtree and those of the units above it. */
 export interface OfficialFilter {
@@ -95,6 +98,39 @@ export function listOfficials(db: Executor, dialect: Dialect, f: OfficialFilter)
 
 export const findActivityRow = (db: Executor, id: string) =>
   db.selectFrom('activities').selectAll().where('id', '=', id).executeTakeFirst();
+
+export const insertActivity = (db: Executor, row: Insertable<Database['activities']>) =>
+  db.insertInto('activities').values(row).execute();
+
+/** Deletes the activity (at this version) and the files attached to it. */
+export async function deleteActivity(db: Executor, id: string, version: number) {
+  await db.deleteFrom('attachments').where('ownerType', '=', 'activity').where('ownerId', '=', id).execute();
+  await db.deleteFrom('activities').where('id', '=', id).where('version', '=', version).execute();
+}
+
+/** Replaces an ordered list of the activity's officials or enterprises met. */
+async function replaceList(
+  db: Executor,
+  table: 'activityOfficials' | 'activityInvestors',
+  activityId: string,
+  ids: readonly string[],
+) {
+  await db.deleteFrom(table).where('activityId', '=', activityId).execute();
+  if (ids.length === 0) return;
+  const column = table === 'activityOfficials' ? 'officialId' : 'investorId';
+  await db
+    .insertInto(table as 'activityOfficials')
+    .values(ids.map((id, position) => ({ activityId, [column]: id, position }) as never))
+    .execute();
+}
+
+/** The officials who led the activity, in this order. */
+export const replaceActivityOfficials = (db: Executor, activityId: string, officialIds: readonly string[]) =>
+  replaceList(db, 'activityOfficials', activityId, officialIds);
+
+/** The enterprises met at the activity, in this order. */
+export const replaceActivityInvestors = (db: Executor, activityId: string, investorIds: readonly string[]) =>
+  replaceList(db, 'activityInvestors', activityId, investorIds);
 
 type A = SelectQueryBuilder<Database & { a: Database['activities'] }, 'a', object>;
 
@@ -359,3 +395,30 @@ export const signingOf = (db: Executor, projectIds: readonly string[]) =>
         .select(['projectId', 'activityId'])
         .where('projectId', 'in', [...projectIds])
         .execute();
+
+/** Records the project as first contacted at this activity (null: at none). */
+export const setSourceActivity = (db: Executor, projectId: string, activityId: string | null) =>
+  db.updateTable('projects').set({ sourceActivityId: activityId }).where('id', '=', projectId).execute();
+
+export const linkSigningToProject = (db: Executor, row: Insertable<Database['activitySignings']>) =>
+  db.insertInto('activitySignings').values(row).execute();
+
+export const updateSigning = (
+  db: Executor,
+  activityId: string,
+  projectId: string,
+  set: { amountFen: number; position: number },
+) =>
+  db
+    .updateTable('activitySignings')
+    .set(set)
+    .where('activityId', '=', activityId)
+    .where('projectId', '=', projectId)
+    .execute();
+
+export const unlinkSigning = (db: Executor, activityId: string, projectId: string) =>
+  db
+    .deleteFrom('activitySignings')
+    .where('activityId', '=', activityId)
+    .where('projectId', '=', projectId)
+    .execute();

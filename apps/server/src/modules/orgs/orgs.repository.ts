@@ -162,3 +162,9 @@ export const activeCitiesAndZones = (db: Executor) =>
     .where('kind', 'in', ['city', 'zone'])
     .where('active', '=', 1)
     .execute();
+
+/** The ids of at most `limit` units without a parent: the roots of the region tree. */
+export const rootUnitIds = async (db: Executor, limit: number) =>
+  (await db.selectFrom('orgUnits').select('id').where('parentId', 'is', null).limit(limit).execute()).map(
+    (r) => r.id,
+  );

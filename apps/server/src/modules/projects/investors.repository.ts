@@ -1,7 +1,8 @@
+import type { Insertable } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import type { Dialect } from '../../db/dialect.js';
 import { fetchPage } from '../../db/paging.js';
-import type { InvestorRow } from '../../db/schema.js';
+import type { Database, InvestorRow } from '../../db/schema.js';
 
 export function toInvestor(r: InvestorRow) {
   return {
@@ -40,6 +41,13 @@ export const findInvestorsByIds = (db: Executor, ids: readonly string[]) =>
   ids.length === 0
     ? Promise.resolve([])
     : db.selectFrom('investors').selectAll().where('id', 'in', ids).execute();
+
+/** The investor registered under this credit code, if any. */
+export const findInvestorByCreditCode = (db: Executor, creditCode: string) =>
+  db.selectFrom('investors').select('id').where('creditCode', '=', creditCode).executeTakeFirst();
+
+export const insertInvestor = (db: Executor, row: Insertable<Database['investors']>) =>
+  db.insertInto('investors').values(row).execute();
 
 /** Existing investors with the same credit code or the same normalised name. */
 export function findMatches(db: Executor, name: string, creditCode?: string | null) {

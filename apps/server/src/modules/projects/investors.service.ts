@@ -43,11 +43,7 @@ export function createInvestorService(deps: { db: Db; dialect: Dialect }) {
       checkInvestor(input);
       return db.transaction().execute(async (trx) => {
         if (input.creditCode) {
-          const same = await trx
-            .selectFrom('investors')
-            .select('id')
-            .where('creditCode', '=', input.creditCode)
-            .executeTakeFirst();
+          const same = await repo.findInvestorByCreditCode(trx, input.creditCode);
           if (same) fail('INVESTOR_EXISTS', { id: same.id });
         }
         const provinceCode =
@@ -60,25 +56,22 @@ export function createInvestorService(deps: { db: Db; dialect: Dialect }) {
           fail('INVESTOR_ORIGIN_REQUIRED', [{ path: 'country', message: 'INVESTOR_ORIGIN_REQUIRED' }]);
         const at = now();
         const id = newId();
-        await trx
-          .insertInto('investors')
-          .values({
-            id,
-            name: input.name,
-            nameNorm: repo.normaliseName(input.name),
-            creditCode: input.creditCode ?? null,
-            foreignRegNo: input.foreignRegNo ?? null,
-            country: input.country ?? null,
-            provinceCode: provinceCode ?? null,
-            originGroup: group,
-            legalRep: input.legalRep ?? null,
-            contactName: input.contactName ?? null,
-            contactPhone: input.contactPhone ?? null,
-            pinyin: pinyinKey(input.name),
-            createdAt: at,
-            updatedAt: at,
-          })
-          .execute();
+        await repo.insertInvestor(trx, {
+          id,
+          name: input.name,
+          nameNorm: repo.normaliseName(input.name),
+          creditCode: input.creditCode ?? null,
+          foreignRegNo: input.foreignRegNo ?? null,
+          country: input.country ?? null,
+          provinceCode: provinceCode ?? null,
+          originGroup: group,
+          legalRep: input.legalRep ?? null,
+          contactName: input.contactName ?? null,
+          contactPhone: input.contactPhone ?? null,
+          pinyin: pinyinKey(input.name),
+          createdAt: at,
+          updatedAt: at,
+        });
         const created = repo.toInvestor((await repo.findInvestor(trx, id))!);
         await recordAudit(trx, actor, {
           action: 'create',

@@ -17,7 +17,12 @@ import { pinyinKey } from '../../lib/pinyin.js';
 import type { AuditInput } from '../audit/audit.repository.js';
 import { withRollups } from '../rollups/rollups.repository.js';
 import { compact, normaliseProjectName, STAGE_LABELS } from './projects.ledger.js';
-import { investorColumns, projectCode, refreshChildFigures } from './projects.repository.js';
+import {
+  investorColumns,
+  projectCode,
+  refreshChildFigures,
+  replaceProjectInvestors,
+} from './projects.repository.js';
 import { industrySection } from './projects.service.js';
 import type { LedgerHeader } from './projects-import.reader.js';
 import {
@@ -38,7 +43,6 @@ import {
   projectsChangedSince,
   recordAudits,
   regionUnits,
-  replaceProjectInvestors,
   updateProject,
 } from './projects-ledger.repository.js';
 import { projectRollups } from './rollups.repository.js';

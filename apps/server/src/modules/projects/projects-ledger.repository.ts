@@ -161,18 +161,6 @@ export async function updateProject(
   return Number(r.numUpdatedRows) === 1;
 }
 
-export async function replaceProjectInvestors(
-  db: Executor,
-  projectId: string,
-  investorIds: readonly string[],
-) {
-  await db.deleteFrom('projectInvestors').where('projectId', '=', projectId).execute();
-  await db
-    .insertInto('projectInvestors')
-    .values(investorIds.map((investorId, position) => ({ projectId, investorId, position })))
-    .execute();
-}
-
 // ─── import jobs ───────────────────────────────────────────────────────────────────────────────
 
 export const findImportJob = (db: Executor, id: string) =>

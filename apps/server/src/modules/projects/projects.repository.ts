@@ -1,10 +1,10 @@
 import type { ProjectStatus } from '@yingshang/contracts';
 import { industryByCode } from '@yingshang/rules';
-import { type ExpressionBuilder, sql } from 'kysely';
+import { type ExpressionBuilder, type Insertable, sql } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import type { Dialect } from '../../db/dialect.js';
 import { fetchPage } from '../../db/paging.js';
-import type { Database, InvestorRow, ProjectRow } from '../../db/schema.js';
+import type { Database, FactorNeedRow, InvestorRow, ProjectRow, PromiseRow } from '../../db/schema.js';
 import { daysBetween } from '../../lib/days.js';
 import { pinyinKey } from '../../lib/pinyin.js';
 
@@ -96,6 +96,29 @@ export const findProjectRow = (db: Executor, id: string) =>
 export async function findSummary(db: Executor, id: string, c: Clock) {
   const r = await withRegion(db, c).where('p.id', '=', id).executeTakeFirst();
   return r && toSummary(r, c);
+}
+
+export const insertProject = (db: Executor, row: Insertable<Database['projects']>) =>
+  db.insertInto('projects').values(row).execute();
+
+/** Marks the project as changed now (a change to one of its records). */
+export const touchProject = (db: Executor, id: string, at: string) =>
+  db.updateTable('projects').set({ updatedAt: at }).where('id', '=', id).execute();
+
+/** The project's investors, in this order (a new project's, or after the old ones were removed). */
+export const insertProjectInvestors = (db: Executor, projectId: string, investorIds: readonly string[]) =>
+  db
+    .insertInto('projectInvestors')
+    .values(investorIds.map((investorId, position) => ({ projectId, investorId, position })))
+    .execute();
+
+export async function replaceProjectInvestors(
+  db: Executor,
+  projectId: string,
+  investorIds: readonly string[],
+) {
+  await db.deleteFrom('projectInvestors').where('projectId', '=', projectId).execute();
+  await insertProjectInvestors(db, projectId, investorIds);
 }
 
 export interface ProjectFilter {
@@ -289,6 +312,38 @@ export async function projectParts(db: Executor, id: string) {
       .execute(),
   ]);
   return { investors, events, needs, promises, funds };
+}
+
+// ---- a project's records: stage events, factor needs, promises, funds ----
+
+export const insertProjectEvent = (db: Executor, row: Insertable<Database['projectEvents']>) =>
+  db.insertInto('projectEvents').values(row).execute();
+
+export const insertFactorNeed = (db: Executor, row: Insertable<Database['factorNeeds']>) =>
+  db.insertInto('factorNeeds').values(row).execute();
+
+export const insertPromise = (db: Executor, row: Insertable<Database['projectPromises']>) =>
+  db.insertInto('projectPromises').values(row).execute();
+
+export const insertFund = (db: Executor, row: Insertable<Database['projectFunds']>) =>
+  db.insertInto('projectFunds').values(row).execute();
+
+export type ChildTable = 'factorNeeds' | 'projectPromises';
+
+/** A factor need or promise of this project (undefined when it is another project's or gone). */
+export async function findChildRecord<T extends ChildTable>(
+  db: Executor,
+  table: T,
+  projectId: string,
+  itemId: string,
+) {
+  const row = await db
+    .selectFrom(table as ChildTable)
+    .selectAll()
+    .where('id', '=', itemId)
+    .where('projectId', '=', projectId)
+    .executeTakeFirst();
+  return row as unknown as (T extends 'factorNeeds' ? FactorNeedRow : PromiseRow) | undefined;
 }
 
 /** Keeps the denormalised sum of funds in place (CNY equivalent) in step with the fund rows. */

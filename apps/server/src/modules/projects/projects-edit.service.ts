@@ -1,0 +1,195 @@
+import type { CreateProjectBody, UpdateProjectBody } from '@yingshang/contracts';
+import { industryByCode, usdCentsToFen } from '@yingshang/rules';
+import type { z } from 'zod';
+import type { Config } from '../../config.js';
+import type { Db, Tx } from '../../db/database.js';
+import type { ProjectRow } from '../../db/schema.js';
+import { updateVersioned } from '../../kernel/versioned.js';
+import { type Actor, inScope } from '../../lib/actor.js';
+import { fail } from '../../lib/app-error.js';
+import { beijingToday } from '../../lib/days.js';
+import { newId, now } from '../../lib/ids.js';
+import { recordAudit } from '../audit/audit.repository.js';
+import { findOrg } from '../orgs/orgs.repository.js';
+import { findUser } from '../orgs/users.repository.js';
+import { withRollups } from '../rollups/rollups.repository.js';
+import { findInvestorsByIds } from './investors.repository.js';
+import * as repo from './projects.repository.js';
+import { detail, type ProjectDetail, writable } from './projects-read.service.js';
+import { projectRollups } from './rollups.repository.js';
+
+/** The project record itself: created, and edited (its facts, region and investors). */
+
+type Create = z.infer<typeof CreateProjectBody>;
+type Update = z.infer<typeof UpdateProjectBody>;
+
+/** Before any stage event, a project's "last event" is this: every real date is later. */
+const NO_EVENT_YET = '1900-01-01';
+
+/** An audit row of a project or one of its records, in the project's region. */
+export async function auditProject(
+  trx: Tx,
+  actor: Actor,
+  row: ProjectRow,
+  e: {
+    action: 'create' | 'update' | 'stage';
+    entity?: 'project' | 'factor_need' | 'promise' | 'fund';
+    entityId?: string;
+    before?: unknown;
+    after?: unknown;
+    summary?: string;
+  },
+) {
+  await recordAudit(trx, actor, {
+    action: e.action,
+    entity: e.entity ?? 'project',
+    entityId: e.entityId ?? row.id,
+    scopePath: row.regionPath,
+    summary: e.summary ?? `${row.name} (${row.code})`,
+    before: e.before,
+    after: e.after,
+  });
+}
+
+export function createProjectEditing(deps: { db: Db; config: Config }) {
+  const { db, config } = deps;
+
+  async function region(trx: Tx, actor: Actor, regionId: string) {
+    const unit = await findOrg(trx, regionId);
+    if (!unit || !inScope(actor, unit.path) || (unit.kind !== 'county' && unit.kind !== 'zone')) {
+      fail('REGION_INVALID', [{ path: 'regionId', message: 'REGION_INVALID' }]);
+    }
+    return unit;
+  }
+
+  /** The derived columns of a project: industry section, investors' names and origin, search text. */
+  async function derived(trx: Tx, actor: Actor, p: Create) {
+    const industry = industryByCode(p.industryCode);
+    if (!industry) fail('INDUSTRY_UNKNOWN', [{ path: 'industryCode', message: 'INDUSTRY_UNKNOWN' }]);
+    if (usdCentsToFen(p.foreignCapitalUsdCents, config.usdCnyRate) > p.totalInvestmentFen) {
+      fail('FOREIGN_EXCEEDS_TOTAL', [{ path: 'foreignCapitalUsdCents', message: 'FOREIGN_EXCEEDS_TOTAL' }]);
+    }
+    const ids = [...new Set(p.investorIds)];
+    const investors = await findInvestorsByIds(trx, ids);
+    if (investors.length !== ids.length)
+      fail('INVESTOR_NOT_FOUND', [{ path: 'investorIds', message: 'INVESTOR_NOT_FOUND' }]);
+    const ordered = ids.map((id) => investors.find((i) => i.id === id)!);
+    if (p.serviceOfficerId) {
+      const officer = await findUser(trx, p.serviceOfficerId);
+      if (!officer || !inScope(actor, officer.orgUnitPath)) {
+        fail('USER_NOT_FOUND', [{ path: 'serviceOfficerId', message: 'USER_NOT_FOUND' }]);
+      }
+    }
+    const unit = await region(trx, actor, p.regionId);
+    return {
+      unit,
+      investors: ordered,
+      columns: {
+        name: p.name,
+        regionId: unit.id,
+        regionPath: unit.path,
+        industryCode: p.industryCode,
+        industrySection: industrySection(p.industryCode),
+        totalInvestmentFen: p.totalInvestmentFen,
+        foreignCapitalUsdCents: p.foreignCapitalUsdCents,
+        projectType: p.projectType,
+        ...repo.investorColumns(p.name, ordered),
+        leaderName: p.leaderName ?? null,
+        serviceOfficerId: p.serviceOfficerId ?? null,
+        taskForce: JSON.stringify(p.taskForce),
+        tags: JSON.stringify(p.tags),
+        notes: p.notes ?? null,
+      },
+    };
+  }
+
+  return {
+    async create(actor: Actor, input: Create): Promise<ProjectDetail> {
+      return db.transaction().execute(async (trx) => {
+        const { columns, investors } = await derived(trx, actor, input);
+        const id = newId();
+        const at = now();
+        const today = beijingToday();
+        await withRollups(trx, { source: projectRollups, ids: [id] }, () =>
+          repo.insertProject(trx, {
+            ...columns,
+            id,
+            code: repo.projectCode(id, today),
+            status: 'lead',
+            createdOn: today,
+            lastEventOn: NO_EVENT_YET,
+            createdAt: at,
+            updatedAt: at,
+          }),
+        );
+        await repo.insertProjectInvestors(
+          trx,
+          id,
+          investors.map((i) => i.id),
+        );
+        const created = await detail(trx, config, id);
+        await auditProject(trx, actor, (await repo.findProjectRow(trx, id))!, {
+          action: 'create',
+          after: created,
+        });
+        return created;
+      });
+    },
+
+    async update(actor: Actor, id: string, input: Update): Promise<ProjectDetail> {
+      return db.transaction().execute(async (trx) => {
+        const row = await writable(trx, actor, id);
+        const before = await detail(trx, config, id);
+        const { version, ...patch } = input;
+        const merged: Create = {
+          name: patch.name ?? row.name,
+          regionId: patch.regionId ?? row.regionId,
+          industryCode: patch.industryCode ?? row.industryCode,
+          totalInvestmentFen: patch.totalInvestmentFen ?? Number(row.totalInvestmentFen),
+          foreignCapitalUsdCents: patch.foreignCapitalUsdCents ?? Number(row.foreignCapitalUsdCents),
+          projectType: patch.projectType ?? (row.projectType as Create['projectType']),
+          investorIds: patch.investorIds ?? before.investors.map((i) => i.id),
+          leaderName: patch.leaderName === undefined ? row.leaderName : patch.leaderName,
+          serviceOfficerId:
+            patch.serviceOfficerId === undefined ? row.serviceOfficerId : patch.serviceOfficerId,
+          taskForce: patch.taskForce ?? JSON.parse(row.taskForce),
+          tags: patch.tags ?? JSON.parse(row.tags),
+          notes: patch.notes === undefined ? row.notes : patch.notes,
+        };
+        const { columns, investors } = await derived(trx, actor, merged);
+        await withRollups(trx, { source: projectRollups, ids: [id] }, () =>
+          updateVersioned(trx, 'projects', { id, version }, { ...columns, updatedAt: now() }),
+        );
+        if (columns.regionPath !== row.regionPath) await repo.refreshChildFigures(trx, id);
+        if (patch.investorIds)
+          await repo.replaceProjectInvestors(
+            trx,
+            id,
+            investors.map((i) => i.id),
+          );
+        const after = await detail(trx, config, id);
+        await auditProject(trx, actor, row, { action: 'update', before: strip(before), after: strip(after) });
+        return after;
+      });
+    },
+  };
+}
+
+/** 门类 (A–T) of a GB/T 4754 code: a letter, or the section of its 2-digit 大类. */
+export function industrySection(code: string): string {
+  if (/^[A-T]$/.test(code)) return code;
+  const path = industryByCode(code.slice(0, 2))?.parent;
+  return path ?? '?';
+}
+
+/** The audit view of a project: without derived lists that only repeat other audit rows. */
+function strip(d: { events: unknown; factorNeeds: unknown; promises: unknown; funds: unknown }) {
+  const {
+    events: _e,
+    factorNeeds: _f,
+    promises: _p,
+    funds: _u,
+    ...rest
+  } = d as Record<string, unknown> & typeof d;
+  return rest;
+}
