@@ -117,7 +117,7 @@ async function main(argv: string[]): Promise<number> {
       if (bad.length) throw new Error(`unknown role ${bad.join(', ')}; roles: ${ROLES.join(', ')}`);
       const unit = await findOrgByCode(database.db, code);
       if (!unit) throw new Error(`no unit with code ${code}`);
-      const password = values.password ?? generatePassword();
+      const password = values.password ?? generatePassword(username);
       const users = createUserService({ ...database, hasher: createPasswordHasher(config.passwordHashing) });
       const user = await users.create(cliActor(), {
         username,

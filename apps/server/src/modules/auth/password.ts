@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { isWeakPassword } from '@yingshang/contracts';
 import argon2, { type HashOptions } from 'argon2';
 
 export interface PasswordHasher {
@@ -24,11 +25,17 @@ export function createPasswordHasher(mode: 'standard' | 'fast'): PasswordHasher 
   };
 }
 
-/** A temporary password that meets the rule (letters and digits, ≥ 10 characters). */
-export function generatePassword(): string {
+/**
+ * A temporary password that meets the rule (letters and digits, ≥ 10 characters, not holding the
+ * username: a short username such as `x2` turns up in a random one now and then, so draw again).
+ */
+export function generatePassword(username?: string): string {
   const letters = 'abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ';
   const digits = '23456789';
   const pick = (set: string) => set[crypto.randomInt(set.length)];
-  const chars = [pick(digits), pick(digits), ...Array.from({ length: 10 }, () => pick(letters + digits))];
-  return chars.sort(() => crypto.randomInt(3) - 1).join('');
+  for (;;) {
+    const chars = [pick(letters), pick(digits), ...Array.from({ length: 10 }, () => pick(letters + digits))];
+    const password = chars.sort(() => crypto.randomInt(3) - 1).join('');
+    if (!isWeakPassword(password, username)) return password;
+  }
 }
