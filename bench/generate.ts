@@ -1,5 +1,5 @@
 /**
- * A generated pipeline and the records around it (apps/server/src/modules/demo/generate-projects.ts,
+ * A generated pipeline and the records around it (apps/server/src/seed/demo/generate-projects.ts,
  * then generate-records.ts: activities, appeals, rectification tasks, incentive applications), for the
  * bench or for trying the app on a big province:
  *
@@ -11,8 +11,8 @@
 import { parseArgs } from 'node:util';
 import { openDatabase, seed } from '../apps/server/src/boot.js';
 import { loadConfig } from '../apps/server/src/config.js';
-import { formatStats, generateProjects } from '../apps/server/src/modules/demo/generate-projects.js';
-import { formatRecordStats, generateRecords } from '../apps/server/src/modules/demo/generate-records.js';
+import { formatStats, generateProjects } from '../apps/server/src/seed/demo/generate-projects.js';
+import { formatRecordStats, generateRecords } from '../apps/server/src/seed/demo/generate-records.js';
 
 async function main() {
   const { positionals, values } = parseArgs({

@@ -1,7 +1,7 @@
 /**
  * The project pipeline at scale (see bench/run.ts for the knobs). For every database × size:
  * generate (SQLite: or reuse the cached file) the projects and, around them, the records of a
- * province's history (apps/server/src/modules/demo/generate-records.ts: 0.2 × activities, 2 × appeals,
+ * province's history (apps/server/src/seed/demo/generate-records.ts: 0.2 × activities, 2 × appeals,
  * 0.05 × rectification tasks, 0.02 × incentive applications per project), then time the real service calls in-process —
  * createProjectService(...).list / .figures and createDashboardService(...).get with a province, a
  * city and a county actor — and print p50 / p95 / max per scenario (a dashboard's first, cold call
@@ -20,21 +20,21 @@ import type { OrgUnitRow } from '../apps/server/src/db/schema.js';
 import type { Actor } from '../apps/server/src/lib/actor.js';
 import { beijingToday } from '../apps/server/src/lib/days.js';
 import { createDashboardService } from '../apps/server/src/modules/dashboard/dashboard.service.js';
+import { findOrgByCode } from '../apps/server/src/modules/orgs/orgs.repository.js';
+import { createProjectService } from '../apps/server/src/modules/projects/projects.service.js';
 import {
   DEFAULT_SEED,
   formatStats,
   GENERATOR_VERSION,
   type GenerateStats,
   generateProjects,
-} from '../apps/server/src/modules/demo/generate-projects.js';
+} from '../apps/server/src/seed/demo/generate-projects.js';
 import {
   formatRecordStats,
   generateRecords,
   RECORDS_VERSION,
   type RecordsStats,
-} from '../apps/server/src/modules/demo/generate-records.js';
-import { findOrgByCode } from '../apps/server/src/modules/orgs/orgs.repository.js';
-import { createProjectService } from '../apps/server/src/modules/projects/projects.service.js';
+} from '../apps/server/src/seed/demo/generate-records.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const env = process.env;

@@ -10,7 +10,7 @@
  * - projects (bench/projects.ts): the project pipeline at scale, in-process at the service level
  *   (the numbers are query costs, not HTTP): the filtered list, the stage figures and the pinyin
  *   search and the dashboard (province, a city, a county; cold first call and warm) on generated data
- *   (apps/server/src/modules/demo/generate-projects.ts, then generate-records.ts: per project 0.2
+ *   (apps/server/src/seed/demo/generate-projects.ts, then generate-records.ts: per project 0.2
  *   activities, 2 appeals, 0.05 rectification tasks, 0.02 incentive applications; the roll-up
  *   rebuild of every source is timed) for every size × database:
  *     BENCH_SIZES       default 100000,1000000

@@ -4,12 +4,12 @@ import type { Config } from './config.js';
 import { createDb, type DbHandle } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { createPasswordHasher, generatePassword } from './modules/auth/password.js';
-import { generateProjects } from './modules/demo/generate-projects.js';
-import { generateRecords } from './modules/demo/generate-records.js';
 import { type DemoAccount, seedDemo, seedOrganisations } from './modules/orgs/seed.js';
 import { loadDemoCampaign } from './modules/rectification/rectification.seed.js';
 import { ensureRollups } from './modules/rollups/rollups.repository.js';
 import { ROLLUP_SOURCES } from './modules/rollups/sources.js';
+import { generateProjects } from './seed/demo/generate-projects.js';
+import { generateRecords } from './seed/demo/generate-records.js';
 
 /** Opens the configured database and brings its schema up to date. */
 export async function openDatabase(config: Config): Promise<DbHandle> {

@@ -49,13 +49,17 @@ import type { Config } from '../../config.js';
 import type { DbHandle } from '../../db/database.js';
 import { beijingToday } from '../../lib/days.js';
 import { pinyinKey } from '../../lib/pinyin.js';
-import { activityCode } from '../activities/activities.repository.js';
-import { appealCode } from '../appeals/appeals.repository.js';
-import { loadCalendar } from '../appeals/calendar.js';
-import { taskCode } from '../rectification/rectification.repository.js';
-import { DEMO_CAMPAIGN_TITLE, loadDemoCampaign, NINE_PROBLEMS } from '../rectification/rectification.seed.js';
-import { rebuildRollups } from '../rollups/rollups.repository.js';
-import { ROLLUP_SOURCES } from '../rollups/sources.js';
+import { activityCode } from '../../modules/activities/activities.repository.js';
+import { appealCode } from '../../modules/appeals/appeals.repository.js';
+import { loadCalendar } from '../../modules/appeals/calendar.js';
+import { taskCode } from '../../modules/rectification/rectification.repository.js';
+import {
+  DEMO_CAMPAIGN_TITLE,
+  loadDemoCampaign,
+  NINE_PROBLEMS,
+} from '../../modules/rectification/rectification.seed.js';
+import { rebuildRollups } from '../../modules/rollups/rollups.repository.js';
+import { ROLLUP_SOURCES } from '../../modules/rollups/sources.js';
 import { bulkWriter, type Row } from './bulk-writer.js';
 import {
   DAY_MS,

@@ -4,8 +4,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestApp, describeApi, type TestApp } from '../../../test/harness.js';
 import { testConfig } from '../../../test/template.js';
 import { beijingToday } from '../../lib/days.js';
-import { verifyRollups } from '../rollups/rollups.repository.js';
-import { ROLLUP_SOURCES } from '../rollups/sources.js';
+import { verifyRollups } from '../../modules/rollups/rollups.repository.js';
+import { ROLLUP_SOURCES } from '../../modules/rollups/sources.js';
 import { generateProjects } from './generate-projects.js';
 import { generateRecords, type RecordsStats } from './generate-records.js';
 

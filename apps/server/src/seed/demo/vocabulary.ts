@@ -1,5 +1,5 @@
 /**
- * Word lists of the project generator (apps/server/src/modules/demo/generate-projects.ts): what Shanxi's investment pipeline is made
+ * Word lists of the project generator (apps/server/src/seed/demo/generate-projects.ts): what Shanxi's investment pipeline is made
  * of. Weights are shares, not facts: the city weights follow the order of the cities' GDP, the
  * industry weights the province's emphasis (coal-to-materials, equipment, new energy, 文旅).
  * No digits anywhere: generate-projects.ts puts capacities into names through the `0` placeholder of a
