@@ -28,12 +28,13 @@ import {
   minorToWanInput,
   OrgPicker,
   type PickedOrg,
+  type PickedProject,
+  ProjectPicker,
   requiredRules,
   wanToMinor,
 } from '../../../kit';
 import { activityApi } from '../api';
 import { OfficialSelect } from '../components/OfficialSelect';
-import { type PickedProject, ProjectPicker } from '../components/ProjectPicker';
 import { ACTIVITY_TYPES, type ActivityType } from '../model';
 
 interface Values {
