@@ -1,5 +1,6 @@
 import type {
   AuditEntry,
+  Campaign,
   Investor,
   InvestorInput,
   OrgTreeNodeT,
@@ -61,6 +62,16 @@ export const investorApi = {
 export const userLookupApi = {
   list: (query: { q?: string; status?: 'active'; page?: number; pageSize?: number }) =>
     api.get<Page<User>>('/users', { ...query }),
+};
+
+/** The offices (city / county / zone) an enterprise addresses an appeal or an application to. */
+export const appealOfficesApi = {
+  list: () => api.get<{ id: string; name: string; kind: 'city' | 'county' | 'zone' }[]>('/appeals/offices'),
+};
+
+/** The rectification campaigns (整改专项) for a picker; the rectification feature owns the rest. */
+export const campaignLookupApi = {
+  list: () => api.get<Campaign[]>('/rectification/campaigns'),
 };
 
 /** Projects of the pipeline for a picker (GET /projects); the projects feature owns the rest. */

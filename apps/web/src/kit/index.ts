@@ -7,7 +7,9 @@ export { type RequestState, useRequest } from '../app/api/use-request';
 export { AuditDiff } from './AuditDiff';
 export {
   type AuditQuery,
+  appealOfficesApi,
   auditApi,
+  campaignLookupApi,
   investorApi,
   type NewInvestor,
   orgApi,
@@ -49,7 +51,7 @@ export { OrgPicker, type PickedOrg } from './pickers/OrgPicker';
 export * from './pickers/org-tree';
 export { type PickedProject, ProjectPicker } from './pickers/ProjectPicker';
 export { ProjectFlags, StageTag } from './pickers/StageTag';
-export { STATUS_COLORS } from './pickers/stage-colors';
+export { PROJECT_STATUSES, STAGES, STATUS_COLORS } from './pickers/stage-colors';
 export { UserSelect } from './pickers/UserSelect';
 export { useRegionTree } from './pickers/use-region-tree';
 export { errorKind, LoadError, Loading, RecordLoadFailed } from './RecordStates';

@@ -1,5 +1,5 @@
 import type { ProjectDetail, ProjectStatus, ProjectSummary, Stage } from '@yingshang/contracts';
-import { beijingToday, investorCode, isOneOf } from '../../kit';
+import { beijingToday, investorCode, isOneOf, PROJECT_STATUSES, STAGES } from '../../kit';
 
 /**
  * The project vocabulary, mirrored from packages/contracts/src/projects.ts: that module builds zod
@@ -20,8 +20,8 @@ export type FactorStatus = FactorNeed['status'];
 export type PromiseStatus = ProjectPromise['status'];
 export type StageAction = StageEvent['action'];
 
-export const STAGES = ['lead', 'negotiating', 'signed', 'started', 'producing'] as const;
-export const PROJECT_STATUSES = [...STAGES, 'terminated'] as const;
+/** The stages and statuses live in the kit (the dashboard draws them too). */
+export { PROJECT_STATUSES, STAGES };
 export const PROJECT_TYPES = ['new', 'expansion', 'relocation'] as const;
 export const ORIGIN_GROUP_KEYS = [
   'jjj',
