@@ -5,6 +5,17 @@
 export { ApiError, api, type FieldError, type Page } from '../app/api/client';
 export { type RequestState, useRequest } from '../app/api/use-request';
 export { AuditDiff } from './AuditDiff';
+export {
+  type AuditQuery,
+  appealOfficesApi,
+  auditApi,
+  campaignLookupApi,
+  investorApi,
+  type NewInvestor,
+  orgApi,
+  projectLookupApi,
+  userLookupApi,
+} from './api';
 export { changedKeys, jsonLines } from './audit-diff';
 export { beijingToday, DAY } from './beijing';
 export { ChangeText } from './ChangeText';
@@ -38,8 +49,10 @@ export { MoneyInput } from './pickers/MoneyInput';
 export { OrgKindTag } from './pickers/OrgKindTag';
 export { OrgPicker, type PickedOrg } from './pickers/OrgPicker';
 export * from './pickers/org-tree';
+export { type PickedProject, ProjectPicker } from './pickers/ProjectPicker';
 export { ProjectFlags, StageTag } from './pickers/StageTag';
 export { STATUS_COLORS } from './pickers/stage-colors';
+export { UserSelect } from './pickers/UserSelect';
 export { useRegionTree } from './pickers/use-region-tree';
 export { errorKind, LoadError, Loading, RecordLoadFailed } from './RecordStates';
 export { RegionFilter } from './RegionFilter';

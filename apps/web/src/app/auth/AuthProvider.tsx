@@ -1,8 +1,8 @@
 import type { Me } from '@yingshang/contracts';
 import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
 import { ApiError, apiEvents, setCsrfToken } from '../api/client';
-import { authApi } from '../api/endpoints';
 import { useI18n } from '../i18n/i18n-context';
+import { authApi } from './api';
 import { AuthContext, type AuthValue } from './auth-context';
 
 export function AuthProvider({ children }: { children: ReactNode }) {

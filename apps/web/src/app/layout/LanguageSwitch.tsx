@@ -1,7 +1,7 @@
 import { GlobalOutlined } from '@ant-design/icons';
 import type { Locale } from '@yingshang/contracts';
 import { Segmented, Space, Tooltip } from 'antd';
-import { authApi } from '../api/endpoints';
+import { authApi } from '../auth/api';
 import { useAuth } from '../auth/auth-context';
 import { useI18n } from '../i18n/i18n-context';
 import { LOCALES } from '../i18n/messages';

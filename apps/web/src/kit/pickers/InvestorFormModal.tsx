@@ -4,8 +4,8 @@ import type { ButtonProps } from 'antd';
 import { Alert, App, Button, Col, Flex, Form, Input, List, Modal, Radio, Row, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { ApiError } from '../../app/api/client';
-import { investorApi } from '../../app/api/endpoints';
 import { useI18n } from '../../app/i18n/i18n-context';
+import { investorApi } from '../api';
 import { applyFormErrors } from '../form-errors';
 import { investorCode } from '../format';
 

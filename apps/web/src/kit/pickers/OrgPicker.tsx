@@ -2,8 +2,8 @@ import type { OrgKind, OrgTreeNodeT } from '@yingshang/contracts';
 import { isRegionKind } from '@yingshang/contracts';
 import { Flex, Spin, TreeSelect } from 'antd';
 import { type CSSProperties, type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
-import { orgApi } from '../../app/api/endpoints';
 import { useI18n } from '../../app/i18n/i18n-context';
+import { orgApi } from '../api';
 import { OrgKindTag } from './OrgKindTag';
 import { useRegionTree } from './use-region-tree';
 

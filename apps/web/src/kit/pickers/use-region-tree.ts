@@ -1,8 +1,8 @@
-import { ORG_KINDS } from '@yingshang/contracts';
+import { ORG_KINDS, REGION_KINDS } from '@yingshang/contracts';
 import { useMemo } from 'react';
-import { orgApi, REGION_KINDS } from '../../app/api/endpoints';
 import { useRequest } from '../../app/api/use-request';
 import { useAuth } from '../../app/auth/auth-context';
+import { orgApi } from '../api';
 import { indexTree } from './org-tree';
 
 /**

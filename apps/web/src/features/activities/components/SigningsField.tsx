@@ -1,8 +1,14 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Flex, Form } from 'antd';
 import { useI18n } from '../../../app/i18n/i18n-context';
-import { MoneyInput, minorToWanInput, requiredRules, wanToMinor } from '../../../kit';
-import { type PickedProject, ProjectPicker } from './ProjectPicker';
+import {
+  MoneyInput,
+  minorToWanInput,
+  type PickedProject,
+  ProjectPicker,
+  requiredRules,
+  wanToMinor,
+} from '../../../kit';
 
 /** The most one signing may claim (分). */
 const MAX_FEN = 1e15;

@@ -18,13 +18,13 @@ import {
 } from 'antd';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { ApiError } from '../../../app/api/client';
-import { auditApi } from '../../../app/api/endpoints';
 import { useRequest } from '../../../app/api/use-request';
 import { useAuth } from '../../../app/auth/auth-context';
 import { useI18n } from '../../../app/i18n/i18n-context';
 import { LoadFailed, Loading } from '../../../app/layout/RecordStates';
 import {
   AuditDiff,
+  auditApi,
   FilesPanel,
   formatAmount,
   formatDate,

@@ -27,12 +27,13 @@ import {
   minorToWanInput,
   OrgPicker,
   type PickedOrg,
+  type PickedProject,
+  ProjectPicker,
   requiredRules,
   wanToMinor,
 } from '../../../kit';
 import { activityApi } from '../api';
 import { OfficialSelect } from '../components/OfficialSelect';
-import { type PickedProject, ProjectPicker } from '../components/ProjectPicker';
 import { SigningsField } from '../components/SigningsField';
 import { ACTIVITY_TYPES, type ActivityType } from '../model';
 

@@ -3,10 +3,9 @@ import { App, Button, Card, Checkbox, Form, Input, Radio, Select, Space } from '
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiError } from '../../../app/api/client';
-import { orgApi, projectApi } from '../../../app/api/endpoints';
 import { useAuth } from '../../../app/auth/auth-context';
 import { useI18n } from '../../../app/i18n/i18n-context';
-import { applyFieldErrors, useRemoteSearch } from '../../../kit';
+import { applyFieldErrors, orgApi, projectLookupApi, useRemoteSearch } from '../../../kit';
 import { appealApi, type NewAppeal } from '../api';
 import { AppealsNav } from '../components/AppealsNav';
 import { useCategories } from '../hooks/use-categories';
@@ -51,7 +50,7 @@ export function AppealFormPage() {
   );
 
   const projects = useRemoteSearch((q) =>
-    projectApi.list({ q: q || undefined, pageSize: 30 }).then((p) => p.items),
+    projectLookupApi.list({ q: q || undefined, pageSize: 30 }).then((p) => p.items),
   );
 
   useEffect(() => {

@@ -1,10 +1,10 @@
 import type { AuditEntry } from '@yingshang/contracts';
 import { AUDIT_ACTIONS, AUDIT_ENTITIES } from '@yingshang/contracts';
 import { Flex, Tag, Tooltip, Typography } from 'antd';
-import { auditApi } from '../../../app/api/endpoints';
 import { useI18n } from '../../../app/i18n/i18n-context';
 import {
   AuditDiff,
+  auditApi,
   DayRangeFilter,
   EnumFilter,
   filter,

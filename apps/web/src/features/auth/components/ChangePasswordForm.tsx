@@ -2,7 +2,7 @@ import { isWeakPassword } from '@yingshang/contracts';
 import { Alert, App, Button, Form, Input } from 'antd';
 import { useState } from 'react';
 import { ApiError } from '../../../app/api/client';
-import { authApi } from '../../../app/api/endpoints';
+import { authApi } from '../../../app/auth/api';
 import { useI18n } from '../../../app/i18n/i18n-context';
 import { applyFieldErrors } from '../../../kit';
 

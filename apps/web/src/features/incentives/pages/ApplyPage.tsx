@@ -25,8 +25,7 @@ import { ApiError } from '../../../app/api/client';
 import { useRequest } from '../../../app/api/use-request';
 import { useMe } from '../../../app/auth/auth-context';
 import { useI18n } from '../../../app/i18n/i18n-context';
-import { OrgPicker, requiredRules, wanToMinor } from '../../../kit';
-import { appealApi } from '../../appeals/api';
+import { appealOfficesApi, OrgPicker, requiredRules, wanToMinor } from '../../../kit';
 import { incentivesApi } from '../api';
 import { beijingToday } from '../beijing';
 import { AMOUNT, ArrivalsField } from '../components/ArrivalsField';
@@ -67,7 +66,7 @@ export function ApplyPage() {
   const isEnterprise = me.user.orgUnit.kind === 'enterprise';
   const policies = useRequest(() => incentivesApi.policies(), []);
   const catalogue = useRequest(() => incentivesApi.catalogue({ pageSize: 200 }), []);
-  const offices = useRequest(() => (isEnterprise ? appealApi.offices() : null), [isEnterprise]);
+  const offices = useRequest(() => (isEnterprise ? appealOfficesApi.list() : null), [isEnterprise]);
   const [evaluation, setEvaluation] = useState<EvaluationResult | null>(null);
   const [busy, setBusy] = useState(false);
   const policy = policies.data?.[0];

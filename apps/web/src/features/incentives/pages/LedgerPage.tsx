@@ -20,8 +20,7 @@ import { ApiError } from '../../../app/api/client';
 import { useRequest } from '../../../app/api/use-request';
 import { useAuth } from '../../../app/auth/auth-context';
 import { useI18n } from '../../../app/i18n/i18n-context';
-import { formatWan } from '../../../kit';
-import { rectificationApi } from '../../rectification/api';
+import { campaignLookupApi, formatWan } from '../../../kit';
 import { incentivesApi } from '../api';
 import { IncNav } from '../components/IncNav';
 
@@ -40,7 +39,7 @@ export function LedgerPage() {
     [overdueOnly],
   );
   const canTask = can('rectification.manage');
-  const campaigns = useRequest(() => (canTask ? rectificationApi.campaigns() : null), [canTask]);
+  const campaigns = useRequest(() => (canTask ? campaignLookupApi.list() : null), [canTask]);
   const [target, setTarget] = useState<Obligation | null>(null);
   const [form] = Form.useForm();
 

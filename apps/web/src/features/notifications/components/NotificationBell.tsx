@@ -4,8 +4,8 @@ import { App, Badge, Button, Empty, Flex, Popover, Spin, Typography } from 'antd
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError } from '../../../app/api/client';
-import { notificationApi } from '../../../app/api/endpoints';
 import { useI18n } from '../../../app/i18n/i18n-context';
+import { notificationApi } from '../api';
 import { useOpenNotification } from '../hooks/use-open-notification';
 import { useUnreadCount } from '../hooks/use-unread-count';
 import { NotificationRow } from './NotificationRow';

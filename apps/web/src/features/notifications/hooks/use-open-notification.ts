@@ -1,7 +1,7 @@
 import type { Notification } from '@yingshang/contracts';
 import { useCallback } from 'react';
 import { useNavigate } from 'react-router';
-import { notificationApi } from '../../../app/api/endpoints';
+import { notificationApi } from '../api';
 
 /** Marks a notification read and follows its link when it points inside the platform. */
 export function useOpenNotification(afterRead?: () => void) {

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { apiEvents } from '../../../app/api/client';
-import { notificationApi } from '../../../app/api/endpoints';
+import { notificationApi } from '../api';
 
 const REFRESH_MS = 60_000;
 

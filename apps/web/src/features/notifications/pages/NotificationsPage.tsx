@@ -3,9 +3,9 @@ import type { Notification } from '@yingshang/contracts';
 import { Alert, App, Button, Card, Empty, Flex, Pagination, Segmented, Spin, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
 import { ApiError } from '../../../app/api/client';
-import { notificationApi } from '../../../app/api/endpoints';
 import { useRequest } from '../../../app/api/use-request';
 import { useI18n } from '../../../app/i18n/i18n-context';
+import { notificationApi } from '../api';
 import { NotificationRow } from '../components/NotificationRow';
 import { useOpenNotification } from '../hooks/use-open-notification';
 

@@ -3,10 +3,10 @@ import { isRegionKind } from '@yingshang/contracts';
 import { Button, Empty, Flex, Input, Segmented, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
-import { orgApi } from '../../../app/api/endpoints';
 import { useRequest } from '../../../app/api/use-request';
 import { useI18n } from '../../../app/i18n/i18n-context';
 import { OrgKindTag } from '../../../kit';
+import { orgApi } from '../api';
 import { OrgStatusTag } from './OrgStatusTag';
 
 type KindFilter = 'all' | OrgKind;

@@ -3,9 +3,9 @@ import type { ButtonProps } from 'antd';
 import { Alert, App, Form, Input, Modal, Switch } from 'antd';
 import { useEffect, useState } from 'react';
 import { ApiError } from '../../../app/api/client';
-import { type CreateOrgInput, orgApi } from '../../../app/api/endpoints';
 import { useI18n } from '../../../app/i18n/i18n-context';
 import { applyFieldErrors } from '../../../kit';
+import { type CreateOrgInput, orgApi } from '../api';
 
 export type OrgFormMode =
   | { kind: 'create'; unitKind: CreateOrgInput['kind']; parent: { id: string; name: string } }

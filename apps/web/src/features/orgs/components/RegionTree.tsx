@@ -3,9 +3,9 @@ import { isRegionKind } from '@yingshang/contracts';
 import { Empty, Flex, Input, Spin, Tag, Tree } from 'antd';
 import type { DataNode } from 'antd/es/tree';
 import { useEffect, useMemo, useState } from 'react';
-import { orgApi } from '../../../app/api/endpoints';
 import { useI18n } from '../../../app/i18n/i18n-context';
 import { ancestry, pruneTree, type TreeIndex } from '../../../kit';
+import { orgApi } from '../api';
 
 interface Props {
   roots: OrgTreeNodeT[];

@@ -3,7 +3,6 @@ import { App, Button, DatePicker, Flex, Input, Select, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { projectApi } from '../../../app/api/endpoints';
 import { useI18n } from '../../../app/i18n/i18n-context';
 import {
   ApiError,
@@ -13,6 +12,7 @@ import {
   formatQuantity,
   OrgPicker,
 } from '../../../kit';
+import { projectApi } from '../api';
 import {
   FACTOR_KINDS,
   FACTOR_UNIT_KEYS,

@@ -1,9 +1,9 @@
 import { Flex, Skeleton, Tooltip, Typography } from 'antd';
 import type { ReactNode } from 'react';
-import { projectApi } from '../../../app/api/endpoints';
 import { useRequest } from '../../../app/api/use-request';
 import { useI18n } from '../../../app/i18n/i18n-context';
 import { beijingToday, formatPercent, StageTag } from '../../../kit';
+import { projectApi } from '../api';
 import { PROJECT_STATUSES } from '../model';
 
 function Figure({

@@ -3,7 +3,6 @@ import { DatePicker, Flex, Input, Radio, Statistic } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo } from 'react';
-import { projectApi } from '../../../app/api/endpoints';
 import { useI18n } from '../../../app/i18n/i18n-context';
 import {
   beijingToday,
@@ -17,6 +16,7 @@ import {
   ratio,
   wanToMinor,
 } from '../../../kit';
+import { projectApi } from '../api';
 import type { Fund } from '../model';
 
 interface FundRow extends Fund {

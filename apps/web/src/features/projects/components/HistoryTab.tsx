@@ -2,10 +2,9 @@ import type { AuditEntry } from '@yingshang/contracts';
 import { Empty, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
-import { auditApi } from '../../../app/api/endpoints';
 import { useRequest } from '../../../app/api/use-request';
 import { useI18n } from '../../../app/i18n/i18n-context';
-import { AuditDiff, formatDateTime } from '../../../kit';
+import { AuditDiff, auditApi, formatDateTime } from '../../../kit';
 
 const lastSegment = (code: string) => code.split(/[.:/]/).pop() ?? code;
 

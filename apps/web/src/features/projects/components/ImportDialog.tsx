@@ -15,8 +15,8 @@ import {
 } from 'antd';
 import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../../app/api/client';
-import { type ImportJob, type ImportMode, projectApi } from '../../../app/api/endpoints';
 import { useI18n } from '../../../app/i18n/i18n-context';
+import { type ImportJob, type ImportMode, projectApi } from '../api';
 
 const POLL_MS = 600;
 const MAX_BYTES = 20 * 1024 * 1024;

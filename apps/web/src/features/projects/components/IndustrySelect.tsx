@@ -1,8 +1,8 @@
 import { Flex, Select, Spin, Typography } from 'antd';
 import { type CSSProperties, type ReactNode, useEffect, useRef, useState } from 'react';
-import { type Industry, industryApi } from '../../../app/api/endpoints';
 import { useI18n } from '../../../app/i18n/i18n-context';
 import { useRemoteSearch } from '../../../kit';
+import { type Industry, industryApi } from '../api';
 
 interface Props {
   value?: string | null;

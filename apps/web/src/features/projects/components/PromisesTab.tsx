@@ -4,7 +4,6 @@ import { Alert, App, Button, DatePicker, Form, Input, Modal, Popconfirm, Tag } f
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
-import { projectApi } from '../../../app/api/endpoints';
 import { useI18n } from '../../../app/i18n/i18n-context';
 import {
   ApiError,
@@ -16,6 +15,7 @@ import {
   OrgPicker,
   ratio,
 } from '../../../kit';
+import { projectApi } from '../api';
 import type { ProjectPromise, PromiseStatus } from '../model';
 import { knownResponsibleOrg } from './responsible-org';
 

@@ -4,10 +4,10 @@ import { Alert, App, DatePicker, Form, Input, Modal, Select, Typography } from '
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { ApiError } from '../../../app/api/client';
-import { projectApi } from '../../../app/api/endpoints';
 import { useI18n } from '../../../app/i18n/i18n-context';
 import type { MessageKey } from '../../../app/i18n/messages';
 import { applyFormErrors, StageTag } from '../../../kit';
+import { projectApi } from '../api';
 import {
   beijingToday,
   correctionTargets,

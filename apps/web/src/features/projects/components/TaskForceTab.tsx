@@ -4,9 +4,9 @@ import type { ButtonProps } from 'antd';
 import { Alert, App, Button, Empty, Flex, Form, Modal, Table } from 'antd';
 import { useEffect, useState } from 'react';
 import { ApiError } from '../../../app/api/client';
-import { projectApi } from '../../../app/api/endpoints';
 import { useI18n } from '../../../app/i18n/i18n-context';
 import { applyFormErrors } from '../../../kit';
+import { projectApi } from '../api';
 import type { TaskForceMember } from '../model';
 import { TaskForceFields, taskForceBody } from './TaskForceFields';
 

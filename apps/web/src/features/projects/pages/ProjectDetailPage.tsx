@@ -10,7 +10,6 @@ import type { ProjectDetail } from '@yingshang/contracts';
 import { Badge, Card, Col, Descriptions, Flex, Row, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { projectApi } from '../../../app/api/endpoints';
 import { useRequest } from '../../../app/api/use-request';
 import { useAuth } from '../../../app/auth/auth-context';
 import { useI18n } from '../../../app/i18n/i18n-context';
@@ -29,6 +28,7 @@ import {
   ratio,
   StageTag,
 } from '../../../kit';
+import { projectApi } from '../api';
 import { FactorNeedsTab } from '../components/FactorNeedsTab';
 import { FundsTab } from '../components/FundsTab';
 import { HistoryTab } from '../components/HistoryTab';

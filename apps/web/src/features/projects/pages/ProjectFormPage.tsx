@@ -2,7 +2,6 @@ import type { OrgKind, ProjectDetail } from '@yingshang/contracts';
 import { App, Col, Divider, Form, Input, Radio, Row, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { projectApi } from '../../../app/api/endpoints';
 import { useI18n } from '../../../app/i18n/i18n-context';
 import {
   FormPageShell,
@@ -14,13 +13,14 @@ import {
   type PickedOrg,
   RecordLoadFailed,
   requiredRules,
+  UserSelect,
   useApiForm,
   useRequest,
   wanToMinor,
 } from '../../../kit';
+import { projectApi } from '../api';
 import { IndustrySelect } from '../components/IndustrySelect';
 import { TaskForceFields, taskForceBody } from '../components/TaskForceFields';
-import { UserSelect } from '../components/UserSelect';
 import { PROJECT_TYPES, type ProjectType } from '../model';
 
 interface Values {

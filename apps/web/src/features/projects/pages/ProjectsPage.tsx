@@ -3,7 +3,6 @@ import type { ProjectSummary } from '@yingshang/contracts';
 import { App, Button, Checkbox, Flex, Input, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { type ProjectQuery, projectApi } from '../../../app/api/endpoints';
 import { useAuth } from '../../../app/auth/auth-context';
 import { useI18n } from '../../../app/i18n/i18n-context';
 import {
@@ -24,6 +23,7 @@ import {
   wanToMinor,
   withUnit,
 } from '../../../kit';
+import { type ProjectQuery, projectApi } from '../api';
 import { FiguresStrip } from '../components/FiguresStrip';
 import { ImportDialog } from '../components/ImportDialog';
 import { IndustrySelect } from '../components/IndustrySelect';

@@ -3,9 +3,9 @@ import type { ButtonProps } from 'antd';
 import { Alert, App, Col, Form, Input, Modal, Row, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { ApiError } from '../../../app/api/client';
-import { userApi } from '../../../app/api/endpoints';
 import { useI18n } from '../../../app/i18n/i18n-context';
 import { applyFieldErrors, OrgPicker, type PickedOrg } from '../../../kit';
+import { userApi } from '../api';
 
 export type UserFormMode = { kind: 'create' } | { kind: 'edit'; user: User };
 

@@ -1,9 +1,9 @@
 import type { User } from '@yingshang/contracts';
 import { Flex, Select, Spin, Typography } from 'antd';
 import { useRef } from 'react';
-import { userApi } from '../../../app/api/endpoints';
-import { useI18n } from '../../../app/i18n/i18n-context';
-import { useRemoteSearch } from '../../../kit';
+import { useI18n } from '../../app/i18n/i18n-context';
+import { userLookupApi } from '../api';
+import { useRemoteSearch } from '../use-remote-search';
 
 interface Props {
   value?: string | null;
@@ -20,7 +20,7 @@ export function UserSelect({ value, onChange, knownName, placeholder, id, ...res
   const { t } = useI18n();
   const names = useRef(new Map<string, string>());
   const remote = useRemoteSearch<User>((q) =>
-    userApi.list({ q: q || undefined, status: 'active', page: 1, pageSize: 20 }).then((p) => p.items),
+    userLookupApi.list({ q: q || undefined, status: 'active', page: 1, pageSize: 20 }).then((p) => p.items),
   );
   for (const u of remote.items) names.current.set(u.id, u.displayName);
   if (value && knownName && !names.current.has(value)) names.current.set(value, knownName);

@@ -1,9 +1,11 @@
 import type { ProjectSummary } from '@yingshang/contracts';
 import { Flex, Select, Spin, Typography } from 'antd';
 import { useRef } from 'react';
-import { projectApi } from '../../../app/api/endpoints';
-import { useI18n } from '../../../app/i18n/i18n-context';
-import { formatWan, StageTag, useRemoteSearch } from '../../../kit';
+import { useI18n } from '../../app/i18n/i18n-context';
+import { projectLookupApi } from '../api';
+import { formatWan } from '../format';
+import { useRemoteSearch } from '../use-remote-search';
+import { StageTag } from './StageTag';
 
 export interface PickedProject {
   id: string;
@@ -44,7 +46,7 @@ export function ProjectPicker({
   const { t } = useI18n();
   const byId = useRef(new Map<string, PickedProject>());
   const remote = useRemoteSearch<ProjectSummary>((q) =>
-    projectApi
+    projectLookupApi
       .list({ q: q || undefined, regionId, page: 1, pageSize: 20, sort: 'updatedAt', order: 'desc' })
       .then((p) => p.items.filter((x) => !signedOnly || x.signedOn)),
   );
