@@ -3,11 +3,11 @@ import path from 'node:path';
 import type { Config } from './config.js';
 import { createDb, type DbHandle } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
+import { ensureRollups } from './kernel/rollups.js';
 import { createPasswordHasher, generatePassword } from './modules/auth/password.js';
 import { type DemoAccount, seedDemo, seedOrganisations } from './modules/orgs/seed.js';
 import { loadDemoCampaign } from './modules/rectification/rectification.seed.js';
-import { ensureRollups } from './modules/rollups/rollups.repository.js';
-import { ROLLUP_SOURCES } from './modules/rollups/sources.js';
+import { ROLLUP_SOURCES } from './rollup-sources.js';
 import { generateProjects } from './seed/demo/generate-projects.js';
 import { generateRecords } from './seed/demo/generate-records.js';
 

@@ -2,13 +2,13 @@ import type { CreateActivityBody } from '@yingshang/contracts';
 import type { z } from 'zod';
 import type { Tx } from '../../db/database.js';
 import type { ActivityRow, ProjectRow } from '../../db/schema.js';
+import type { Touched } from '../../kernel/rollups.js';
 import { type Actor, inScope } from '../../lib/actor.js';
 import { fail } from '../../lib/app-error.js';
 import { now } from '../../lib/ids.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { findProjectRow } from '../projects/projects.repository.js';
 import { projectRollups } from '../projects/rollups.repository.js';
-import type { Touched } from '../rollups/rollups.repository.js';
 import * as repo from './activities.repository.js';
 import { activityRollups, projectsSignedAt } from './rollups.repository.js';
 

@@ -7,9 +7,9 @@ import {
   tableCounts,
   unitId,
 } from '../../../test/harness.js';
+import { verifyRollups } from '../../kernel/rollups.js';
 import { addDays, beijingToday } from '../../lib/days.js';
 import { projectRollups } from '../projects/rollups.repository.js';
-import { verifyRollups } from '../rollups/rollups.repository.js';
 import { activityDashboard, activityRollups } from './rollups.repository.js';
 
 const today = beijingToday();

@@ -8,13 +8,13 @@ import {
 } from '@yingshang/rules';
 import type { Db, Tx } from '../../db/database.js';
 import type { AppealRow } from '../../db/schema.js';
+import { withRollups } from '../../kernel/rollups.js';
 import { type Actor, parentPath } from '../../lib/actor.js';
 import { fail } from '../../lib/app-error.js';
 import { beijingToday } from '../../lib/days.js';
 import { newId, now } from '../../lib/ids.js';
 import { notify } from '../notifications/notifications.repository.js';
 import { findOrg } from '../orgs/orgs.repository.js';
-import { withRollups } from '../rollups/rollups.repository.js';
 import * as repo from './appeals.repository.js';
 import {
   STEP_HANDLERS,

@@ -11,8 +11,8 @@ import {
   unitId,
   userId,
 } from '../../../test/harness.js';
+import { verifyRollups, withRollups } from '../../kernel/rollups.js';
 import { beijingToday } from '../../lib/days.js';
-import { verifyRollups, withRollups } from '../rollups/rollups.repository.js';
 import { appealRollups } from './rollups.repository.js';
 import { sweepAppeals } from './sweep.js';
 

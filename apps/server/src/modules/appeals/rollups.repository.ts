@@ -8,8 +8,6 @@ import {
   type RollupAppeal,
 } from '@yingshang/rules';
 import type { Executor } from '../../db/database.js';
-import { parentPath } from '../../lib/actor.js';
-import { chunks } from '../projects/projects-ledger.repository.js';
 import {
   daySums,
   daySumsByPath,
@@ -18,7 +16,9 @@ import {
   type MetricSums,
   type RollupSource,
   rollupSums,
-} from '../rollups/rollups.repository.js';
+} from '../../kernel/rollups.js';
+import { parentPath } from '../../lib/actor.js';
+import { chunks } from '../projects/projects-ledger.repository.js';
 import { rankDepartments, rate } from './figures.repository.js';
 
 async function load(db: Executor, ids: readonly string[]) {

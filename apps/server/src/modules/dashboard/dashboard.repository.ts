@@ -1,5 +1,5 @@
 import type { Executor } from '../../db/database.js';
-import { daySums } from '../rollups/rollups.repository.js';
+import { daySums } from '../../kernel/rollups.js';
 
 /** Projects stalled and blocked, and promises overdue, today: from the per-day present-state roll-ups. */
 export async function presentState(

@@ -11,6 +11,7 @@ import type { RollupMetric } from '@yingshang/rules';
 import type { z } from 'zod';
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/database.js';
+import { type MetricSums, rollupSeries, rollupSums } from '../../kernel/rollups.js';
 import { type Actor, inScope, scopePath } from '../../lib/actor.js';
 import { fail } from '../../lib/app-error.js';
 import { addDays, beijingToday } from '../../lib/days.js';
@@ -21,7 +22,6 @@ import { recordAudit } from '../audit/audit.repository.js';
 import { incentiveDashboard } from '../incentives/rollups.repository.js';
 import { findOrg } from '../orgs/orgs.repository.js';
 import { latestCampaign, rectificationDashboard } from '../rectification/rollups.repository.js';
-import { type MetricSums, rollupSeries, rollupSums } from '../rollups/rollups.repository.js';
 import { childRegions, presentState, saveTarget, targetsOf } from './dashboard.repository.js';
 
 const PERIOD_METRICS: readonly RollupMetric[] = [

@@ -9,8 +9,8 @@ import {
   unitIds,
   unitPath,
 } from '../../../test/harness.js';
+import { withRollups } from '../../kernel/rollups.js';
 import { addDays, beijingToday } from '../../lib/days.js';
-import { withRollups } from '../rollups/rollups.repository.js';
 import { incentiveDashboard, incentiveRollups } from './rollups.repository.js';
 
 const today = beijingToday();

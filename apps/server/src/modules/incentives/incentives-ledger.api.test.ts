@@ -9,10 +9,10 @@ import {
   tableCounts,
   unitId,
 } from '../../../test/harness.js';
+import { verifyRollups, withRollups } from '../../kernel/rollups.js';
 import { addDays, beijingToday } from '../../lib/days.js';
 import { NINE_PROBLEMS } from '../rectification/rectification.seed.js';
 import { rectificationRollups } from '../rectification/rollups.repository.js';
-import { verifyRollups, withRollups } from '../rollups/rollups.repository.js';
 import { incentiveRollups } from './rollups.repository.js';
 
 /**

@@ -8,8 +8,8 @@ import {
   unitIds,
   unitPath,
 } from '../../../test/harness.js';
+import { verifyRollups, withRollups } from '../../kernel/rollups.js';
 import { addDays, beijingToday } from '../../lib/days.js';
-import { verifyRollups, withRollups } from '../rollups/rollups.repository.js';
 import { incentiveDashboard, incentiveRollups } from './rollups.repository.js';
 
 const today = beijingToday();

@@ -8,7 +8,7 @@ import {
   tableCounts,
   unitId,
 } from '../../../test/harness.js';
-import { verifyRollups } from '../rollups/rollups.repository.js';
+import { verifyRollups } from '../../kernel/rollups.js';
 import { incentiveRollups } from './rollups.repository.js';
 
 /**

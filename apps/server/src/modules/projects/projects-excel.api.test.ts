@@ -14,8 +14,8 @@ import {
   unitId,
   userId,
 } from '../../../test/harness.js';
+import { verifyRollups } from '../../kernel/rollups.js';
 import { addDays, beijingToday } from '../../lib/days.js';
-import { verifyRollups } from '../rollups/rollups.repository.js';
 import { projectRollups } from './rollups.repository.js';
 
 const today = beijingToday();

@@ -7,8 +7,8 @@ import {
   tableCounts,
   unitId,
 } from '../../../test/harness.js';
+import { verifyRollups } from '../../kernel/rollups.js';
 import { addDays, beijingToday } from '../../lib/days.js';
-import { verifyRollups } from '../rollups/rollups.repository.js';
 import { listProjects } from './projects.repository.js';
 import { projectRollups } from './rollups.repository.js';
 

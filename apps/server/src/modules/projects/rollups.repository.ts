@@ -8,7 +8,7 @@ import {
 } from '@yingshang/rules';
 import type { Executor } from '../../db/database.js';
 import { chunks } from '../../kernel/chunks.js';
-import { idsOf, type RollupSource } from '../rollups/rollups.repository.js';
+import { idsOf, type RollupSource } from '../../kernel/rollups.js';
 
 /** What the roll-ups read of a project: its region, stage dates, funds, promises and signing. */
 export interface ProjectRollupRecord extends RollupProject {

@@ -9,8 +9,8 @@ import {
   unitPath,
 } from '../../../test/harness.js';
 import { rectificationWriter, type TestCampaign } from '../../../test/rectification.js';
+import { verifyRollups } from '../../kernel/rollups.js';
 import { addDays, beijingToday } from '../../lib/days.js';
-import { verifyRollups } from '../rollups/rollups.repository.js';
 import { latestCampaign, rectificationDashboard, rectificationRollups } from './rollups.repository.js';
 
 const today = beijingToday();

@@ -9,8 +9,8 @@ import {
   tableCounts,
   unitId,
 } from '../../../test/harness.js';
+import { verifyRollups } from '../../kernel/rollups.js';
 import { addDays, beijingToday } from '../../lib/days.js';
-import { verifyRollups } from '../rollups/rollups.repository.js';
 import { NINE_PROBLEMS } from './rectification.seed.js';
 import { rectificationRollups } from './rollups.repository.js';
 

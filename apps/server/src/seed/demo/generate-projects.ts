@@ -24,12 +24,12 @@ import {
 } from '@yingshang/rules';
 import type { Config } from '../../config.js';
 import type { DbHandle } from '../../db/database.js';
+import { rebuildRollups } from '../../kernel/rollups.js';
 import { beijingToday } from '../../lib/days.js';
 import { pinyinKey } from '../../lib/pinyin.js';
 import { normaliseName } from '../../modules/projects/investors.repository.js';
 import { industrySection } from '../../modules/projects/projects.service.js';
 import { projectRollups } from '../../modules/projects/rollups.repository.js';
-import { rebuildRollups } from '../../modules/rollups/rollups.repository.js';
 import { bulkWriter, type Row } from './bulk-writer.js';
 import * as V from './vocabulary.js';
 

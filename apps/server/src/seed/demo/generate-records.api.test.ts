@@ -3,9 +3,9 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestApp, describeApi, type TestApp } from '../../../test/harness.js';
 import { testConfig } from '../../../test/template.js';
+import { verifyRollups } from '../../kernel/rollups.js';
 import { beijingToday } from '../../lib/days.js';
-import { verifyRollups } from '../../modules/rollups/rollups.repository.js';
-import { ROLLUP_SOURCES } from '../../modules/rollups/sources.js';
+import { ROLLUP_SOURCES } from '../../rollup-sources.js';
 import { generateProjects } from './generate-projects.js';
 import { generateRecords, type RecordsStats } from './generate-records.js';
 

@@ -47,6 +47,7 @@ import {
 import { sql } from 'kysely';
 import type { Config } from '../../config.js';
 import type { DbHandle } from '../../db/database.js';
+import { rebuildRollups } from '../../kernel/rollups.js';
 import { beijingToday } from '../../lib/days.js';
 import { pinyinKey } from '../../lib/pinyin.js';
 import { activityCode } from '../../modules/activities/activities.repository.js';
@@ -58,8 +59,7 @@ import {
   loadDemoCampaign,
   NINE_PROBLEMS,
 } from '../../modules/rectification/rectification.seed.js';
-import { rebuildRollups } from '../../modules/rollups/rollups.repository.js';
-import { ROLLUP_SOURCES } from '../../modules/rollups/sources.js';
+import { ROLLUP_SOURCES } from '../../rollup-sources.js';
 import { bulkWriter, type Row } from './bulk-writer.js';
 import {
   DAY_MS,

@@ -1,7 +1,7 @@
 import { CellBag, type PlacedCell } from '@yingshang/rules';
 import { sql } from 'kysely';
-import type { DbHandle, Executor } from '../../db/database.js';
-import { writeInChunks } from '../../kernel/chunks.js';
+import type { DbHandle, Executor } from '../db/database.js';
+import { writeInChunks } from './chunks.js';
 
 export type RollupSourceName = 'projects' | 'activities' | 'appeals' | 'incentives' | 'rectification';
 
