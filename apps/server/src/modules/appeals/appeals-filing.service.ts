@@ -3,6 +3,7 @@ import { addWorkingDays, isLikelyRepeat, plusDays } from '@yingshang/rules';
 import type { z } from 'zod';
 import type { Db, Tx } from '../../db/database.js';
 import type { OrgUnitRow } from '../../db/schema.js';
+import { loadCalendar } from '../../kernel/calendar.js';
 import { withRollups } from '../../kernel/rollups.js';
 import { type Actor, inScope } from '../../lib/actor.js';
 import { fail } from '../../lib/app-error.js';
@@ -10,11 +11,10 @@ import { beijingToday } from '../../lib/days.js';
 import { newId, now } from '../../lib/ids.js';
 import { notify } from '../notifications/notifications.repository.js';
 import { findOrg, findOrgByPath } from '../orgs/orgs.repository.js';
-import { findUser } from '../orgs/users.repository.js';
+import { findUser, usersOf } from '../orgs/users.repository.js';
 import { findProjectRow } from '../projects/projects.repository.js';
 import * as repo from './appeals.repository.js';
 import { appealLink, auditAppeal, cityPath, noticeParams, OFFICE_ROLES } from './appeals-trail.js';
-import { loadCalendar } from './calendar.js';
 import { appealRollups } from './rollups.repository.js';
 
 type Create = z.infer<typeof CreateAppealBody>;
@@ -161,8 +161,8 @@ export function createAppealFiling(deps: { db: Db }) {
       });
       await auditAppeal(trx, actor, row, 'create', null, values);
       const recipients = [
-        ...(await repo.usersOf(trx, office.id, OFFICE_ROLES)),
-        ...(values.express ? await repo.usersOf(trx, office.id, ['leader']) : []),
+        ...(await usersOf(trx, office.id, OFFICE_ROLES)),
+        ...(values.express ? await usersOf(trx, office.id, ['leader']) : []),
       ];
       await notify(trx, recipients, {
         kind: 'appeal_filed',

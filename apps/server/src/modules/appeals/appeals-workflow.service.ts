@@ -8,6 +8,7 @@ import {
 } from '@yingshang/rules';
 import type { Db, Tx } from '../../db/database.js';
 import type { AppealRow } from '../../db/schema.js';
+import { loadCalendar } from '../../kernel/calendar.js';
 import { withRollups } from '../../kernel/rollups.js';
 import { type Actor, parentPath } from '../../lib/actor.js';
 import { fail } from '../../lib/app-error.js';
@@ -15,6 +16,7 @@ import { beijingToday } from '../../lib/days.js';
 import { newId, now } from '../../lib/ids.js';
 import { notify } from '../notifications/notifications.repository.js';
 import { findOrg } from '../orgs/orgs.repository.js';
+import { usersOf } from '../orgs/users.repository.js';
 import * as repo from './appeals.repository.js';
 import {
   STEP_HANDLERS,
@@ -24,7 +26,6 @@ import {
   type StepEvent,
 } from './appeals-steps.js';
 import { appealLink, auditAppeal, noticeParams, OFFICE_ROLES } from './appeals-trail.js';
-import { loadCalendar } from './calendar.js';
 import { appealRollups } from './rollups.repository.js';
 
 /** What a step needs of the reading side (appeals.service.ts hands it over). */
@@ -111,9 +112,9 @@ export function createAppealWorkflow(deps: { db: Db; view: AppealView }) {
         next,
         today: beijingToday(),
         cal: await loadCalendar(trx),
-        officeUsers: () => repo.usersOf(trx, row.regionId, OFFICE_ROLES),
-        deptUsers: (unitId = row.departmentId) => repo.usersOf(trx, unitId),
-        enterpriseUsers: () => repo.usersOf(trx, row.enterpriseId, ['enterprise']),
+        officeUsers: () => usersOf(trx, row.regionId, OFFICE_ROLES),
+        deptUsers: (unitId = row.departmentId) => usersOf(trx, unitId),
+        enterpriseUsers: () => usersOf(trx, row.enterpriseId, ['enterprise']),
         assignable: (departmentId) => assignable(trx, row, departmentId),
         findAppeal: (targetId) => repo.findAppealRow(trx, targetId),
         eventOn: (target, e) => event(trx, actor, target, e),

@@ -1,4 +1,4 @@
-import { APPEAL_OPEN_STATUSES, type Role } from '@yingshang/contracts';
+import { APPEAL_OPEN_STATUSES } from '@yingshang/contracts';
 import { type Insertable, sql } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import type { Dialect } from '../../db/dialect.js';
@@ -210,20 +210,6 @@ export const appealRef = (db: Executor, id: string | null) =>
   id
     ? db.selectFrom('appeals').select(['id', 'code', 'title']).where('id', '=', id).executeTakeFirst()
     : Promise.resolve(undefined);
-
-/** Active users of a unit, optionally with one of these roles (for notices). */
-export async function usersOf(db: Executor, unitId: string | null, roles?: readonly Role[]) {
-  if (!unitId) return [];
-  const rows = await db
-    .selectFrom('users')
-    .select(['id', 'roles'])
-    .where('orgUnitId', '=', unitId)
-    .where('disabled', '=', 0)
-    .execute();
-  return rows
-    .filter((u) => !roles || (JSON.parse(u.roles) as Role[]).some((r) => roles.includes(r)))
-    .map((u) => u.id);
-}
 
 /** The most specific SLA rule for a channel, category and urgency (channel > category > urgency). */
 export async function slaRuleFor(db: Executor, a: { channel: string; category: string; urgency: string }) {

@@ -19,6 +19,7 @@ import type { z } from 'zod';
 import type { Db, Executor, Tx } from '../../db/database.js';
 import type { Dialect } from '../../db/dialect.js';
 import type { AppealRow } from '../../db/schema.js';
+import { loadCalendar } from '../../kernel/calendar.js';
 import { type Actor, inScope, scopePath } from '../../lib/actor.js';
 import { fail } from '../../lib/app-error.js';
 import { beijingToday } from '../../lib/days.js';
@@ -29,7 +30,6 @@ import * as repo from './appeals.repository.js';
 import { createAppealFiling } from './appeals-filing.service.js';
 import { cityPath } from './appeals-trail.js';
 import { createAppealWorkflow } from './appeals-workflow.service.js';
-import { loadCalendar } from './calendar.js';
 import { findMeetingRow } from './meetings.repository.js';
 
 type Create = z.infer<typeof CreateAppealBody>;

@@ -3,13 +3,13 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { Dialect } from '../../db/dialect.js';
 import type { AppealRow } from '../../db/schema.js';
+import { loadCalendar } from '../../kernel/calendar.js';
 import { withRollups } from '../../kernel/rollups.js';
 import { beijingToday } from '../../lib/days.js';
 import { newId } from '../../lib/ids.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { notify } from '../notifications/notifications.repository.js';
-import { usersOf } from './appeals.repository.js';
-import { loadCalendar } from './calendar.js';
+import { usersOf } from '../orgs/users.repository.js';
 import { appealRollups } from './rollups.repository.js';
 
 /**

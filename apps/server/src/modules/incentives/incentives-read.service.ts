@@ -8,10 +8,10 @@ import { EAST_TRANSFER_POLICY, type Evaluation, slaState, type WorkCalendar } fr
 import type { z } from 'zod';
 import type { Db, Executor } from '../../db/database.js';
 import type { Dialect } from '../../db/dialect.js';
+import { loadCalendar } from '../../kernel/calendar.js';
 import { type Actor, inScope } from '../../lib/actor.js';
 import { fail } from '../../lib/app-error.js';
 import { beijingToday } from '../../lib/days.js';
-import { loadCalendar } from '../appeals/calendar.js';
 import { findOrg } from '../orgs/orgs.repository.js';
 import * as repo from './incentives.repository.js';
 import {

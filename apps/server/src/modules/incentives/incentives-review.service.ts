@@ -3,12 +3,12 @@ import { addWorkingDays, EAST_TRANSFER_PARAMETERS as P } from '@yingshang/rules'
 import type { z } from 'zod';
 import type { Db } from '../../db/database.js';
 import type { IncentiveApplicationRow } from '../../db/schema.js';
+import { loadCalendar } from '../../kernel/calendar.js';
 import { withRollups } from '../../kernel/rollups.js';
 import type { Actor } from '../../lib/actor.js';
 import { fail } from '../../lib/app-error.js';
 import { beijingToday } from '../../lib/days.js';
 import { newId, now } from '../../lib/ids.js';
-import { loadCalendar } from '../appeals/calendar.js';
 import { notify } from '../notifications/notifications.repository.js';
 import * as repo from './incentives.repository.js';
 import { actionsOf, paramOn, REVIEW_STATUS, STAGE_ZH, stageOf, yuan } from './incentives.rules.js';

@@ -4,9 +4,9 @@ import type { IncentiveApplicationRow } from '../../db/schema.js';
 import type { Actor } from '../../lib/actor.js';
 import { AppError } from '../../lib/app-error.js';
 import { newId, now } from '../../lib/ids.js';
-import { usersOf } from '../appeals/appeals.repository.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { findOrgByPath } from '../orgs/orgs.repository.js';
+import { usersOf } from '../orgs/users.repository.js';
 import * as repo from './incentives.repository.js';
 import { cityPath, OFFICE_ROLES, provincePath } from './incentives.rules.js';
 

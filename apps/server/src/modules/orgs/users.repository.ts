@@ -106,3 +106,17 @@ export async function setLoginState(db: Executor, id: string, patch: UserUpdate)
 /** Ids of all users of a unit, disabled ones included (files they uploaded stay theirs). */
 export const userIdsOfUnit = async (db: Executor, orgUnitId: string) =>
   (await db.selectFrom('users').select('id').where('orgUnitId', '=', orgUnitId).execute()).map((u) => u.id);
+
+/** Active users of a unit, optionally with one of these roles (for notices). */
+export async function usersOf(db: Executor, unitId: string | null, roles?: readonly Role[]) {
+  if (!unitId) return [];
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'roles'])
+    .where('orgUnitId', '=', unitId)
+    .where('disabled', '=', 0)
+    .execute();
+  return rows
+    .filter((u) => !roles || (JSON.parse(u.roles) as Role[]).some((r) => roles.includes(r)))
+    .map((u) => u.id);
+}

@@ -47,12 +47,12 @@ import {
 import { sql } from 'kysely';
 import type { Config } from '../../config.js';
 import type { DbHandle } from '../../db/database.js';
+import { loadCalendar } from '../../kernel/calendar.js';
 import { rebuildRollups } from '../../kernel/rollups.js';
 import { beijingToday } from '../../lib/days.js';
 import { pinyinKey } from '../../lib/pinyin.js';
 import { activityCode } from '../../modules/activities/activities.repository.js';
 import { appealCode } from '../../modules/appeals/appeals.repository.js';
-import { loadCalendar } from '../../modules/appeals/calendar.js';
 import { taskCode } from '../../modules/rectification/rectification.repository.js';
 import {
   DEMO_CAMPAIGN_TITLE,
