@@ -108,7 +108,7 @@ export function TaskListPage() {
   }
 
   const columns: ListColumn<TaskSummary>[] = [
-    { key: 'code', locked: true, title: t('rect.col.code'), dataIndex: 'code', width: 170, fixed: 'left' },
+    { key: 'code', locked: true, title: t('rect.col.code'), dataIndex: 'code', width: 200, fixed: 'left' },
     { key: 'problem', title: t('rect.col.problem'), dataIndex: 'problemName', width: 130, ellipsis: true },
     { key: 'issue', title: t('rect.col.issue'), dataIndex: 'issue', width: 240, ellipsis: true },
     { key: 'lead', title: t('rect.col.lead'), dataIndex: 'leadOrgName', width: 150, ellipsis: true },
