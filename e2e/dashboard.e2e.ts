@@ -109,6 +109,11 @@ describe('dashboard journey', () => {
       page.getByTestId('monthly-table').locator('tr', { hasText: '平城区' }).textContent(),
     ).toContain('50.0%');
     await screenshot(page, 'dashboard-monthly');
+    const [monthly] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('monthly-export').click(),
+    ]);
+    expect(monthly.suggestedFilename()).toBe(`大同市招商引资月报-${thisMonth}.xlsx`);
     await page.goBack();
 
     // the records behind "new signings": the project list with the same period

@@ -51,10 +51,10 @@ export async function readAllPages<T>(
   }
 }
 
-/** A column of a ledger sheet; `day` and `wan` set the number format of dates and 万元 amounts. */
-export type LedgerColumn = { header: string; key: string; width: number; format?: 'day' | 'wan' };
+/** A column of a ledger sheet; `day`, `wan` and `percent` set the format of dates, 万元 and ratios. */
+export type LedgerColumn = { header: string; key: string; width: number; format?: 'day' | 'wan' | 'percent' };
 
-const FORMATS = { day: 'yyyy-mm-dd', wan: '#,##0.00' } as const;
+const FORMATS = { day: 'yyyy-mm-dd', wan: '#,##0.00', percent: '0.0%' } as const;
 
 /**
  * A ledger (台账) as one workbook: a bold merged title row (「…（导出日期 …，共 N 条）」) over the

@@ -95,6 +95,9 @@ const ACCESS: Record<string, Probe | 'self' | 'public'> = {
   'GET /api/v1/dashboard/monthly': (f) => ({
     url: `/api/v1/dashboard/monthly?regionId=${f.unit}&month=2026-05`,
   }),
+  'GET /api/v1/dashboard/monthly.xlsx': (f) => ({
+    url: `/api/v1/dashboard/monthly.xlsx?regionId=${f.unit}&month=2026-05`,
+  }),
   'PUT /api/v1/dashboard/targets': (f) => ({
     url: '/api/v1/dashboard/targets',
     body: {

@@ -275,6 +275,28 @@ describeApi('dashboard API', () => {
     const city = (await linfen.get('/api/v1/auth/me')).json().user.orgUnit.id;
     expect((await put(admin, { year, targets: [{ regionId: city, ...target }] })).statusCode).toBe(204);
     expect((await report()).rows[0].target.signedCount).toBe(10);
+
+    // the same report as a workbook: one row per region in the page's order, 万元 and ratios as numbers
+    const json = await report();
+    const res = await linfen.get(`/api/v1/dashboard/monthly.xlsx?month=${thisMonth}`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-disposition']).toMatch(/filename\*=UTF-8''/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    expect(String(ws.getCell('A1').value)).toContain(`招商引资月报（${thisMonth}`);
+    expect(ws.rowCount).toBe(2 + json.rows.length);
+    expect(ws.getCell('A3').value).toBe(`${json.rows[0].name}（合计）`);
+    const row = (code: string) => 3 + json.rows.findIndex((r: { code: string }) => r.code === code);
+    const y = json.rows.find((r: { code: string }) => r.code === '141002');
+    expect(ws.getRow(row('141002')).getCell(1).value).toBe(y.name);
+    expect(ws.getRow(row('141002')).getCell(6).value).toBe(y.yearToDate.signedCount);
+    expect(ws.getRow(row('141002')).getCell(10).value).toBe(y.target.signedInvestmentFen / 1_000_000);
+    expect(ws.getRow(row('141002')).getCell(12).value).toBe(y.yearToDate.signedCount / y.target.signedCount);
+    const outside = await (await t.login('taiyuan')).get(
+      `/api/v1/dashboard/monthly.xlsx?regionId=${yaodu}&month=${thisMonth}`,
+    );
+    expect(outside.statusCode).toBe(404);
   });
 
   it('counts a project stalled alike in the list, the period figures and the dashboard (more than 180 days)', async () => {

@@ -10,6 +10,7 @@ import { sendXlsx, XLSX_MIME } from '../../kernel/xlsx.js';
 import { actorOf } from '../../plugins/auth.js';
 import { dashboardWorkbook } from './dashboard.excel.js';
 import type { DashboardService } from './dashboard.service.js';
+import { monthlyWorkbook } from './monthly.excel.js';
 
 export const dashboardRoutes: FastifyPluginAsyncZod<{ dashboard: DashboardService }> = async (
   app,
@@ -63,6 +64,22 @@ export const dashboardRoutes: FastifyPluginAsyncZod<{ dashboard: DashboardServic
       },
     },
     async (req) => dashboard.monthly(actorOf(req), req.query),
+  );
+  app.get(
+    '/dashboard/monthly.xlsx',
+    {
+      config,
+      schema: {
+        tags,
+        summary: '招商引资月报 as a workbook (.xlsx): the page’s table, one row per region',
+        querystring: MonthlyReportQuery,
+        produces: [XLSX_MIME],
+      },
+    },
+    async (req, reply) => {
+      const report = await dashboard.monthly(actorOf(req), req.query);
+      return sendXlsx(reply, await monthlyWorkbook(report), `monthly-report-${report.month}.xlsx`);
+    },
   );
   app.put(
     '/dashboard/targets',

@@ -81,6 +81,7 @@ export const dashboardEnUS: Record<keyof typeof dashboardZhCN, string> = {
   'dash.export': 'Export to Excel',
   'audit.entity.region_target': 'Annual target',
   'dash.monthly': 'Monthly report',
+  'monthly.exportFile': 'monthly-report-{month}.xlsx',
   'monthly.title': 'Monthly investment report ({month})',
   'monthly.note':
     'Amounts in 10,000 CNY. Year to date from January; YoY compares the investment signed with the same months last year; completion = year to date ÷ annual target.',

@@ -77,6 +77,7 @@ export const dashboardZhCN = {
   'dash.export': '导出 Excel',
   'audit.entity.region_target': '年度目标',
   'dash.monthly': '月报',
+  'monthly.exportFile': '招商引资月报-{month}.xlsx',
   'monthly.title': '招商引资月报（{month}）',
   'monthly.note':
     '金额单位：万元。本年累计自 1 月起；同比为本年累计签约额与上年同期之比；完成率 = 本年累计 ÷ 年度目标。',

@@ -22,7 +22,7 @@ import { ApiError } from '../../../app/api/client';
 import { useRequest } from '../../../app/api/use-request';
 import { useAuth } from '../../../app/auth/auth-context';
 import { useI18n } from '../../../app/i18n/i18n-context';
-import { beijingToday, formatPercent, OrgPicker } from '../../../kit';
+import { beijingToday, ExportButton, formatPercent, OrgPicker } from '../../../kit';
 import { dashboardApi } from '../api';
 import { yoy } from '../bulletin';
 
@@ -129,7 +129,12 @@ export function MonthlyReportPage() {
     <Card
       title={t('monthly.title', { month })}
       extra={
-        <Flex gap={8}>
+        <Flex gap={8} wrap className="no-print">
+          <ExportButton
+            run={() => dashboardApi.monthlyXlsx({ regionId, month })}
+            fallbackName={t('monthly.exportFile', { month })}
+            testId="monthly-export"
+          />
           {can('targets.manage') && req.data ? (
             <Button
               icon={<EditOutlined />}
