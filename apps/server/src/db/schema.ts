@@ -507,6 +507,8 @@ export interface AppealDatabase {
   appealEvents: AppealEventTable;
 }
 export type AppealRow = Selectable<AppealTable>;
+/** The columns a lifecycle step may change (typed: a misspelt or mistyped column fails the build). */
+export type AppealPatch = Updateable<AppealTable>;
 export type AppealEventRow = Selectable<AppealEventTable>;
 export type AppealMeetingRow = Selectable<AppealMeetingTable>;
 

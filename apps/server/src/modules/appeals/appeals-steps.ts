@@ -8,7 +8,7 @@ import {
 } from '@yingshang/rules';
 import type { z } from 'zod';
 import type { Tx } from '../../db/database.js';
-import type { AppealRow, OrgUnitRow } from '../../db/schema.js';
+import type { AppealPatch, AppealRow, OrgUnitRow } from '../../db/schema.js';
 import { type Actor, inScope } from '../../lib/actor.js';
 import { fail } from '../../lib/app-error.js';
 
@@ -26,7 +26,7 @@ export interface StepEvent {
 
 /** What a step changes: the appeal's columns, its timeline entries and the notices it sends. */
 export interface StepEffect {
-  set: Record<string, unknown>;
+  set: AppealPatch;
   events: StepEvent[];
   notices: { to: string[]; kind: string; params: Record<string, string> }[];
 }
@@ -74,7 +74,7 @@ async function rated(c: StepContext<'rate' | 'callback'>): Promise<StepEffect> {
   const { row, action, today, cal } = c;
   const b = c.body as StepBody<'rate'> & { note?: string };
   const comment = action === 'rate' ? (b.comment ?? null) : (b.note ?? null);
-  const set: Record<string, unknown> = {
+  const set: AppealPatch = {
     rating: b.rating,
     ratingComment: comment,
     ratedVia: action === 'rate' ? 'enterprise' : 'callback',

@@ -3,7 +3,7 @@ import { type Insertable, sql } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import type { Dialect } from '../../db/dialect.js';
 import { fetchPage } from '../../db/paging.js';
-import type { AppealRow, Database } from '../../db/schema.js';
+import type { AppealPatch, AppealRow, Database } from '../../db/schema.js';
 import { updateVersioned } from '../../kernel/versioned.js';
 
 /** An appeal's ledger number: SQ + the Beijing day of filing + the last 12 hex digits of its id. */
@@ -17,11 +17,8 @@ export const insertAppeal = (db: Executor, values: Insertable<Database['appeals'
   db.insertInto('appeals').values(values).execute();
 
 /** A lifecycle step's change on the version the actor read (VERSION_CONFLICT when stale). */
-export const updateAppeal = (
-  db: Executor,
-  key: { id: string; version: number },
-  changes: Record<string, unknown>,
-) => updateVersioned(db, 'appeals', key, changes);
+export const updateAppeal = (db: Executor, key: { id: string; version: number }, changes: AppealPatch) =>
+  updateVersioned(db, 'appeals', key, changes);
 
 /** One timeline entry of an appeal. */
 export const insertAppealEvent = (db: Executor, values: Insertable<Database['appealEvents']>) =>
