@@ -137,7 +137,7 @@ describe('dashboard journey', () => {
     await poll(
       async () => (await page.locator('.ant-table-tbody tr.ant-table-row').count()) === overdueTasks,
     ).toBe(true);
-    expect(await page.getByTestId('rect-filter-region').textContent()).toContain('大同市');
+    await poll(() => page.getByTestId('rect-filter-region').textContent()).toContain('大同市');
     await page.goBack();
     // and behind the incentive applications: the applications list of the city, submitted in the months
     const applications = Number(

@@ -142,8 +142,26 @@ export function OrgPicker({
     for (const r of tree.roots.slice(0, 5)) void loadData(r.id).catch(() => undefined);
   }, [tree.roots, withLeafUnits]);
 
+  // a unit chosen elsewhere (a link's ?regionId=) that the tree does not hold: its name is asked
+  // for once; until it is known the box says 加载中…, never the unit's id
+  const [, setLearnt] = useState(0);
+  const unknown = !!value && !labels.current.has(value) && !known;
+  useEffect(() => {
+    if (!unknown || tree.loading || !value) return;
+    let alive = true;
+    orgApi
+      .get(value)
+      .then((o) => {
+        labels.current.set(o.id, { id: o.id, name: o.name, kind: o.kind });
+        if (alive) setLearnt((n) => n + 1);
+      })
+      .catch(() => undefined);
+    return () => {
+      alive = false;
+    };
+  }, [unknown, tree.loading, value]);
   const current = value
-    ? { value, label: labels.current.get(value)?.name ?? known?.name ?? value }
+    ? { value, label: labels.current.get(value)?.name ?? known?.name ?? t('common.loading') }
     : undefined;
 
   return (
