@@ -29,6 +29,20 @@ const INCENTIVE_PROBLEM = '惠企政策';
  * 整改 tasks: the list, one task, the task as owner of its files, and new tasks (by hand, imported,
  * from a field-survey finding, an overdue promise or an overdue incentive payment).
  */
+/**
+ * A task made from a source record (an overdue promise, an unpaid reward): two clerks at once both
+ * pass the existence check, and the unique (source, source_ref) index lets one task through.
+ */
+async function oneTaskPerSource<T>(make: () => Promise<T>): Promise<T> {
+  try {
+    return await make();
+  } catch (err) {
+    if (!(err instanceof AppError) && /unique/i.test(String((err as Error).message)))
+      fail('TASK_EXISTS_FOR_SOURCE');
+    throw err;
+  }
+}
+
 export function createTaskService(deps: { db: Db; dialect: Dialect }, common: TaskCommon) {
   const { db, dialect } = deps;
   const { visibleTask, openTask, detail, checkTask, searchText, event, audit, counted } = common;
@@ -172,9 +186,9 @@ export function createTaskService(deps: { db: Db; dialect: Dialect }, common: Ta
       }),
 
     /** An overdue promise of the pipeline (in the actor's area) becomes a task in one step; one task per promise. */
-    async fromPromise(actor: Actor, promiseId: string, input: z.infer<typeof PromiseTaskInput>) {
-      try {
-        return await db.transaction().execute(async (trx) => {
+    fromPromise: (actor: Actor, promiseId: string, input: z.infer<typeof PromiseTaskInput>) =>
+      oneTaskPerSource(() =>
+        db.transaction().execute(async (trx) => {
           const p = await findPromiseWithProject(trx, promiseId);
           if (!p || !inScope(actor, p.regionPath)) fail('ITEM_NOT_FOUND');
           const today = beijingToday();
@@ -210,19 +224,13 @@ export function createTaskService(deps: { db: Db; dialect: Dialect }, common: Ta
             promiseId,
             null,
           );
-        });
-      } catch (err) {
-        // two clerks at once: the unique (source, source_ref) index lets one task through
-        if (!(err instanceof AppError) && /unique/i.test(String((err as Error).message)))
-          fail('TASK_EXISTS_FOR_SOURCE');
-        throw err;
-      }
-    },
+        }),
+      ),
 
     /** An approved incentive reward unpaid past its due date becomes a task (one per application). */
-    async fromIncentive(actor: Actor, applicationId: string, input: z.infer<typeof PromiseTaskInput>) {
-      try {
-        return await db.transaction().execute(async (trx) => {
+    fromIncentive: (actor: Actor, applicationId: string, input: z.infer<typeof PromiseTaskInput>) =>
+      oneTaskPerSource(() =>
+        db.transaction().execute(async (trx) => {
           const a = await findApplication(trx, applicationId);
           if (!a || !inScope(actor, a.regionPath)) fail('ITEM_NOT_FOUND');
           const today = beijingToday();
@@ -259,12 +267,7 @@ export function createTaskService(deps: { db: Db; dialect: Dialect }, common: Ta
             applicationId,
             null,
           );
-        });
-      } catch (err) {
-        if (!(err instanceof AppError) && /unique/i.test(String((err as Error).message)))
-          fail('TASK_EXISTS_FOR_SOURCE');
-        throw err;
-      }
-    },
+        }),
+      ),
   };
 }

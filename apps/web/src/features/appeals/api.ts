@@ -10,6 +10,7 @@ import type {
   SlaRule,
 } from '@yingshang/contracts';
 import { api, type Page } from '../../app/api/client';
+import { appealOfficesApi } from '../../kit';
 
 /** A file attached to an appeal. */
 export interface AppealFile {
@@ -77,8 +78,7 @@ export const appealApi = {
   create: (body: NewAppeal) => api.post<AppealDetail>('/appeals', body),
   step: (id: string, action: AppealAction, body: Record<string, unknown>) =>
     api.post<AppealDetail>(`/appeals/${id}/${action}`, body),
-  offices: () =>
-    api.get<{ id: string; name: string; kind: 'city' | 'county' | 'zone' }[]>('/appeals/offices'),
+  offices: appealOfficesApi.list,
   attachments: (id: string) => api.get<AppealFile[]>(`/appeals/${id}/attachments`),
   upload: (id: string, file: File) => {
     const form = new FormData();

@@ -2,12 +2,12 @@ import type {
   Arrear,
   ArrearDetail,
   ArrearFigures,
-  Campaign,
   CampaignFigures,
   TaskDetail,
   TaskSummary,
 } from '@yingshang/contracts';
 import { api, type Page } from '../../app/api/client';
+import { campaignLookupApi } from '../../kit';
 
 export interface TaskQuery {
   campaignId?: string;
@@ -40,7 +40,7 @@ export interface NewTask {
 
 /** The rectification module's endpoints (整改台账). */
 export const rectificationApi = {
-  campaigns: () => api.get<Campaign[]>('/rectification/campaigns'),
+  campaigns: campaignLookupApi.list,
   figures: (id: string, regionId?: string) =>
     api.get<CampaignFigures>(`/rectification/campaigns/${id}/figures`, { regionId }),
   tasks: (q: TaskQuery) => api.get<Page<TaskSummary>>('/rectification/tasks', { ...q }),
