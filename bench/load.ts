@@ -3,18 +3,24 @@
  * data with LOAD_PROJECTS generated projects), with autocannon on 127.0.0.1: the project list,
  * a project's detail, the stage figures, the dashboard, the appeal list, and writes (a new
  * investor, a new appeal) — one request in four is a write. The run is measured in three thirds
- * after a warm-up, with the server's resident memory read after each: a leak climbs third after
- * third (test:resilience asserts it does not).
+ * after a warm-up, with the server's live heap after a full garbage collection and its resident
+ * memory read after each: a leak climbs third after third (test:resilience asserts the live heap
+ * does not; resident memory moves with the collector by tens of MB either way and is printed only).
  *
  *   LOAD_SECONDS      duration of the measured run (default 60; test:resilience uses 20)
  *   LOAD_CONNECTIONS  concurrent connections (default 10)
  *   LOAD_PROJECTS     generated demo projects (default 2000)
  */
+import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
 import { PASSWORD, rssMb, signIn } from '../apps/server/test/resilience/helpers.js';
 import { startServer } from '../apps/server/test/spawn-server.js';
+
+const heapProbe = path.resolve(import.meta.dirname, '../apps/server/test/resilience/heap-probe.mjs');
 
 export interface LoadFigures {
   seconds: number;
@@ -28,6 +34,9 @@ export interface LoadFigures {
   errors: number;
   non2xx: number;
   writes: number;
+  /** Live heap after a full collection: after the warm-up, then after each third. */
+  heapBeforeMb: number;
+  heapAfterThirdsMb: number[];
   rssBeforeMb: number;
   /** Resident memory after each third of the run. */
   rssAfterThirdsMb: number[];
@@ -41,7 +50,23 @@ export async function loadRun(
   const seconds = opts.seconds ?? Number(process.env.LOAD_SECONDS ?? 60);
   const connections = opts.connections ?? Number(process.env.LOAD_CONNECTIONS ?? 10);
   const projects = opts.projects ?? Number(process.env.LOAD_PROJECTS ?? 2000);
-  const server = await startServer(PASSWORD, { SEED_DEMO: 'true', DEMO_PROJECTS: String(projects) });
+  const probeFile = path.join(os.tmpdir(), `ys-heap-${process.pid}-${Date.now()}.txt`);
+  const server = await startServer(PASSWORD, {
+    SEED_DEMO: 'true',
+    DEMO_PROJECTS: String(projects),
+    NODE_OPTIONS: `--expose-gc --import ${pathToFileURL(heapProbe).href}`,
+    HEAP_PROBE_FILE: probeFile,
+  });
+  const heapMb = async () => {
+    const before = fs.existsSync(probeFile) ? fs.readFileSync(probeFile, 'utf8').split('\n').length : 0;
+    process.kill(server.pid, 'SIGUSR2');
+    for (let i = 0; i < 100; i++) {
+      await sleep(50);
+      const lines = fs.existsSync(probeFile) ? fs.readFileSync(probeFile, 'utf8').split('\n') : [];
+      if (lines.length > before) return Number(lines[lines.length - 2]);
+    }
+    throw new Error('the server did not report its heap');
+  };
   try {
     const admin = await signIn(server.baseUrl, 'admin');
     const city = await signIn(server.baseUrl, 'linfen');
@@ -118,6 +143,7 @@ export async function loadRun(
     // warm-up: JIT, caches, connection pools
     await run(5);
     await sleep(500);
+    const heapBeforeMb = await heapMb();
     const rssBeforeMb = rssMb(server.pid);
     let rssPeakMb = rssBeforeMb;
     const sampler = setInterval(() => {
@@ -128,10 +154,12 @@ export async function loadRun(
     // has grown to its working size stays
     const thirds: autocannon.Result[] = [];
     const rssAfterThirdsMb: number[] = [];
+    const heapAfterThirdsMb: number[] = [];
     for (let i = 0; i < 3; i++) {
       thirds.push(await run(Math.max(1, Math.round(seconds / 3))));
       await sleep(500);
       rssAfterThirdsMb.push(rssMb(server.pid));
+      heapAfterThirdsMb.push(await heapMb());
     }
     clearInterval(sampler);
     const rssAfterMb = rssAfterThirdsMb[2];
@@ -148,6 +176,8 @@ export async function loadRun(
       errors: thirds.reduce((a, r) => a + r.errors + r.timeouts, 0),
       non2xx: thirds.reduce((a, r) => a + r.non2xx, 0),
       writes,
+      heapBeforeMb,
+      heapAfterThirdsMb,
       rssBeforeMb,
       rssAfterThirdsMb,
       rssAfterMb,
@@ -155,6 +185,7 @@ export async function loadRun(
     };
   } finally {
     await server.stop();
+    fs.rmSync(probeFile, { force: true });
   }
 }
 
@@ -162,7 +193,8 @@ export function describeLoad(f: LoadFigures): string {
   return [
     `load · sqlite · ${os.cpus().length} cores · ${f.seconds} s × ${f.connections} connections · mix: project list, detail, figures, dashboard, appeal list, unread count, 2 writes in 8`,
     `  requests ${f.requests} (${f.writes} writes), ${f.throughput} req/s, latency p50 ${f.p50} ms, p99 ${f.p99} ms, max ${f.max} ms`,
-    `  errors ${f.errors}, non-2xx ${f.non2xx}; server RSS ${f.rssBeforeMb} MB after warm-up → ${f.rssAfterThirdsMb.join(' → ')} MB after each third (peak ${f.rssPeakMb} MB)`,
+    `  errors ${f.errors}, non-2xx ${f.non2xx}; live heap after a full collection ${f.heapBeforeMb} MB after warm-up → ${f.heapAfterThirdsMb.join(' → ')} MB after each third`,
+    `  server RSS ${f.rssBeforeMb} MB after warm-up → ${f.rssAfterThirdsMb.join(' → ')} MB after each third (peak ${f.rssPeakMb} MB)`,
   ].join('\n');
 }
 
