@@ -11,6 +11,7 @@ import secureJson from 'secure-json-parse';
 import type { Config } from './config.js';
 import type { DbHandle } from './db/database.js';
 import { attachmentRoutes, attachmentRoutesFor } from './kernel/attachment-routes.js';
+import { createPasswordHasher } from './kernel/password.js';
 import { AppError } from './lib/app-error.js';
 import { newId } from './lib/ids.js';
 import { activityRoutes } from './modules/activities/activities.routes.js';
@@ -23,7 +24,6 @@ import { createAttachmentService } from './modules/attachments/attachments.servi
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { createAuthService } from './modules/auth/auth.service.js';
-import { createPasswordHasher } from './modules/auth/password.js';
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes.js';
 import { createDashboardService } from './modules/dashboard/dashboard.service.js';
 import { healthRoutes } from './modules/health/health.routes.js';

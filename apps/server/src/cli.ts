@@ -6,10 +6,10 @@ import { errorMessage, PERMISSIONS, ROLES, type Role } from '@yingshang/contract
 import { announceDemo, openDatabase, seed } from './boot.js';
 import { loadConfig } from './config.js';
 import { openSqlite } from './db/database.js';
+import { createPasswordHasher, generatePassword } from './kernel/password.js';
 import { rebuildRollups, verifyRollups } from './kernel/rollups.js';
 import type { Actor } from './lib/actor.js';
 import { AppError } from './lib/app-error.js';
-import { createPasswordHasher, generatePassword } from './modules/auth/password.js';
 import { findOrgByCode } from './modules/orgs/orgs.repository.js';
 import { findUserByUsername } from './modules/orgs/users.repository.js';
 import { createUserService } from './modules/orgs/users.service.js';

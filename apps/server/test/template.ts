@@ -1,7 +1,7 @@
 import { loadConfig } from '../src/config.js';
 import type { DbHandle } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
-import { createPasswordHasher } from '../src/modules/auth/password.js';
+import { createPasswordHasher } from '../src/kernel/password.js';
 import { seedDemo, seedOrganisations } from '../src/modules/orgs/seed.js';
 
 declare module 'vitest' {

@@ -1,8 +1,8 @@
 import { ACTIVITY_TYPES, type ActivityDashboard, type ActivityType } from '@yingshang/contracts';
 import { activityCells, type RollupActivity } from '@yingshang/rules';
 import type { Executor } from '../../db/database.js';
+import { chunks } from '../../kernel/chunks.js';
 import { idsOf, type MetricSums, type RollupSource, rollupSums } from '../../kernel/rollups.js';
-import { chunks } from '../projects/projects-ledger.repository.js';
 
 async function load(db: Executor, ids: readonly string[]) {
   const out = new Map<string, RollupActivity>();

@@ -2,11 +2,11 @@ import type { PutHolidayYearBody, UpdateSlaRuleBody } from '@yingshang/contracts
 import type { z } from 'zod';
 import type { Db } from '../../db/database.js';
 import type { Dialect } from '../../db/dialect.js';
+import { recordAudit } from '../../kernel/audit.js';
 import { type Actor, inScope } from '../../lib/actor.js';
 import { fail } from '../../lib/app-error.js';
 import { beijingToday } from '../../lib/days.js';
 import { now } from '../../lib/ids.js';
-import { recordAudit } from '../audit/audit.repository.js';
 import { findOrg } from '../orgs/orgs.repository.js';
 import { type AppealReader, findSlaRule, listSlaRules, updateSlaRule } from './appeals.repository.js';
 import { holidayYears, putHolidayYear } from './calendar.js';

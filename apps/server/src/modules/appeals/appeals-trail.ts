@@ -1,8 +1,8 @@
 // What filing and every step of an appeal write beside the row: its audit row and its notices.
 import type { Tx } from '../../db/database.js';
 import type { AppealRow } from '../../db/schema.js';
+import { recordAudit } from '../../kernel/audit.js';
 import type { Actor } from '../../lib/actor.js';
-import { recordAudit } from '../audit/audit.repository.js';
 
 /** The office roles told of an appeal filed, returned, reopened or instructed. */
 export const OFFICE_ROLES = ['province_admin', 'city_bureau', 'county_staff'] as const;

@@ -1,10 +1,10 @@
 import { scheduleProblems, type YearSchedule } from '@yingshang/rules';
 import { packagedSchedules } from '@yingshang/rules/holiday-data';
 import type { Executor } from '../../db/database.js';
+import { recordAudit } from '../../kernel/audit.js';
 import type { Actor } from '../../lib/actor.js';
 import { fail } from '../../lib/app-error.js';
 import { now } from '../../lib/ids.js';
-import { recordAudit } from '../audit/audit.repository.js';
 
 /** Every year from `from` on that has a schedule (package or administrator), and which years lack one. */
 export async function holidayYears(db: Executor, from: string | number, thisYear: number) {

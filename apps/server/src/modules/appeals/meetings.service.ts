@@ -7,10 +7,10 @@ import {
 import type { z } from 'zod';
 import type { Db, Executor, Tx } from '../../db/database.js';
 import type { Dialect } from '../../db/dialect.js';
+import { recordAudit } from '../../kernel/audit.js';
 import { type Actor, inScope, scopePath } from '../../lib/actor.js';
 import { fail } from '../../lib/app-error.js';
 import { newId, now } from '../../lib/ids.js';
-import { recordAudit } from '../audit/audit.repository.js';
 import { findOrg } from '../orgs/orgs.repository.js';
 import { appealsOfMeeting, meetingOutcomes } from './appeals.repository.js';
 import type { AppealService } from './appeals.service.js';

@@ -8,6 +8,7 @@ import {
   type RollupAppeal,
 } from '@yingshang/rules';
 import type { Executor } from '../../db/database.js';
+import { chunks } from '../../kernel/chunks.js';
 import {
   daySums,
   daySumsByPath,
@@ -18,7 +19,6 @@ import {
   rollupSums,
 } from '../../kernel/rollups.js';
 import { parentPath } from '../../lib/actor.js';
-import { chunks } from '../projects/projects-ledger.repository.js';
 import { rankDepartments, rate } from './figures.repository.js';
 
 async function load(db: Executor, ids: readonly string[]) {

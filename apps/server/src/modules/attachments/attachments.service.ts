@@ -2,10 +2,10 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../../db/database.js';
+import { recordAudit } from '../../kernel/audit.js';
 import type { Actor } from '../../lib/actor.js';
 import { fail } from '../../lib/app-error.js';
 import { newId, now } from '../../lib/ids.js';
-import { recordAudit } from '../audit/audit.repository.js';
 import * as repo from './attachments.repository.js';
 
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;

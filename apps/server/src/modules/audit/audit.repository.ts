@@ -6,39 +6,6 @@ import type { AuditRow } from '../../db/schema.js';
 import type { Actor } from '../../lib/actor.js';
 import { newId, now } from '../../lib/ids.js';
 
-export interface AuditInput {
-  action: (typeof AUDIT_ACTIONS)[number];
-  entity: (typeof AUDIT_ENTITIES)[number];
-  entityId: string | null;
-  /** Path of the org unit that owns the record: who may read this entry. */
-  scopePath: string;
-  summary?: string | null;
-  before?: unknown;
-  after?: unknown;
-}
-
-/** Writes one audit row. Call it inside the command's transaction. */
-export async function recordAudit(db: Executor, actor: Actor | null, e: AuditInput): Promise<void> {
-  await db
-    .insertInto('auditLog')
-    .values({
-      id: newId(),
-      at: now(),
-      actorId: actor?.userId ?? null,
-      actorName: actor ? `${actor.displayName} (${actor.username})` : null,
-      action: e.action,
-      entity: e.entity,
-      entityId: e.entityId,
-      scopePath: e.scopePath,
-      summary: e.summary ?? null,
-      beforeJson: e.before === undefined || e.before === null ? null : JSON.stringify(e.before),
-      afterJson: e.after === undefined || e.after === null ? null : JSON.stringify(e.after),
-      requestId: actor?.requestId ?? null,
-      ip: actor?.ip ?? null,
-    })
-    .execute();
-}
-
 export interface AuditFilter {
   scopePath: string;
   actor?: string;

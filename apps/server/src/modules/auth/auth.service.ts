@@ -1,12 +1,12 @@
 import { isWeakPassword, type Locale, type Me, permissionsOf } from '@yingshang/contracts';
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/database.js';
+import { recordAudit } from '../../kernel/audit.js';
+import type { PasswordHasher } from '../../kernel/password.js';
 import type { Actor } from '../../lib/actor.js';
 import { fail } from '../../lib/app-error.js';
 import { now, randomToken, sha256 } from '../../lib/ids.js';
-import { recordAudit } from '../audit/audit.repository.js';
 import { findUserByUsername, setLoginState, toUser } from '../orgs/users.repository.js';
-import type { PasswordHasher } from './password.js';
 import { deleteSession, deleteUserSessions, findSession, insertSession } from './session.repository.js';
 
 export interface ClientInfo {

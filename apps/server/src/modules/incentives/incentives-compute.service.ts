@@ -15,12 +15,12 @@ import {
 import type { z } from 'zod';
 import type { Db, Executor } from '../../db/database.js';
 import type { IncentiveApplicationRow } from '../../db/schema.js';
+import { recordAudit } from '../../kernel/audit.js';
 import { loadCalendar } from '../../kernel/calendar.js';
 import { type Actor, inScope } from '../../lib/actor.js';
 import { fail } from '../../lib/app-error.js';
 import { beijingToday } from '../../lib/days.js';
 import { now } from '../../lib/ids.js';
-import { recordAudit } from '../audit/audit.repository.js';
 import { findOrg } from '../orgs/orgs.repository.js';
 import * as repo from './incentives.repository.js';
 import { paramOn, REVIEW_PARAM, type StoredFacts } from './incentives.rules.js';

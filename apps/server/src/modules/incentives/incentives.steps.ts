@@ -1,10 +1,10 @@
 import type { ReviewStage } from '@yingshang/contracts';
 import type { Executor, Tx } from '../../db/database.js';
 import type { IncentiveApplicationRow } from '../../db/schema.js';
+import { recordAudit } from '../../kernel/audit.js';
 import type { Actor } from '../../lib/actor.js';
 import { AppError } from '../../lib/app-error.js';
 import { newId, now } from '../../lib/ids.js';
-import { recordAudit } from '../audit/audit.repository.js';
 import { findOrgByPath } from '../orgs/orgs.repository.js';
 import { usersOf } from '../orgs/users.repository.js';
 import * as repo from './incentives.repository.js';

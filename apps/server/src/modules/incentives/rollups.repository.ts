@@ -1,9 +1,9 @@
 import type { IncentiveDashboard } from '@yingshang/contracts';
 import { incentiveCells, medianOfCounts, type RollupIncentive } from '@yingshang/rules';
 import type { Executor } from '../../db/database.js';
+import { chunks } from '../../kernel/chunks.js';
 import { idsOf, type MetricSums, type RollupSource, rollupSums } from '../../kernel/rollups.js';
 import { addDays } from '../../lib/days.js';
-import { chunks } from '../projects/projects-ledger.repository.js';
 
 async function load(db: Executor, ids: readonly string[]) {
   const out = new Map<string, RollupIncentive>();

@@ -9,12 +9,12 @@ import { creditCodeProblem } from '@yingshang/rules';
 import type { z } from 'zod';
 import type { Db } from '../../db/database.js';
 import type { Dialect } from '../../db/dialect.js';
+import { recordAudit } from '../../kernel/audit.js';
 import { visibleOr404 } from '../../kernel/scope.js';
 import { type Actor, inScope, isProvinceAdmin, scopePath } from '../../lib/actor.js';
 import { fail } from '../../lib/app-error.js';
 import { newId, now } from '../../lib/ids.js';
 import { pinyinKey } from '../../lib/pinyin.js';
-import { recordAudit } from '../audit/audit.repository.js';
 import * as repo from './orgs.repository.js';
 
 /** Which kinds of unit may hang under which. Regions themselves come from the division codes. */

@@ -3,11 +3,11 @@ import { creditCodeProblem, originGroup } from '@yingshang/rules';
 import type { z } from 'zod';
 import type { Db } from '../../db/database.js';
 import type { Dialect } from '../../db/dialect.js';
+import { recordAudit } from '../../kernel/audit.js';
 import type { Actor } from '../../lib/actor.js';
 import { fail } from '../../lib/app-error.js';
 import { newId, now } from '../../lib/ids.js';
 import { pinyinKey } from '../../lib/pinyin.js';
-import { recordAudit } from '../audit/audit.repository.js';
 import * as repo from './investors.repository.js';
 
 type Input = z.infer<typeof InvestorInput>;

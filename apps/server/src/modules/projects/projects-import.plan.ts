@@ -11,11 +11,11 @@ import type { ImportRowError, ProjectStatus, Stage } from '@yingshang/contracts'
 import { applyStageChange, PIPELINE, usdCentsToFen } from '@yingshang/rules';
 import type { Executor, Tx } from '../../db/database.js';
 import type { InvestorRow, ProjectRow } from '../../db/schema.js';
+import { type AuditInput, recordAudits } from '../../kernel/audit.js';
 import { withRollups } from '../../kernel/rollups.js';
 import { type Actor, inScope } from '../../lib/actor.js';
 import { newId, now } from '../../lib/ids.js';
 import { pinyinKey } from '../../lib/pinyin.js';
-import type { AuditInput } from '../audit/audit.repository.js';
 import { compact, normaliseProjectName, STAGE_LABELS } from './projects.ledger.js';
 import {
   investorColumns,
@@ -41,7 +41,6 @@ import {
   projectsByCodes,
   projectsByIds,
   projectsChangedSince,
-  recordAudits,
   regionUnits,
   updateProject,
 } from './projects-ledger.repository.js';

@@ -10,11 +10,9 @@ import type { Database, InvestorRow, ProjectRow } from '../../db/schema.js';
 import { CHUNK_SIZE, readInChunks, writeInChunks } from '../../kernel/chunks.js';
 import type { Actor } from '../../lib/actor.js';
 import { newId, now } from '../../lib/ids.js';
-import type { AuditInput } from '../audit/audit.repository.js';
 import { type Clock, filteredProjects, type ProjectFilter, summaryRows } from './projects.repository.js';
 
 /** Kept for the modules that still import it from here (incentives, rectification roll-ups). */
-export { chunks } from '../../kernel/chunks.js';
 
 export type LedgerFilter = Omit<ProjectFilter, 'page' | 'pageSize'>;
 
@@ -117,32 +115,6 @@ export async function insertRows<T extends 'investors' | 'projects' | 'projectIn
         .execute(),
     size,
   );
-}
-
-/**
- * The audit rows of a batch in one statement: the columns recordAudit (audit.repository.ts) writes,
- * row for row (projects-excel.api.test.ts compares an imported project's audit entry with one the
- * API wrote). A candidate for audit.repository.ts as `recordAudits`.
- */
-export async function recordAudits(db: Executor, actor: Actor, entries: readonly AuditInput[]) {
-  const at = now();
-  const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
-  const rows = entries.map((e) => ({
-    id: newId(),
-    at,
-    actorId: actor.userId,
-    actorName: `${actor.displayName} (${actor.username})`,
-    action: e.action,
-    entity: e.entity,
-    entityId: e.entityId,
-    scopePath: e.scopePath,
-    summary: e.summary ?? null,
-    beforeJson: json(e.before),
-    afterJson: json(e.after),
-    requestId: actor.requestId,
-    ip: actor.ip,
-  }));
-  await writeInChunks(rows, (c) => db.insertInto('auditLog').values(c).execute(), 200);
 }
 
 /** Optimistic update of an imported project: false when someone changed it since it was read. */

@@ -2,11 +2,11 @@ import { isRegionKind, type RectificationDashboard } from '@yingshang/contracts'
 import { rectificationMetric as M, type RollupTask, taskCells } from '@yingshang/rules';
 import { type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { Executor } from '../../db/database.js';
+import { chunks } from '../../kernel/chunks.js';
 import { idsOf, type RollupSource, rollupSums } from '../../kernel/rollups.js';
 import { parentPath } from '../../lib/actor.js';
 import { addDays } from '../../lib/days.js';
 import { beijingDay } from '../../lib/ids.js';
-import { chunks } from '../projects/projects-ledger.repository.js';
 import { ancestorPaths, campaignProblems } from './rectification.repository.js';
 
 async function load(db: Executor, ids: readonly string[]) {

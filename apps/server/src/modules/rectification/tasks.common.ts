@@ -2,12 +2,12 @@ import { isRegionKind, REGION_KINDS, type TaskDetail, type TaskInput } from '@yi
 import type { z } from 'zod';
 import type { Db, Tx } from '../../db/database.js';
 import type { Dialect } from '../../db/dialect.js';
+import { recordAudit } from '../../kernel/audit.js';
 import { withRollups } from '../../kernel/rollups.js';
 import { type Actor, inScope, scopePath } from '../../lib/actor.js';
 import { fail } from '../../lib/app-error.js';
 import { beijingToday } from '../../lib/days.js';
 import { newId, now } from '../../lib/ids.js';
-import { recordAudit } from '../audit/audit.repository.js';
 import { findOrg } from '../orgs/orgs.repository.js';
 import { campaignOf } from './campaigns.service.js';
 import * as repo from './rectification.repository.js';
