@@ -1,9 +1,5 @@
 import { taskCode } from '../../../modules/rectification/rectification.repository.js';
-import {
-  DEMO_CAMPAIGN_TITLE,
-  loadDemoCampaign,
-  NINE_PROBLEMS,
-} from '../../../modules/rectification/rectification.seed.js';
+import { DEMO_CAMPAIGN_TITLE, loadDemoCampaign, NINE_PROBLEMS } from '../campaign.js';
 import { dayNumber, dayString, personName, type Rng, uuid7, weighted } from '../generate-projects.js';
 import * as V from '../vocabulary.js';
 import type { RecordsContext, Unit } from './context.js';
