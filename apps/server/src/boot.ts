@@ -5,9 +5,10 @@ import { createDb, type DbHandle } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { createPasswordHasher, generatePassword } from './kernel/password.js';
 import { ensureRollups } from './kernel/rollups.js';
-import { type DemoAccount, seedDemo, seedOrganisations } from './modules/orgs/seed.js';
-import { loadDemoCampaign } from './modules/rectification/rectification.seed.js';
+import { seedOrganisations } from './modules/orgs/seed.js';
 import { ROLLUP_SOURCES } from './rollup-sources.js';
+import { type DemoAccount, seedDemo } from './seed/demo/accounts.js';
+import { loadDemoCampaign } from './seed/demo/campaign.js';
 import { generateProjects } from './seed/demo/generate-projects.js';
 import { generateRecords } from './seed/demo/generate-records.js';
 

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import { addDays, beijingToday } from '../src/lib/days.js';
-import { NINE_PROBLEMS } from '../src/modules/rectification/rectification.seed.js';
+import { NINE_PROBLEMS } from '../src/seed/demo/campaign.js';
 import type { Client } from './harness.js';
 
 export interface TestCampaign {

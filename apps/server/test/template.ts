@@ -2,7 +2,8 @@ import { loadConfig } from '../src/config.js';
 import type { DbHandle } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { createPasswordHasher } from '../src/kernel/password.js';
-import { seedDemo, seedOrganisations } from '../src/modules/orgs/seed.js';
+import { seedOrganisations } from '../src/modules/orgs/seed.js';
+import { seedDemo } from '../src/seed/demo/accounts.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {

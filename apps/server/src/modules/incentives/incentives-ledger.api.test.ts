@@ -11,7 +11,7 @@ import {
 } from '../../../test/harness.js';
 import { verifyRollups, withRollups } from '../../kernel/rollups.js';
 import { addDays, beijingToday } from '../../lib/days.js';
-import { NINE_PROBLEMS } from '../rectification/rectification.seed.js';
+import { NINE_PROBLEMS } from '../../seed/demo/campaign.js';
 import { rectificationRollups } from '../rectification/rollups.repository.js';
 import { incentiveRollups } from './rollups.repository.js';
 

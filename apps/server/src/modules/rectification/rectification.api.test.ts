@@ -11,7 +11,7 @@ import {
 } from '../../../test/harness.js';
 import { verifyRollups } from '../../kernel/rollups.js';
 import { addDays, beijingToday } from '../../lib/days.js';
-import { NINE_PROBLEMS } from './rectification.seed.js';
+import { NINE_PROBLEMS } from '../../seed/demo/campaign.js';
 import { rectificationRollups } from './rollups.repository.js';
 
 const today = beijingToday();

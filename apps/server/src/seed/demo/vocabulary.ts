@@ -616,7 +616,7 @@ export const PAST_CAMPAIGNS: [string, string, string][] = [
   ['优化营商环境攻坚行动', '山西省', '02-15'],
   ['招商引资承诺兑现专项整治', '山西省', '04-01'],
 ];
-/** Issues and measures per problem of the nine (same order as rectification.seed.ts NINE_PROBLEMS). */
+/** Issues and measures per problem of the nine (same order as campaign.ts NINE_PROBLEMS). */
 export const RECTIFICATION_ISSUES: [string, string][][] = [
   [
     ['招商时承诺的厂房代建未按期交付', '明确代建主体和交付节点，按月通报进度'],

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database.js';
 import { addDays, beijingToday } from '../../lib/days.js';
 import { newId, now } from '../../lib/ids.js';
-import { findOrgByCode } from '../orgs/orgs.repository.js';
+import { findOrgByCode } from '../../modules/orgs/orgs.repository.js';
 
 /**
  * The seed's campaign: 《开发区营商环境整改提升行动方案》 ("我省印发", to take effect "今年年底前"),
