@@ -1,10 +1,7 @@
-import type { AUDIT_ACTIONS, AUDIT_ENTITIES } from '@yingshang/contracts';
 import type { Executor } from '../../db/database.js';
 import type { Dialect } from '../../db/dialect.js';
 import { fetchPage } from '../../db/paging.js';
 import type { AuditRow } from '../../db/schema.js';
-import type { Actor } from '../../lib/actor.js';
-import { newId, now } from '../../lib/ids.js';
 
 export interface AuditFilter {
   scopePath: string;

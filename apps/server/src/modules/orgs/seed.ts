@@ -1,7 +1,6 @@
 import type { OrgKind } from '@yingshang/contracts';
 import type { Db } from '../../db/database.js';
 import type { NewOrgUnit } from '../../db/schema.js';
-import type { PasswordHasher } from '../../kernel/password.js';
 import { newId, now } from '../../lib/ids.js';
 import { pinyinKey } from '../../lib/pinyin.js';
 import { findOrgByCode, insertOrgs } from './orgs.repository.js';

@@ -8,11 +8,7 @@ import type { Executor } from '../../db/database.js';
 import type { Dialect } from '../../db/dialect.js';
 import type { Database, InvestorRow, ProjectRow } from '../../db/schema.js';
 import { CHUNK_SIZE, readInChunks, writeInChunks } from '../../kernel/chunks.js';
-import type { Actor } from '../../lib/actor.js';
-import { newId, now } from '../../lib/ids.js';
 import { type Clock, filteredProjects, type ProjectFilter, summaryRows } from './projects.repository.js';
-
-/** Kept for the modules that still import it from here (incentives, rectification roll-ups). */
 
 export type LedgerFilter = Omit<ProjectFilter, 'page' | 'pageSize'>;
 

@@ -31,6 +31,7 @@ import { normaliseName } from '../../modules/projects/investors.repository.js';
 import { industrySection } from '../../modules/projects/projects.service.js';
 import { projectRollups } from '../../modules/projects/rollups.repository.js';
 import { bulkWriter, type Row } from './bulk-writer.js';
+import { orgLookups, type TreeUnit as Unit } from './org-tree.js';
 import * as V from './vocabulary.js';
 
 /** Bump when the generated data changes: cached bench databases are keyed by it. */
@@ -308,17 +309,6 @@ const GAPS: [number, number, number][] = [
 const NO_EVENT_YET = '1900-01-01';
 export const FIRST_DAY = '2021-01-01';
 
-interface Unit {
-  id: string;
-  code: string;
-  name: string;
-  shortName: string | null;
-  kind: string;
-  path: string;
-  parentId: string | null;
-  category: string | null;
-}
-
 interface Investor {
   id: string;
   name: string;
@@ -370,32 +360,10 @@ export async function generateProjects(
     .selectFrom('orgUnits')
     .select(['id', 'code', 'name', 'shortName', 'kind', 'path', 'parentId', 'category'])
     .execute()) as Unit[];
-  const byId = new Map(units.map((u) => [u.id, u]));
-  const byCode = new Map(units.map((u) => [u.code, u]));
-  const cityOf = (u: Unit) => byId.get(u.path.split('/')[2])!;
-  const places = units.filter((u) => u.kind === 'county' || u.kind === 'zone');
-  if (places.length === 0) throw new Error('no counties or zones: run seed first');
-  const unitWeight = (u: Unit) =>
-    u.kind === 'zone'
-      ? u.category === 'national'
-        ? V.UNIT_WEIGHTS.nationalZone
-        : V.UNIT_WEIGHTS.provincialZone
-      : u.name.endsWith('区')
-        ? V.UNIT_WEIGHTS.district
-        : V.UNIT_WEIGHTS.county;
-  const cityTotals = new Map<string, number>();
-  for (const u of places)
-    cityTotals.set(cityOf(u).code, (cityTotals.get(cityOf(u).code) ?? 0) + unitWeight(u));
-  const pickPlace = weighted(
-    places,
-    (u) => ((V.CITY_WEIGHTS[cityOf(u).code] ?? 5) * unitWeight(u)) / cityTotals.get(cityOf(u).code)!,
-  );
-  /** The region whose departments serve a place: the county itself, or the zone's region. */
-  const regionOf = (u: Unit): Unit => (u.kind === 'zone' ? regionOf(byId.get(u.parentId!)!) : u);
-  const department = (place: Unit, key: string) =>
-    byCode.get(`${regionOf(place).code}-${key}`)?.id ??
-    byCode.get(`${cityOf(place).code}-${key}`)?.id ??
-    null;
+  const { places, cityOf, department, placeWeight } = orgLookups(units);
+  const pickPlace = weighted(places, placeWeight);
+  /** The department answering for a place's need or promise (its id, or none). */
+  const answeringUnit = (place: Unit, key: string) => department(place, key)?.id ?? null;
   const placeShort = (u: Unit) =>
     u.shortName ?? (u.name.length > 2 ? u.name.replace(/[区县市]$/, '') : u.name);
 
@@ -691,7 +659,7 @@ export async function generateProjects(
           f.unit ? `${rng.pick(V.CAPACITIES) * 10}${f.unit}` : null,
           f.text,
           st,
-          department(place, f.dept),
+          answeringUnit(place, f.dept),
           dayString(dueN),
           metN >= 0 ? dayString(metN) : null,
           new Date(cMs).toISOString(),
@@ -726,7 +694,7 @@ export async function generateProjects(
           id,
           place.path,
           pr.text,
-          department(place, pr.dept),
+          answeringUnit(place, pr.dept),
           dayString(dueN),
           st,
           fulfilledN >= 0 ? dayString(fulfilledN) : null,

@@ -22,20 +22,13 @@ import {
   weighted,
 } from '../generate-projects.js';
 import type { RecordsOptions } from '../generate-records.js';
+import { orgLookups, type TreeUnit } from '../org-tree.js';
 import * as V from '../vocabulary.js';
 import { STATISTICS, TABLE_NAMES, TABLES, type Table } from './tables.js';
 
 /** A unit of the organisation tree (enterprises aside). */
-export interface Unit {
-  id: string;
-  code: string;
-  name: string;
-  shortName: string | null;
-  kind: string;
-  path: string;
-  parentId: string | null;
+export interface Unit extends TreeUnit {
   depth: number;
-  category: string | null;
 }
 
 /** A working-day calendar over day numbers: addWorkingDays and countWorkingDays in O(1). */
@@ -90,32 +83,9 @@ async function loadOrgTree(db: Db) {
     .where('kind', '!=', 'enterprise')
     .orderBy('code')
     .execute()) as Unit[];
-  const byId = new Map(units.map((u) => [u.id, u]));
-  const byCode = new Map(units.map((u) => [u.code, u]));
-  const province = units.find((u) => u.kind === 'province');
-  if (!province) throw new Error('no province: run seed first');
-  const cityOf = (u: Unit) => byId.get(u.path.split('/')[2]) ?? province;
-  const places = units.filter((u) => u.kind === 'county' || u.kind === 'zone');
+  const { province, byId, places, cityOf, regionOf, department, placeWeight } = orgLookups(units);
   const regions = units.filter((u) => isRegionKind(u.kind));
-  const unitWeight = (u: Unit) =>
-    u.kind === 'zone'
-      ? u.category === 'national'
-        ? V.UNIT_WEIGHTS.nationalZone
-        : V.UNIT_WEIGHTS.provincialZone
-      : u.name.endsWith('区')
-        ? V.UNIT_WEIGHTS.district
-        : V.UNIT_WEIGHTS.county;
-  const cityTotals = new Map<string, number>();
-  for (const u of places)
-    cityTotals.set(cityOf(u).code, (cityTotals.get(cityOf(u).code) ?? 0) + unitWeight(u));
-  const placeWeight = (u: Unit) =>
-    ((V.CITY_WEIGHTS[cityOf(u).code] ?? 5) * unitWeight(u)) / cityTotals.get(cityOf(u).code)!;
   const cities = units.filter((u) => u.kind === 'city');
-  /** The region whose departments serve a unit: itself, or a zone's region. */
-  const regionOf = (u: Unit): Unit => (u.kind === 'zone' ? regionOf(byId.get(u.parentId!)!) : u);
-  /** The department `key` serving a unit: its region's, else its city's (the generators spell department codes only here). */
-  const department = (unit: Unit, key: string): Unit | undefined =>
-    byCode.get(`${regionOf(unit).code}-${key}`) ?? byCode.get(`${cityOf(unit).code}-${key}`);
   const shortOf = (u: Unit) =>
     u.shortName ?? (u.name.length > 2 ? u.name.replace(/(省|市|县|区)$/, '') : u.name);
   const ancestorsOf = (u: Unit): Unit[] =>
