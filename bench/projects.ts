@@ -22,6 +22,7 @@ import { beijingToday } from '../apps/server/src/lib/days.js';
 import { createDashboardService } from '../apps/server/src/modules/dashboard/dashboard.service.js';
 import { findOrgByCode } from '../apps/server/src/modules/orgs/orgs.repository.js';
 import { createProjectService } from '../apps/server/src/modules/projects/projects.service.js';
+import { ports } from '../apps/server/src/ports.js';
 import {
   DEFAULT_SEED,
   formatStats,
@@ -109,8 +110,8 @@ export function actorAt(unit: OrgUnitRow, role: Role): Actor {
 
 /** The scenarios of the issue, through the service as a route would call it. */
 export async function scenarios(database: DbHandle, config: Config) {
-  const projects = createProjectService({ ...database, config });
-  const dashboard = createDashboardService({ db: database.db, config });
+  const projects = createProjectService({ ...database, config, ports });
+  const dashboard = createDashboardService({ db: database.db, config, ports });
   const county = actorAt((await findOrgByCode(database.db, '141002'))!, 'county_staff');
   const province = actorAt((await findOrgByCode(database.db, '140000'))!, 'province_admin');
   const city = actorAt((await findOrgByCode(database.db, CITY.code))!, 'city_bureau');

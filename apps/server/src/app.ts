@@ -50,6 +50,7 @@ import { rectificationExcelRoutes } from './modules/rectification/rectification-
 import { authPlugin } from './plugins/auth.js';
 import { errorsPlugin, sendError } from './plugins/errors.js';
 import { webPlugin } from './plugins/web.js';
+import { ports } from './ports.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -176,21 +177,21 @@ export async function buildApp({ config, database, logger = true }: AppDeps): Pr
   await app.register(authPlugin, { db, config });
 
   const hasher = createPasswordHasher(config.passwordHashing);
-  const auth = createAuthService({ db, config, hasher });
+  const auth = createAuthService({ db, ports, config, hasher });
   const orgs = createOrgService({ db, dialect });
-  const users = createUserService({ db, dialect, hasher });
-  const projects = createProjectService({ db, dialect, config });
+  const users = createUserService({ db, ports, dialect, hasher });
+  const projects = createProjectService({ db, ports, dialect, config });
   const investors = createInvestorService({ db, dialect });
-  const excel = createProjectExcelService({ db, dialect, projects });
+  const excel = createProjectExcelService({ db, ports, dialect, projects });
   const imports = createProjectImportService({ db, dialect, config, log: app.log });
   const attachments = createAttachmentService({ db, dataDir: config.dataDir });
-  const appeals = createAppealService({ db, dialect });
-  const meetings = createMeetingService({ db, dialect, appeals });
-  const appealAdmin = createAppealAdminService({ db, dialect });
-  const activities = createActivityService({ db, dialect });
-  const rectification = createRectificationService({ db, dialect });
-  const arrears = createArrearService({ db, dialect });
-  const incentives = createIncentiveService({ db, dialect });
+  const appeals = createAppealService({ db, ports, dialect });
+  const meetings = createMeetingService({ db, ports, dialect, appeals });
+  const appealAdmin = createAppealAdminService({ db, ports, dialect });
+  const activities = createActivityService({ db, ports, dialect });
+  const rectification = createRectificationService({ db, ports, dialect });
+  const arrears = createArrearService({ db, ports, dialect });
+  const incentives = createIncentiveService({ db, ports, dialect });
 
   await app.register(healthRoutes, { prefix: '/api', db, dialect });
   await app.register(
@@ -201,7 +202,7 @@ export async function buildApp({ config, database, logger = true }: AppDeps): Pr
       await v1.register(auditRoutes, { db, dialect });
       await v1.register(notificationRoutes, { db });
       await v1.register(projectRoutes, { projects, investors });
-      await v1.register(dashboardRoutes, { dashboard: createDashboardService({ db, config }) });
+      await v1.register(dashboardRoutes, { dashboard: createDashboardService({ db, config, ports }) });
       await v1.register(projectExcelRoutes, { excel, imports });
       await v1.register(appealRoutes, { appeals, meetings, admin: appealAdmin });
       await v1.register(activityRoutes, { activities });
@@ -209,7 +210,9 @@ export async function buildApp({ config, database, logger = true }: AppDeps): Pr
       await v1.register(rectificationExcelRoutes, { db, dialect, rectification });
       await v1.register(arrearRoutes, { arrears });
       await v1.register(incentiveRoutes, { incentives });
-      await v1.register(incentiveLedgerRoutes, { ledger: createIncentiveLedgerService({ db, dialect }) });
+      await v1.register(incentiveLedgerRoutes, {
+        ledger: createIncentiveLedgerService({ db, ports, dialect }),
+      });
       // Each record kind's files, through that kind's own owner check (scope, and whether it may
       // change now). Appeal and task evidence is never deleted; any reader of an appeal may upload
       // while its owner check lets them (an open appeal, a handling party).

@@ -13,6 +13,7 @@ import { AppError } from './lib/app-error.js';
 import { findOrgByCode } from './modules/orgs/orgs.repository.js';
 import { findUserByUsername } from './modules/orgs/users.repository.js';
 import { createUserService } from './modules/orgs/users.service.js';
+import { ports } from './ports.js';
 import { ROLLUP_SOURCES } from './rollup-sources.js';
 
 const HELP = `营商通 admin CLI
@@ -118,7 +119,11 @@ async function main(argv: string[]): Promise<number> {
       const unit = await findOrgByCode(database.db, code);
       if (!unit) throw new Error(`no unit with code ${code}`);
       const password = values.password ?? generatePassword(username);
-      const users = createUserService({ ...database, hasher: createPasswordHasher(config.passwordHashing) });
+      const users = createUserService({
+        ...database,
+        ports,
+        hasher: createPasswordHasher(config.passwordHashing),
+      });
       const user = await users.create(cliActor(), {
         username,
         displayName: name,
@@ -135,7 +140,11 @@ async function main(argv: string[]): Promise<number> {
     if (command === 'user' && sub === 'reset-password') {
       const row = values.username && (await findUserByUsername(database.db, values.username));
       if (!row) throw new Error(`no user ${values.username ?? ''}`);
-      const users = createUserService({ ...database, hasher: createPasswordHasher(config.passwordHashing) });
+      const users = createUserService({
+        ...database,
+        ports,
+        hasher: createPasswordHasher(config.passwordHashing),
+      });
       const { temporaryPassword } = await users.resetPassword(cliActor(), row.id);
       console.log(`temporary password for ${row.username}: ${temporaryPassword}`);
       return 0;

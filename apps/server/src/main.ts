@@ -7,6 +7,7 @@ import { startAppealSweep } from './modules/appeals/sweep.js';
 import { deleteExpiredSessions } from './modules/auth/session.repository.js';
 import { loggingSender, startOutboxWorker } from './modules/notifications/outbox.js';
 import { startRectificationSweep } from './modules/rectification/rectification.sweep.js';
+import { ports } from './ports.js';
 
 /** config → database (migrated, seeded with demo data on first start) → app → listen. */
 const config = loadConfig();
@@ -30,8 +31,8 @@ if (accounts.length > 0 && password) {
 }
 
 const outbox = startOutboxWorker(database.db, database.dialect, loggingSender(app.log));
-const appealSweep = startAppealSweep(database.db, database.dialect, app.log);
-const rectificationSweep = startRectificationSweep(database.db, database.dialect, app.log);
+const appealSweep = startAppealSweep({ ...database, ports }, app.log);
+const rectificationSweep = startRectificationSweep({ ...database, ports }, app.log);
 const sweep = setInterval(
   () => void deleteExpiredSessions(database.db, new Date().toISOString()).catch(() => {}),
   3600_000,

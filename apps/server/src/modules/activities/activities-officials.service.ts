@@ -11,7 +11,7 @@ import { type Actor, inScope, scopePath } from '../../lib/actor.js';
 import { fail } from '../../lib/app-error.js';
 import { newId, now } from '../../lib/ids.js';
 import { pinyinKey } from '../../lib/pinyin.js';
-import { findOrg } from '../orgs/orgs.repository.js';
+import type { Ports } from '../../ports.js';
 import * as repo from './activities.repository.js';
 import { regionPathOf } from './activities-read.service.js';
 import { activitiesOfOfficial, activityRollups } from './rollups.repository.js';
@@ -28,8 +28,9 @@ function ancestorPaths(actor: Actor): string[] {
 export const officialVisible = (actor: Actor, o: Pick<OfficialRow, 'orgPath'>) =>
   inScope(actor, o.orgPath) || actor.orgUnit.path.startsWith(o.orgPath);
 
-export function createActivityOfficials(deps: { db: Db; dialect: Dialect }) {
+export function createActivityOfficials(deps: { db: Db; dialect: Dialect; ports: Pick<Ports, 'findOrg'> }) {
   const { db, dialect } = deps;
+  const { findOrg } = deps.ports;
 
   async function officialUnit(trx: Tx, actor: Actor, id: string) {
     const unit = await findOrg(trx, id);
@@ -48,7 +49,7 @@ export function createActivityOfficials(deps: { db: Db; dialect: Dialect }) {
           ...q,
           scope: scopePath(actor),
           ancestors: ancestorPaths(actor),
-          regionPath: q.regionId ? await regionPathOf(db, actor, q.regionId) : undefined,
+          regionPath: q.regionId ? await regionPathOf(db, deps, actor, q.regionId) : undefined,
         });
       return run();
     },

@@ -5,8 +5,7 @@ import type { ActivityRow, ProjectRow } from '../../db/schema.js';
 import { visibleOr404 } from '../../kernel/scope.js';
 import { type Actor, scopePath } from '../../lib/actor.js';
 import { fail } from '../../lib/app-error.js';
-import { findOrg } from '../orgs/orgs.repository.js';
-import { toInvestor } from '../projects/investors.repository.js';
+import type { Ports } from '../../ports.js';
 import * as repo from './activities.repository.js';
 import { activityFigures, leaderLog } from './figures.repository.js';
 
@@ -24,19 +23,25 @@ export async function visible(db: Db | Tx, actor: Actor, id: string): Promise<Ac
 }
 
 /** The path of a region filter inside the actor's area (the whole area without one). */
-export async function regionPathOf(db: Db | Tx, actor: Actor, regionId: string | undefined) {
+export async function regionPathOf(
+  db: Db | Tx,
+  deps: { ports: Pick<Ports, 'findOrg'> },
+  actor: Actor,
+  regionId: string | undefined,
+) {
   if (!regionId) return scopePath(actor);
-  const unit = visibleOr404(actor, await findOrg(db, regionId), (r) => r.path, 'ORG_NOT_FOUND');
+  const unit = visibleOr404(actor, await deps.ports.findOrg(db, regionId), (r) => r.path, 'ORG_NOT_FOUND');
   return unit.path;
 }
 
 /** The activity in full: officials, enterprises met and the projects linked (within the actor's area). */
 export async function detail(
   db: Db | Tx,
-  dialect: Dialect,
+  deps: { dialect: Dialect; ports: Pick<Ports, 'toInvestor'> },
   actor: Actor,
   id: string,
 ): Promise<ActivityDetail> {
+  const { dialect } = deps;
   const scope = scopePath(actor);
   const summary = (await repo.findSummary(db, dialect, id, scope))!;
   const row = (await repo.findActivityRow(db, id))!;
@@ -70,7 +75,7 @@ export async function detail(
     ...summary,
     officials: parts.officials.map(repo.toOfficial),
     participants: JSON.parse(row.participants),
-    investors: parts.investors.map(toInvestor),
+    investors: parts.investors.map(deps.ports.toInvestor),
     summary: row.summary,
     projects: [...projects.values()],
     createdByName: row.createdByName,
@@ -78,12 +83,16 @@ export async function detail(
   };
 }
 
-export function createActivityReading(deps: { db: Db; dialect: Dialect }) {
+export function createActivityReading(deps: {
+  db: Db;
+  dialect: Dialect;
+  ports: Pick<Ports, 'findOrg' | 'toInvestor'>;
+}) {
   const { db, dialect } = deps;
   return {
     async list(actor: Actor, q: Omit<repo.ActivityFilter, 'scope' | 'regionPath'> & { regionId?: string }) {
       const { regionId, ...filter } = q;
-      const regionPath = regionId ? await regionPathOf(db, actor, regionId) : undefined;
+      const regionPath = regionId ? await regionPathOf(db, deps, actor, regionId) : undefined;
       return repo.listActivities(
         db,
         dialect,
@@ -94,7 +103,7 @@ export function createActivityReading(deps: { db: Db; dialect: Dialect }) {
 
     get: async (actor: Actor, id: string) => {
       await visible(db, actor, id);
-      return detail(db, dialect, actor, id);
+      return detail(db, deps, actor, id);
     },
 
     async figures(actor: Actor, q: { regionId?: string; from: string; to: string }) {
@@ -102,7 +111,7 @@ export function createActivityReading(deps: { db: Db; dialect: Dialect }) {
       return activityFigures(db, dialect, {
         from: q.from,
         to: q.to,
-        regionPath: await regionPathOf(db, actor, q.regionId),
+        regionPath: await regionPathOf(db, deps, actor, q.regionId),
         scope: scopePath(actor),
       });
     },
@@ -123,7 +132,7 @@ export function createActivityReading(deps: { db: Db; dialect: Dialect }) {
       return leaderLog(db, dialect, {
         ...q,
         mainOnly: q.mainOnly === 'true',
-        regionPath: await regionPathOf(db, actor, q.regionId),
+        regionPath: await regionPathOf(db, deps, actor, q.regionId),
         scope: scopePath(actor),
       });
     },

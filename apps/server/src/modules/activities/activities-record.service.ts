@@ -16,10 +16,9 @@ import { fail } from '../../lib/app-error.js';
 import { beijingToday, daysBetween } from '../../lib/days.js';
 import { newId, now } from '../../lib/ids.js';
 import { pinyinKey } from '../../lib/pinyin.js';
-import { findOrg } from '../orgs/orgs.repository.js';
-import { findInvestorsByIds } from '../projects/investors.repository.js';
+import type { Ports } from '../../ports.js';
 import * as repo from './activities.repository.js';
-import { checkLinks, firstDuplicate, touched, writeLinks } from './activities-links.service.js';
+import { createActivityLinks, firstDuplicate } from './activities-links.service.js';
 import { officialVisible } from './activities-officials.service.js';
 import { detail, visible } from './activities-read.service.js';
 
@@ -27,8 +26,14 @@ type Create = z.infer<typeof CreateActivityBody>;
 type Update = z.infer<typeof UpdateActivityBody>;
 
 /** The activity record: created, edited and deleted, with its officials, enterprises met and links. */
-export function createActivityRecords(deps: { db: Db; dialect: Dialect }) {
-  const { db, dialect } = deps;
+export function createActivityRecords(deps: {
+  db: Db;
+  dialect: Dialect;
+  ports: Pick<Ports, 'findOrg' | 'findInvestorsByIds' | 'findProjectRow' | 'projectRollups' | 'toInvestor'>;
+}) {
+  const { db } = deps;
+  const { findOrg, findInvestorsByIds } = deps.ports;
+  const { checkLinks, writeLinks, touched } = createActivityLinks(deps.ports);
 
   /** The organiser (a region, zone or department of the actor's area) and the region it belongs to. */
   async function organiserOf(trx: Tx, actor: Actor, id: string) {
@@ -187,7 +192,7 @@ export function createActivityRecords(deps: { db: Db; dialect: Dialect }) {
           await writeLinks(trx, actor, (await repo.findActivityRow(trx, id))!, links);
         });
         const row = (await repo.findActivityRow(trx, id))!;
-        const created = await detail(trx, dialect, actor, id);
+        const created = await detail(trx, deps, actor, id);
         await audit(trx, actor, row, { action: 'create', after: auditView(created) });
         return created;
       });
@@ -196,7 +201,7 @@ export function createActivityRecords(deps: { db: Db; dialect: Dialect }) {
     async update(actor: Actor, id: string, input: Update): Promise<ActivityDetail> {
       return db.transaction().execute(async (trx) => {
         const row = await visible(trx, actor, id);
-        const before = await detail(trx, dialect, actor, id);
+        const before = await detail(trx, deps, actor, id);
         const { version, ...patch } = input;
         const merged: Create = {
           type: patch.type ?? (row.type as Create['type']),
@@ -248,7 +253,7 @@ export function createActivityRecords(deps: { db: Db; dialect: Dialect }) {
           await writeLinks(trx, actor, (await repo.findActivityRow(trx, id))!, links);
         });
         const updated = (await repo.findActivityRow(trx, id))!;
-        const after = await detail(trx, dialect, actor, id);
+        const after = await detail(trx, deps, actor, id);
         await audit(trx, actor, updated, {
           action: 'update',
           before: auditView(before),
@@ -263,7 +268,7 @@ export function createActivityRecords(deps: { db: Db; dialect: Dialect }) {
       await db.transaction().execute(async (trx) => {
         const row = await visible(trx, actor, id);
         if (row.version !== version) fail('VERSION_CONFLICT');
-        const before = await detail(trx, dialect, actor, id);
+        const before = await detail(trx, deps, actor, id);
         const all = await repo.sourceProjects(trx, id);
         const signings = await repo.signingRows(trx, id);
         if ([...all, ...signings].some((p) => !inScope(actor, p.regionPath))) fail('OUT_OF_SCOPE');

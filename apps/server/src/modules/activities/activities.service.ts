@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database.js';
 import type { Dialect } from '../../db/dialect.js';
+import type { Ports } from '../../ports.js';
 import { createActivityOfficials } from './activities-officials.service.js';
 import { createActivityReading } from './activities-read.service.js';
 import { createActivityRecords } from './activities-record.service.js';
@@ -9,7 +10,11 @@ import { createActivityRecords } from './activities-record.service.js';
  * figures, leaders' log, attachment owner), record (create, update, remove, with the links to
  * projects of activities-links.service.ts) and officials (the leaders who lead them).
  */
-export function createActivityService(deps: { db: Db; dialect: Dialect }) {
+export function createActivityService(deps: {
+  db: Db;
+  dialect: Dialect;
+  ports: Pick<Ports, 'findOrg' | 'findInvestorsByIds' | 'findProjectRow' | 'projectRollups' | 'toInvestor'>;
+}) {
   const reading = createActivityReading(deps);
   const records = createActivityRecords(deps);
   const officials = createActivityOfficials(deps);

@@ -7,14 +7,15 @@ import { type Actor, inScope } from '../../lib/actor.js';
 import { fail } from '../../lib/app-error.js';
 import { beijingToday } from '../../lib/days.js';
 import { now } from '../../lib/ids.js';
-import { findOrg } from '../orgs/orgs.repository.js';
+import type { Ports } from '../../ports.js';
 import { type AppealReader, findSlaRule, listSlaRules, updateSlaRule } from './appeals.repository.js';
 import { holidayYears, putHolidayYear } from './calendar.js';
 import { appealFigures } from './figures.repository.js';
 
 /** The appeal module's reference data (holiday schedules, SLA rules) and its figures. */
-export function createAppealAdminService(deps: { db: Db; dialect: Dialect }) {
+export function createAppealAdminService(deps: { db: Db; dialect: Dialect; ports: Pick<Ports, 'findOrg'> }) {
   const { db, dialect } = deps;
+  const { findOrg } = deps.ports;
   const thisYear = () => Number(beijingToday().slice(0, 4));
 
   const slaRules = async () => {

@@ -9,10 +9,7 @@ import { type Actor, inScope } from '../../lib/actor.js';
 import { fail } from '../../lib/app-error.js';
 import { beijingToday } from '../../lib/days.js';
 import { newId, now } from '../../lib/ids.js';
-import { notify } from '../notifications/notifications.repository.js';
-import { findOrg, findOrgByPath } from '../orgs/orgs.repository.js';
-import { findUser, usersOf } from '../orgs/users.repository.js';
-import { findProjectRow } from '../projects/projects.repository.js';
+import type { Ports } from '../../ports.js';
 import * as repo from './appeals.repository.js';
 import { appealLink, auditAppeal, cityPath, noticeParams, OFFICE_ROLES } from './appeals-trail.js';
 import { appealRollups } from './rollups.repository.js';
@@ -29,8 +26,12 @@ const CHANNEL_ZH: Record<string, string> = {
 };
 
 /** Filing an appeal: by an enterprise (portal, 项目直通车), by staff from their channels, or at a meeting. */
-export function createAppealFiling(deps: { db: Db }) {
+export function createAppealFiling(deps: {
+  db: Db;
+  ports: Pick<Ports, 'notify' | 'findOrg' | 'findOrgByPath' | 'findUser' | 'usersOf' | 'findProjectRow'>;
+}) {
   const { db } = deps;
+  const { notify, findOrg, findOrgByPath, findUser, usersOf, findProjectRow } = deps.ports;
 
   /** An office unit the actor may file into (or the enterprise's choice within its city). */
   async function officeFor(

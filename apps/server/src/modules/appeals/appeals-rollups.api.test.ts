@@ -4,6 +4,7 @@ import { type Client, createTestApp, describeApi, type TestApp, unitId } from '.
 import type { AppealRow } from '../../db/schema.js';
 import { verifyRollups, withRollups } from '../../kernel/rollups.js';
 import { beijingToday } from '../../lib/days.js';
+import { ports } from '../../ports.js';
 import { appealFigures } from './figures.repository.js';
 import { appealDashboard, appealRollups, histogramMedian } from './rollups.repository.js';
 import { sweepAppeals } from './sweep.js';
@@ -128,7 +129,10 @@ describeApi('appeals in the roll-ups', () => {
     const a5 = await assigned(enterprise, { regionId: zone, title: '逾期未答复', category: 'approval' });
     const a5Due = (await reread(lfkfq, a5)).dueOn as string;
     for (const days of [1, 8, 16]) {
-      const r = await sweepAppeals(db, dialect, { now: new Date(`${plusDays(a5Due, days)}T02:00:00Z`) });
+      const r = await sweepAppeals(
+        { db, dialect, ports },
+        { now: new Date(`${plusDays(a5Due, days)}T02:00:00Z`) },
+      );
       expect(r.failed).toBe(0);
     }
     expect((await reread(lfkfq, a5)).escalationLevel).toBeGreaterThan(0);

@@ -14,9 +14,7 @@ import { type Actor, parentPath } from '../../lib/actor.js';
 import { fail } from '../../lib/app-error.js';
 import { beijingToday } from '../../lib/days.js';
 import { newId, now } from '../../lib/ids.js';
-import { notify } from '../notifications/notifications.repository.js';
-import { findOrg } from '../orgs/orgs.repository.js';
-import { usersOf } from '../orgs/users.repository.js';
+import type { Ports } from '../../ports.js';
 import * as repo from './appeals.repository.js';
 import {
   STEP_HANDLERS,
@@ -40,8 +38,13 @@ export interface AppealView {
  * The lifecycle of a filed appeal: who may take a step from which status, on which version; each
  * step's own part is its handler in STEP_HANDLERS (appeals-steps.ts).
  */
-export function createAppealWorkflow(deps: { db: Db; view: AppealView }) {
+export function createAppealWorkflow(deps: {
+  db: Db;
+  view: AppealView;
+  ports: Pick<Ports, 'notify' | 'findOrg' | 'usersOf'>;
+}) {
   const { db, view } = deps;
+  const { notify, findOrg, usersOf } = deps.ports;
 
   async function event(trx: Tx, actor: Actor | null, row: AppealRow, e: StepEvent) {
     await repo.insertAppealEvent(trx, {

@@ -13,6 +13,7 @@ import {
 } from '../../../test/harness.js';
 import { verifyRollups, withRollups } from '../../kernel/rollups.js';
 import { beijingToday } from '../../lib/days.js';
+import { ports } from '../../ports.js';
 import { appealRollups } from './rollups.repository.js';
 import { sweepAppeals } from './sweep.js';
 
@@ -461,8 +462,8 @@ describeApi('appeals API', () => {
     // Two processes at once, the day after the deadline.
     const clock = new Date(`${plusDays(due, 1)}T02:00:00Z`);
     const [x, y] = await Promise.all([
-      sweepAppeals(db, dialect, { now: clock, owner: 'sweeper-a', batch: 2 }),
-      sweepAppeals(db, dialect, { now: clock, owner: 'sweeper-b' }),
+      sweepAppeals({ db, dialect, ports }, { now: clock, owner: 'sweeper-a', batch: 2 }),
+      sweepAppeals({ db, dialect, ports }, { now: clock, owner: 'sweeper-b' }),
     ]);
     expect(x.overdue + y.overdue).toBeGreaterThanOrEqual(1);
     // Every overdue appeal was taken by exactly one of the two sweepers.
@@ -491,11 +492,11 @@ describeApi('appeals API', () => {
     expect(await titles(lfkfq)).toContain('诉求逾期督办：逾期测试诉求');
     expect((await titles(lfkfq)).filter((n: string) => n === '诉求逾期督办：逾期测试诉求')).toHaveLength(1);
     // Again the same day: nothing new.
-    const same = await sweepAppeals(db, dialect, { now: clock });
+    const same = await sweepAppeals({ db, dialect, ports }, { now: clock });
     expect(same.overdue + same.escalated).toBe(0);
     // Still overdue after the rule's working days (3): one level up, the zone's city.
     const later = addWorkingDays(cal, due, 3).day;
-    const up = await sweepAppeals(db, dialect, { now: new Date(`${later}T02:00:00Z`) });
+    const up = await sweepAppeals({ db, dialect, ports }, { now: new Date(`${later}T02:00:00Z`) });
     expect(up.escalated).toBeGreaterThanOrEqual(1);
     const escalated = (await lfkfq.get(`/api/v1/appeals/${a.id}`)).json();
     expect(escalated).toMatchObject({ escalationLevel: 1, supervisingUnitName: '临汾市' });
@@ -505,7 +506,7 @@ describeApi('appeals API', () => {
     expect((await leader.get(`/api/v1/appeals/${a.id}`)).json().actions).toEqual(['instruct']);
     // Then the province; then nothing above it.
     const later2 = addWorkingDays(cal, later, 3).day;
-    await sweepAppeals(db, dialect, { now: new Date(`${later2}T02:00:00Z`) });
+    await sweepAppeals({ db, dialect, ports }, { now: new Date(`${later2}T02:00:00Z`) });
     const top = await db.selectFrom('appeals').selectAll().where('id', '=', a.id).executeTakeFirstOrThrow();
     expect(top).toMatchObject({ escalationLevel: 2, nextSweepOn: null });
     expect((await events()).filter((k) => k === 'escalate')).toHaveLength(2);

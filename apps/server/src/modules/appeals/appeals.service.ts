@@ -23,9 +23,7 @@ import { loadCalendar } from '../../kernel/calendar.js';
 import { type Actor, inScope, scopePath } from '../../lib/actor.js';
 import { fail } from '../../lib/app-error.js';
 import { beijingToday } from '../../lib/days.js';
-import { activeUnitsUnder, departmentsAround, findOrg } from '../orgs/orgs.repository.js';
-import { userIdsOfUnit } from '../orgs/users.repository.js';
-import { findProjectRow } from '../projects/projects.repository.js';
+import type { Ports } from '../../ports.js';
 import * as repo from './appeals.repository.js';
 import { createAppealFiling } from './appeals-filing.service.js';
 import { cityPath } from './appeals-trail.js';
@@ -41,8 +39,24 @@ export const WARN_WORKING_DAYS = 1;
  * Appeals as their readers see them (list, detail, the offices and departments to pick from), composed
  * with filing (appeals-filing.service.ts) and the lifecycle steps (appeals-workflow.service.ts).
  */
-export function createAppealService(deps: { db: Db; dialect: Dialect }) {
+export function createAppealService(deps: {
+  db: Db;
+  dialect: Dialect;
+  ports: Pick<
+    Ports,
+    | 'activeUnitsUnder'
+    | 'departmentsAround'
+    | 'findOrg'
+    | 'findOrgByPath'
+    | 'findUser'
+    | 'usersOf'
+    | 'userIdsOfUnit'
+    | 'findProjectRow'
+    | 'notify'
+  >;
+}) {
   const { db, dialect } = deps;
+  const { activeUnitsUnder, departmentsAround, findOrg, userIdsOfUnit, findProjectRow } = deps.ports;
 
   const reader = (actor: Actor): repo.AppealReader => {
     const kind = actor.orgUnit.kind;
@@ -185,8 +199,8 @@ export function createAppealService(deps: { db: Db; dialect: Dialect }) {
     };
   }
 
-  const filing = createAppealFiling({ db });
-  const workflow = createAppealWorkflow({ db, view: { visible, partiesOf, flowContext, detail } });
+  const filing = createAppealFiling(deps);
+  const workflow = createAppealWorkflow({ ...deps, view: { visible, partiesOf, flowContext, detail } });
 
   return {
     visible,

@@ -11,7 +11,7 @@ import { recordAudit } from '../../kernel/audit.js';
 import { type Actor, inScope, scopePath } from '../../lib/actor.js';
 import { fail } from '../../lib/app-error.js';
 import { newId, now } from '../../lib/ids.js';
-import { findOrg } from '../orgs/orgs.repository.js';
+import type { Ports } from '../../ports.js';
 import { appealsOfMeeting, meetingOutcomes } from './appeals.repository.js';
 import type { AppealService } from './appeals.service.js';
 import * as repo from './meetings.repository.js';
@@ -21,8 +21,14 @@ import * as repo from './meetings.repository.js';
  * the issues raised — each becomes an appeal linked to the meeting, so the meeting page counts how
  * many were solved and the next meeting of the series opens with the outcomes of the last.
  */
-export function createMeetingService(deps: { db: Db; dialect: Dialect; appeals: AppealService }) {
+export function createMeetingService(deps: {
+  db: Db;
+  dialect: Dialect;
+  appeals: AppealService;
+  ports: Pick<Ports, 'findOrg'>;
+}) {
   const { db, dialect, appeals } = deps;
+  const { findOrg } = deps.ports;
 
   async function visible(ex: Executor, actor: Actor, id: string) {
     const row = await repo.findMeetingRow(ex, id);

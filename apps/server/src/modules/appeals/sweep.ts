@@ -8,8 +8,7 @@ import { loadCalendar } from '../../kernel/calendar.js';
 import { withRollups } from '../../kernel/rollups.js';
 import { beijingToday } from '../../lib/days.js';
 import { newId } from '../../lib/ids.js';
-import { notify } from '../notifications/notifications.repository.js';
-import { usersOf } from '../orgs/users.repository.js';
+import type { Ports } from '../../ports.js';
 import { appealRollups } from './rollups.repository.js';
 
 /**
@@ -54,10 +53,12 @@ async function claim(db: Db, dialect: Dialect, owner: string, at: Date, today: s
     .execute();
 }
 
+/** The database, and the lookups and writer of the orgs and notifications modules. */
+export type AppealSweepDeps = { db: Db; dialect: Dialect; ports: Pick<Ports, 'notify' | 'usersOf'> };
+
 /** One sweep at the given clock, in batches until nothing is left to claim. */
 export async function sweepAppeals(
-  db: Db,
-  dialect: Dialect,
+  deps: AppealSweepDeps,
   opts: {
     now?: Date;
     owner?: string;
@@ -65,6 +66,7 @@ export async function sweepAppeals(
     log?: { error: (obj: object, msg: string) => void };
   } = {},
 ): Promise<SweepResult> {
+  const { db, dialect } = deps;
   const at = opts.now ?? new Date();
   const owner = opts.owner ?? newId();
   const today = beijingToday(at.getTime());
@@ -87,7 +89,7 @@ export async function sweepAppeals(
     for (const row of rows) {
       seen.add(row.id);
       try {
-        const r = await sweepOne(db, row, owner, today, at.toISOString());
+        const r = await sweepOne(deps, row, owner, today, at.toISOString());
         result.overdue += r.overdue;
         result.escalated += r.escalated;
       } catch (err) {
@@ -102,8 +104,9 @@ export async function sweepAppeals(
   return result;
 }
 
-async function sweepOne(db: Db, row: AppealRow, owner: string, today: string, at: string) {
-  return db
+async function sweepOne(deps: AppealSweepDeps, row: AppealRow, owner: string, today: string, at: string) {
+  const { notify, usersOf } = deps.ports;
+  return deps.db
     .transaction()
     .execute(async (trx) => {
       const out = { overdue: 0, escalated: 0 };
@@ -247,8 +250,7 @@ class Stale extends Error {}
 
 /** Runs the sweep every intervalMs until stopped (started by main.ts beside the outbox worker). */
 export function startAppealSweep(
-  db: Db,
-  dialect: Dialect,
+  deps: AppealSweepDeps,
   log: { error: (obj: object, msg: string) => void },
   intervalMs = 10 * 60_000,
 ) {
@@ -258,7 +260,7 @@ export function startAppealSweep(
     if (running) return;
     running = true;
     try {
-      await sweepAppeals(db, dialect, { owner, log });
+      await sweepAppeals(deps, { owner, log });
     } catch (err) {
       log.error({ err }, 'appeal sweep failed; the next run retries');
     } finally {

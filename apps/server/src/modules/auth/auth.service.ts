@@ -6,7 +6,7 @@ import type { PasswordHasher } from '../../kernel/password.js';
 import type { Actor } from '../../lib/actor.js';
 import { fail } from '../../lib/app-error.js';
 import { now, randomToken, sha256 } from '../../lib/ids.js';
-import { findUserByUsername, setLoginState, toUser } from '../orgs/users.repository.js';
+import type { Ports } from '../../ports.js';
 import { deleteSession, deleteUserSessions, findSession, insertSession } from './session.repository.js';
 
 export interface ClientInfo {
@@ -15,8 +15,14 @@ export interface ClientInfo {
   requestId: string | null;
 }
 
-export function createAuthService(deps: { db: Db; config: Config; hasher: PasswordHasher }) {
+export function createAuthService(deps: {
+  db: Db;
+  config: Config;
+  hasher: PasswordHasher;
+  ports: Pick<Ports, 'findUserByUsername' | 'setLoginState' | 'toUser'>;
+}) {
   const { db, config, hasher } = deps;
+  const { findUserByUsername, setLoginState, toUser } = deps.ports;
   // Verifying against a real hash for unknown usernames keeps timing from revealing who exists.
   const dummyHash = hasher.hash(randomToken());
 

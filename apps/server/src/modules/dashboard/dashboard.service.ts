@@ -17,11 +17,7 @@ import { type Actor, inScope, scopePath } from '../../lib/actor.js';
 import { fail } from '../../lib/app-error.js';
 import { addDays, beijingToday } from '../../lib/days.js';
 import { now } from '../../lib/ids.js';
-import { activityDashboard } from '../activities/rollups.repository.js';
-import { appealDashboard } from '../appeals/rollups.repository.js';
-import { incentiveDashboard } from '../incentives/rollups.repository.js';
-import { findOrg } from '../orgs/orgs.repository.js';
-import { latestCampaign, rectificationDashboard } from '../rectification/rollups.repository.js';
+import type { Ports } from '../../ports.js';
 import { childRegions, presentState, saveTarget, targetsOf } from './dashboard.repository.js';
 
 const PERIOD_METRICS: readonly RollupMetric[] = [
@@ -101,8 +97,28 @@ export function pipelinePeriod(sums: Map<string, MetricSums>): PipelinePeriod {
  * The leaders' dashboard (驾驶舱): every figure is a sum of roll-up rows of the region and its
  * children, so its cost follows the months and regions shown, not the number of records.
  */
-export function createDashboardService(deps: { db: Db; config: Config }) {
+export function createDashboardService(deps: {
+  db: Db;
+  config: Config;
+  ports: Pick<
+    Ports,
+    | 'activityDashboard'
+    | 'appealDashboard'
+    | 'incentiveDashboard'
+    | 'findOrg'
+    | 'latestCampaign'
+    | 'rectificationDashboard'
+  >;
+}) {
   const { db, config } = deps;
+  const {
+    activityDashboard,
+    appealDashboard,
+    incentiveDashboard,
+    findOrg,
+    latestCampaign,
+    rectificationDashboard,
+  } = deps.ports;
 
   /** The region asked for, inside the actor's area (default: the actor's own region). */
   async function regionOf(actor: Actor, regionId: string | undefined) {

@@ -8,8 +8,7 @@ import { type Actor, inScope } from '../../lib/actor.js';
 import { fail } from '../../lib/app-error.js';
 import { beijingToday } from '../../lib/days.js';
 import { newId, now } from '../../lib/ids.js';
-import { notify } from '../notifications/notifications.repository.js';
-import { findOrg } from '../orgs/orgs.repository.js';
+import type { Ports } from '../../ports.js';
 import * as repo from './incentives.repository.js';
 import { actionsOf, cityPath, STAGE_ZH, type StoredFacts, yuan } from './incentives.rules.js';
 import { audit, isUnique, recordEvent, reviewersOf } from './incentives.steps.js';
@@ -22,7 +21,13 @@ import { incentiveRollups } from './rollups.repository.js';
 type Apply = z.infer<typeof ApplicationInput>;
 
 /** The county or zone office that receives an application. */
-export async function receivingOffice(ex: Executor, actor: Actor, enterprise: OrgUnitRow, regionId?: string) {
+export async function receivingOffice(
+  ex: Executor,
+  { ports: { findOrg } }: { ports: Pick<Ports, 'findOrg'> },
+  actor: Actor,
+  enterprise: OrgUnitRow,
+  regionId?: string,
+) {
   const isEnterprise = actor.orgUnit.kind === 'enterprise';
   const bad = () =>
     fail('INCENTIVE_REGION_INVALID', [{ path: 'regionId', message: 'INCENTIVE_REGION_INVALID' }]);
@@ -38,19 +43,23 @@ export async function receivingOffice(ex: Executor, actor: Actor, enterprise: Or
   return unit;
 }
 
-export function createIncentiveApplying(deps: { db: Db }) {
+export function createIncentiveApplying(deps: {
+  db: Db;
+  ports: Pick<Ports, 'notify' | 'findOrg' | 'findOrgByPath' | 'usersOf'>;
+}) {
   const { db } = deps;
+  const { notify } = deps.ports;
   return {
     async apply(actor: Actor, input: Apply) {
       try {
         const id = await db.transaction().execute(async (trx) => {
           const today = beijingToday();
-          const enterprise = await enterpriseFor(trx, actor, input.enterpriseId);
+          const enterprise = await enterpriseFor(trx, deps, actor, input.enterpriseId);
           if (!enterprise)
             fail('INCENTIVE_ENTERPRISE_INVALID', [
               { path: 'enterpriseId', message: 'INCENTIVE_ENTERPRISE_INVALID' },
             ]);
-          const office = await receivingOffice(trx, actor, enterprise, input.regionId);
+          const office = await receivingOffice(trx, deps, actor, enterprise, input.regionId);
           let project: Awaited<ReturnType<typeof repo.findProject>>;
           if (input.projectId) {
             project =
@@ -173,7 +182,7 @@ export function createIncentiveApplying(deps: { db: Db }) {
             evaluation: { eligible: evaluation.eligible, amountFen: evaluation.amountFen },
             arrivals: input.arrivals,
           });
-          await notify(trx, await reviewersOf(trx, row, 'county'), {
+          await notify(trx, await reviewersOf(trx, deps, row, 'county'), {
             kind: 'incentive_review',
             params: {
               enterprise: row.enterpriseName,
@@ -186,7 +195,7 @@ export function createIncentiveApplying(deps: { db: Db }) {
           });
           return id;
         });
-        return detail(db, actor, id);
+        return detail(db, deps, actor, id);
       } catch (err) {
         if (isUnique(err)) fail('INCENTIVE_ARRIVAL_CLAIMED');
         throw err;
@@ -239,7 +248,7 @@ export function createIncentiveApplying(deps: { db: Db }) {
           { materials: JSON.parse(row.materials) },
           { materials: JSON.parse(materials) },
         );
-        await notify(trx, await reviewersOf(trx, row, 'county'), {
+        await notify(trx, await reviewersOf(trx, deps, row, 'county'), {
           kind: 'incentive_review',
           params: {
             enterprise: row.enterpriseName,
@@ -251,7 +260,7 @@ export function createIncentiveApplying(deps: { db: Db }) {
           link: `/incentives/${id}`,
         });
       });
-      return detail(db, actor, id);
+      return detail(db, deps, actor, id);
     },
   };
 }

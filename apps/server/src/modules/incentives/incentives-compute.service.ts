@@ -21,7 +21,7 @@ import { type Actor, inScope } from '../../lib/actor.js';
 import { fail } from '../../lib/app-error.js';
 import { beijingToday } from '../../lib/days.js';
 import { now } from '../../lib/ids.js';
-import { findOrg } from '../orgs/orgs.repository.js';
+import type { Ports } from '../../ports.js';
 import * as repo from './incentives.repository.js';
 import { paramOn, REVIEW_PARAM, type StoredFacts } from './incentives.rules.js';
 
@@ -30,7 +30,12 @@ import { paramOn, REVIEW_PARAM, type StoredFacts } from './incentives.rules.js';
 type Facts = z.infer<typeof EvaluateBody>;
 
 /** The enterprise evaluated or applied for: the caller itself, or one in a staff member's area. */
-export async function enterpriseFor(ex: Executor, actor: Actor, enterpriseId: string | undefined) {
+export async function enterpriseFor(
+  ex: Executor,
+  { ports: { findOrg } }: { ports: Pick<Ports, 'findOrg'> },
+  actor: Actor,
+  enterpriseId: string | undefined,
+) {
   const isEnterprise = actor.orgUnit.kind === 'enterprise';
   // an enterprise acts for itself only: naming another one is refused, not silently ignored
   if (isEnterprise && enterpriseId && enterpriseId !== actor.orgUnit.id)
@@ -156,7 +161,7 @@ export async function dueFor(ex: Executor, stage: ReviewStage, from: string, cal
   return addWorkingDays(calendar, from, paramOn(REVIEW_PARAM[stage], from));
 }
 
-export function createIncentiveCompute(deps: { db: Db }) {
+export function createIncentiveCompute(deps: { db: Db; ports: Pick<Ports, 'findOrg'> }) {
   const { db } = deps;
   return {
     policies() {
@@ -178,7 +183,7 @@ export function createIncentiveCompute(deps: { db: Db }) {
 
     /** A trial computation: reads, never writes. */
     async evaluate(actor: Actor, input: Facts): Promise<Evaluation> {
-      const enterprise = await enterpriseFor(db, actor, input.enterpriseId);
+      const enterprise = await enterpriseFor(db, deps, actor, input.enterpriseId);
       const { evaluation } = await assess(db, input, enterprise, beijingToday());
       return evaluation;
     },

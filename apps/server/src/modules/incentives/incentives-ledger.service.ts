@@ -17,8 +17,7 @@ import { type Actor, inScope, scopePath } from '../../lib/actor.js';
 import { fail } from '../../lib/app-error.js';
 import { beijingToday, daysBetween, median } from '../../lib/days.js';
 import { newId, now } from '../../lib/ids.js';
-import { activeChildRegions, activeCitiesAndZones, cityNames, findOrg } from '../orgs/orgs.repository.js';
-import { pendingPromisesWithTasks } from '../projects/projects.repository.js';
+import type { Ports } from '../../ports.js';
 import { findProject } from './incentives.repository.js';
 import { cityPath, REVIEW_WARN_DAYS } from './incentives.rules.js';
 import * as ledger from './incentives-ledger.repository.js';
@@ -29,8 +28,17 @@ const REVIEWING = ['county_review', 'city_review', 'province_review'];
 const APPROVED = ['approved', 'partly_paid', 'paid'];
 
 /** Figures, the promise ledger, the catalogue and industry-transfer matching. */
-export function createIncentiveLedgerService(deps: { db: Db; dialect: Dialect }) {
+export function createIncentiveLedgerService(deps: {
+  db: Db;
+  dialect: Dialect;
+  ports: Pick<
+    Ports,
+    'activeChildRegions' | 'activeCitiesAndZones' | 'cityNames' | 'findOrg' | 'pendingPromisesWithTasks'
+  >;
+}) {
   const { db, dialect } = deps;
+  const { activeChildRegions, activeCitiesAndZones, cityNames, findOrg, pendingPromisesWithTasks } =
+    deps.ports;
 
   /** A region of the caller's area (default: the caller's own unit), or 404. */
   async function regionOf(actor: Actor, regionId?: string) {

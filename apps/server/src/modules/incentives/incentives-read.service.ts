@@ -12,7 +12,7 @@ import { loadCalendar } from '../../kernel/calendar.js';
 import { type Actor, inScope } from '../../lib/actor.js';
 import { fail } from '../../lib/app-error.js';
 import { beijingToday } from '../../lib/days.js';
-import { findOrg } from '../orgs/orgs.repository.js';
+import type { Ports } from '../../ports.js';
 import * as repo from './incentives.repository.js';
 import {
   actionsOf,
@@ -63,7 +63,12 @@ function toSummary(
 }
 
 /** An application in full, with its arrivals, events, payments and the actions open to the actor. */
-export async function detail(ex: Executor, actor: Actor, id: string): Promise<IncentiveApplicationDetail> {
+export async function detail(
+  ex: Executor,
+  { ports: { findOrg } }: { ports: Pick<Ports, 'findOrg'> },
+  actor: Actor,
+  id: string,
+): Promise<IncentiveApplicationDetail> {
   const row = await visible(ex, actor, id);
   const [region, item, project, arrivals, events, payments, cal] = await Promise.all([
     findOrg(ex, row.regionId),
@@ -126,14 +131,14 @@ export async function detail(ex: Executor, actor: Actor, id: string): Promise<In
   };
 }
 
-export function createIncentiveReading(deps: { db: Db; dialect: Dialect }) {
+export function createIncentiveReading(deps: { db: Db; dialect: Dialect; ports: Pick<Ports, 'findOrg'> }) {
   const { db, dialect } = deps;
   return {
     async list(actor: Actor, q: z.infer<typeof ApplicationListQuery>) {
       // the dashboard's "applications" of a region and run of months open this list
       let regionPath: string | undefined;
       if (q.regionId) {
-        const unit = await findOrg(db, q.regionId);
+        const unit = await deps.ports.findOrg(db, q.regionId);
         if (!unit || !inScope(actor, unit.path)) fail('ORG_NOT_FOUND');
         regionPath = unit.path;
       }
@@ -155,6 +160,6 @@ export function createIncentiveReading(deps: { db: Db; dialect: Dialect }) {
       return repo.listApplications(db, dialect, filter, q, (r) => toSummary(r, cal, today));
     },
 
-    get: (actor: Actor, id: string) => detail(db, actor, id),
+    get: (actor: Actor, id: string) => detail(db, deps, actor, id),
   };
 }

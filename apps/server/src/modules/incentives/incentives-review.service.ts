@@ -9,7 +9,7 @@ import type { Actor } from '../../lib/actor.js';
 import { fail } from '../../lib/app-error.js';
 import { beijingToday } from '../../lib/days.js';
 import { newId, now } from '../../lib/ids.js';
-import { notify } from '../notifications/notifications.repository.js';
+import type { Ports } from '../../ports.js';
 import * as repo from './incentives.repository.js';
 import { actionsOf, paramOn, REVIEW_STATUS, STAGE_ZH, stageOf, yuan } from './incentives.rules.js';
 import { audit, enterpriseUsers, isUnique, recordEvent, reviewersOf } from './incentives.steps.js';
@@ -18,8 +18,12 @@ import { detail, visible } from './incentives-read.service.js';
 import { incentiveRollups } from './rollups.repository.js';
 
 /** The offices' side: the county → city → province review chain, then payment of the approved reward. */
-export function createIncentiveReviewing(deps: { db: Db }) {
+export function createIncentiveReviewing(deps: {
+  db: Db;
+  ports: Pick<Ports, 'notify' | 'findOrg' | 'findOrgByPath' | 'usersOf'>;
+}) {
   const { db } = deps;
+  const { notify } = deps.ports;
   return {
     async review(actor: Actor, id: string, body: z.infer<typeof ReviewBody>) {
       await db.transaction().execute(async (trx) => {
@@ -43,7 +47,7 @@ export function createIncentiveReviewing(deps: { db: Db }) {
           to = REVIEW_STATUS[next];
           patch = { status: to, stage: next, stageDueOn: due.day, dueUnscheduled: due.unscheduled ? 1 : 0 };
           notice = async () =>
-            notify(trx, await reviewersOf(trx, row, next), {
+            notify(trx, await reviewersOf(trx, deps, row, next), {
               kind: 'incentive_review',
               params: {
                 enterprise: row.enterpriseName,
@@ -80,7 +84,7 @@ export function createIncentiveReviewing(deps: { db: Db }) {
             evaluation: JSON.stringify(evaluation),
           };
           notice = async () =>
-            notify(trx, await enterpriseUsers(trx, row.enterpriseId), {
+            notify(trx, await enterpriseUsers(trx, deps, row.enterpriseId), {
               kind: 'incentive_approved',
               params: { code: row.code, amount: yuan(evaluation.amountFen), due: payDue.day },
               link: `/incentives/${id}`,
@@ -89,7 +93,7 @@ export function createIncentiveReviewing(deps: { db: Db }) {
           to = 'returned';
           patch = { status: to, stage: null, stageDueOn: null, dueUnscheduled: 0 };
           notice = async () =>
-            notify(trx, await enterpriseUsers(trx, row.enterpriseId), {
+            notify(trx, await enterpriseUsers(trx, deps, row.enterpriseId), {
               kind: 'incentive_returned',
               params: { code: row.code, unit: actor.orgUnit.name, reason: body.note ?? '' },
               link: `/incentives/${id}`,
@@ -100,7 +104,7 @@ export function createIncentiveReviewing(deps: { db: Db }) {
           // A rejected application releases its arrivals: they may be claimed again.
           await repo.releaseArrivals(trx, id);
           notice = async () =>
-            notify(trx, await enterpriseUsers(trx, row.enterpriseId), {
+            notify(trx, await enterpriseUsers(trx, deps, row.enterpriseId), {
               kind: 'incentive_rejected',
               params: { code: row.code, unit: actor.orgUnit.name, reason: body.note ?? '' },
               link: `/incentives/${id}`,
@@ -127,7 +131,7 @@ export function createIncentiveReviewing(deps: { db: Db }) {
         );
         await notice();
       });
-      return detail(db, actor, id);
+      return detail(db, deps, actor, id);
     },
 
     async pay(actor: Actor, id: string, body: z.infer<typeof PaymentInput>) {
@@ -187,7 +191,7 @@ export function createIncentiveReviewing(deps: { db: Db }) {
             { ...payment, paidFen: total },
             'incentive_payment',
           );
-          await notify(trx, await enterpriseUsers(trx, row.enterpriseId), {
+          await notify(trx, await enterpriseUsers(trx, deps, row.enterpriseId), {
             kind: 'incentive_paid',
             params: {
               code: row.code,
@@ -202,7 +206,7 @@ export function createIncentiveReviewing(deps: { db: Db }) {
         if (isUnique(err)) fail('INCENTIVE_VOUCHER_TAKEN');
         throw err;
       }
-      return detail(db, actor, id);
+      return detail(db, deps, actor, id);
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database.js';
 import type { Dialect } from '../../db/dialect.js';
+import type { Ports } from '../../ports.js';
 import { createIncentiveApplying } from './incentives-apply.service.js';
 import { createIncentiveCompute } from './incentives-compute.service.js';
 import { createIncentiveReading } from './incentives-read.service.js';
@@ -11,7 +12,11 @@ import { createIncentiveReviewing } from './incentives-review.service.js';
  * Composed of the files beside it: compute (policy, evaluation, rates), read (list, detail),
  * apply (apply, resubmit) and review (review, pay).
  */
-export function createIncentiveService(deps: { db: Db; dialect: Dialect }) {
+export function createIncentiveService(deps: {
+  db: Db;
+  dialect: Dialect;
+  ports: Pick<Ports, 'notify' | 'findOrg' | 'findOrgByPath' | 'usersOf'>;
+}) {
   const compute = createIncentiveCompute(deps);
   const reading = createIncentiveReading(deps);
   const applying = createIncentiveApplying(deps);

@@ -5,8 +5,7 @@ import { recordAudit } from '../../kernel/audit.js';
 import type { Actor } from '../../lib/actor.js';
 import { AppError } from '../../lib/app-error.js';
 import { newId, now } from '../../lib/ids.js';
-import { findOrgByPath } from '../orgs/orgs.repository.js';
-import { usersOf } from '../orgs/users.repository.js';
+import type { Ports } from '../../ports.js';
 import * as repo from './incentives.repository.js';
 import { cityPath, OFFICE_ROLES, provincePath } from './incentives.rules.js';
 
@@ -15,17 +14,21 @@ import { cityPath, OFFICE_ROLES, provincePath } from './incentives.rules.js';
 /** The users of the office that reviews an application at a stage. */
 export async function reviewersOf(
   ex: Executor,
+  deps: { ports: Pick<Ports, 'findOrgByPath' | 'usersOf'> },
   row: { regionId: string; regionPath: string },
   stage: ReviewStage,
 ) {
   const path =
     stage === 'county' ? null : stage === 'city' ? cityPath(row.regionPath) : provincePath(row.regionPath);
-  const unitId = path ? (await findOrgByPath(ex, path))?.id : row.regionId;
-  return usersOf(ex, unitId ?? null, OFFICE_ROLES[stage]);
+  const unitId = path ? (await deps.ports.findOrgByPath(ex, path))?.id : row.regionId;
+  return deps.ports.usersOf(ex, unitId ?? null, OFFICE_ROLES[stage]);
 }
 
-export const enterpriseUsers = (ex: Executor, enterpriseId: string) =>
-  usersOf(ex, enterpriseId, ['enterprise']);
+export const enterpriseUsers = (
+  ex: Executor,
+  deps: { ports: Pick<Ports, 'usersOf'> },
+  enterpriseId: string,
+) => deps.ports.usersOf(ex, enterpriseId, ['enterprise']);
 
 /** The step in the application's timeline: who did what, from which status to which. */
 export async function recordEvent(

@@ -17,8 +17,7 @@ import { fail } from '../../lib/app-error.js';
 import { beijingToday } from '../../lib/days.js';
 import { newId, now } from '../../lib/ids.js';
 import { pinyinKey } from '../../lib/pinyin.js';
-import { deleteUserSessions } from '../auth/session.repository.js';
-import { notify } from '../notifications/notifications.repository.js';
+import type { Ports } from '../../ports.js';
 import { findOrg } from './orgs.repository.js';
 import * as repo from './users.repository.js';
 
@@ -34,8 +33,14 @@ const auditView = (u: repo.UserDto) => ({
   disabled: u.disabled,
 });
 
-export function createUserService(deps: { db: Db; dialect: Dialect; hasher: PasswordHasher }) {
+export function createUserService(deps: {
+  db: Db;
+  dialect: Dialect;
+  hasher: PasswordHasher;
+  ports: Pick<Ports, 'deleteUserSessions' | 'notify'>;
+}) {
   const { db, dialect, hasher } = deps;
+  const { deleteUserSessions, notify } = deps.ports;
 
   async function visibleUser(db: Executor, actor: Actor, id: string) {
     const row = visibleOr404(actor, await repo.findUser(db, id), (r) => r.orgUnitPath, 'USER_NOT_FOUND');

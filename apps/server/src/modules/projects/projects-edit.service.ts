@@ -1,7 +1,6 @@
 import type { CreateProjectBody, UpdateProjectBody } from '@yingshang/contracts';
 import { industryByCode, usdCentsToFen } from '@yingshang/rules';
 import type { z } from 'zod';
-import type { Config } from '../../config.js';
 import type { Db, Tx } from '../../db/database.js';
 import type { ProjectRow } from '../../db/schema.js';
 import { recordAudit } from '../../kernel/audit.js';
@@ -11,11 +10,10 @@ import { type Actor, inScope } from '../../lib/actor.js';
 import { fail } from '../../lib/app-error.js';
 import { beijingToday } from '../../lib/days.js';
 import { newId, now } from '../../lib/ids.js';
-import { findOrg } from '../orgs/orgs.repository.js';
-import { findUser } from '../orgs/users.repository.js';
+import type { Ports } from '../../ports.js';
 import { findInvestorsByIds } from './investors.repository.js';
 import * as repo from './projects.repository.js';
-import { detail, type ProjectDetail, writable } from './projects-read.service.js';
+import { detail, type ProjectDetail, type ProjectReadDeps, writable } from './projects-read.service.js';
 import { projectRollups } from './rollups.repository.js';
 
 /** The project record itself: created, and edited (its facts, region and investors). */
@@ -51,8 +49,9 @@ export async function auditProject(
   });
 }
 
-export function createProjectEditing(deps: { db: Db; config: Config }) {
+export function createProjectEditing(deps: ProjectReadDeps & { db: Db; ports: Pick<Ports, 'findOrg'> }) {
   const { db, config } = deps;
+  const { findOrg, findUser } = deps.ports;
 
   async function region(trx: Tx, actor: Actor, regionId: string) {
     const unit = await findOrg(trx, regionId);
@@ -127,7 +126,7 @@ export function createProjectEditing(deps: { db: Db; config: Config }) {
           id,
           investors.map((i) => i.id),
         );
-        const created = await detail(trx, config, id);
+        const created = await detail(trx, deps, id);
         await auditProject(trx, actor, (await repo.findProjectRow(trx, id))!, {
           action: 'create',
           after: created,
@@ -139,7 +138,7 @@ export function createProjectEditing(deps: { db: Db; config: Config }) {
     async update(actor: Actor, id: string, input: Update): Promise<ProjectDetail> {
       return db.transaction().execute(async (trx) => {
         const row = await writable(trx, actor, id);
-        const before = await detail(trx, config, id);
+        const before = await detail(trx, deps, id);
         const { version, ...patch } = input;
         const merged: Create = {
           name: patch.name ?? row.name,
@@ -167,7 +166,7 @@ export function createProjectEditing(deps: { db: Db; config: Config }) {
             id,
             investors.map((i) => i.id),
           );
-        const after = await detail(trx, config, id);
+        const after = await detail(trx, deps, id);
         await auditProject(trx, actor, row, { action: 'update', before: strip(before), after: strip(after) });
         return after;
       });

@@ -6,8 +6,7 @@ import { visibleOr404 } from '../../kernel/scope.js';
 import { type Actor, scopePath } from '../../lib/actor.js';
 import { fail } from '../../lib/app-error.js';
 import { addDays, beijingToday } from '../../lib/days.js';
-import { findOrg, rootUnitIds } from '../orgs/orgs.repository.js';
-import { findUser } from '../orgs/users.repository.js';
+import type { Ports } from '../../ports.js';
 import { projectFigures } from './figures.repository.js';
 import { toInvestor } from './investors.repository.js';
 import * as repo from './projects.repository.js';
@@ -39,13 +38,19 @@ export async function writable(trx: Tx, actor: Actor, id: string) {
   return row;
 }
 
+/** What reading a project needs: the stall thresholds, and the user lookup of the orgs module. */
+export interface ProjectReadDeps {
+  config: Config;
+  ports: Pick<Ports, 'findUser'>;
+}
+
 /** The project in full: summary, investors, stage events, factor needs, promises and funds. */
-export async function detail(db: Db | Tx, config: Config, id: string) {
-  const c = projectClock(config);
+export async function detail(db: Db | Tx, deps: ProjectReadDeps, id: string) {
+  const c = projectClock(deps.config);
   const summary = (await repo.findSummary(db, id, c))!;
   const row = (await repo.findProjectRow(db, id))!;
   const parts = await repo.projectParts(db, id);
-  const officer = row.serviceOfficerId ? await findUser(db, row.serviceOfficerId) : undefined;
+  const officer = row.serviceOfficerId ? await deps.ports.findUser(db, row.serviceOfficerId) : undefined;
   return {
     ...summary,
     ...(await repo.projectActivities(db, id, row.sourceActivityId)),
@@ -106,8 +111,14 @@ export async function detail(db: Db | Tx, config: Config, id: string) {
 }
 export type ProjectDetail = Awaited<ReturnType<typeof detail>>;
 
-export function createProjectReading(deps: { db: Db; dialect: Dialect; config: Config }) {
+export function createProjectReading(deps: {
+  db: Db;
+  dialect: Dialect;
+  config: Config;
+  ports: Pick<Ports, 'findOrg' | 'rootUnitIds' | 'findUser'>;
+}) {
   const { db, dialect, config } = deps;
+  const { findOrg, rootUnitIds } = deps.ports;
   const clock = (today = beijingToday()) => projectClock(config, today);
 
   /** The path of a region filter inside the actor's area (the whole area without one). */
@@ -150,7 +161,7 @@ export function createProjectReading(deps: { db: Db; dialect: Dialect; config: C
 
     get: async (actor: Actor, id: string): Promise<ProjectDetail> => {
       await visible(db, actor, id);
-      return detail(db, config, id);
+      return detail(db, deps, id);
     },
 
     async overduePromises(actor: Actor, q: { regionId?: string; page: number; pageSize: number }) {

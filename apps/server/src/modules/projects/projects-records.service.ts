@@ -7,7 +7,6 @@ import type {
 } from '@yingshang/contracts';
 import { usdCentsToFen } from '@yingshang/rules';
 import type { z } from 'zod';
-import type { Config } from '../../config.js';
 import type { Db, Tx } from '../../db/database.js';
 import type { ProjectRow } from '../../db/schema.js';
 import { withRollups } from '../../kernel/rollups.js';
@@ -16,15 +15,22 @@ import type { Actor } from '../../lib/actor.js';
 import { fail } from '../../lib/app-error.js';
 import { beijingToday } from '../../lib/days.js';
 import { newId, now } from '../../lib/ids.js';
-import { findOrg } from '../orgs/orgs.repository.js';
+import type { Ports } from '../../ports.js';
 import * as repo from './projects.repository.js';
 import { auditProject } from './projects-edit.service.js';
-import { detail, type ProjectDetail, visible, writable } from './projects-read.service.js';
+import {
+  detail,
+  type ProjectDetail,
+  type ProjectReadDeps,
+  visible,
+  writable,
+} from './projects-read.service.js';
 import { projectRollups } from './rollups.repository.js';
 
 /** A project's child records: factor needs (要素需求), promises (承诺事项) and funds in place (到位资金). */
-export function createProjectRecords(deps: { db: Db; config: Config }) {
+export function createProjectRecords(deps: ProjectReadDeps & { db: Db; ports: Pick<Ports, 'findOrg'> }) {
   const { db, config } = deps;
+  const { findOrg } = deps.ports;
 
   async function responsibleOrg(trx: Tx, id: string | null | undefined) {
     if (!id) return null;
@@ -51,7 +57,7 @@ export function createProjectRecords(deps: { db: Db; config: Config }) {
         await repo.refreshChildFigures(trx, id);
       });
       await repo.touchProject(trx, id, now());
-      return detail(trx, config, id);
+      return detail(trx, deps, id);
     });
   }
 

@@ -1,7 +1,6 @@
 import type { StageChangeBody } from '@yingshang/contracts';
 import { applyStageChange, PIPELINE, STAGE_DATE_FIELD } from '@yingshang/rules';
 import type { z } from 'zod';
-import type { Config } from '../../config.js';
 import type { Db } from '../../db/database.js';
 import { withRollups } from '../../kernel/rollups.js';
 import { updateVersioned } from '../../kernel/versioned.js';
@@ -11,12 +10,12 @@ import { beijingToday } from '../../lib/days.js';
 import { newId, now } from '../../lib/ids.js';
 import * as repo from './projects.repository.js';
 import { auditProject } from './projects-edit.service.js';
-import { detail, type ProjectDetail, visible } from './projects-read.service.js';
+import { detail, type ProjectDetail, type ProjectReadDeps, visible } from './projects-read.service.js';
 import { projectRollups } from './rollups.repository.js';
 
 /** The stage workflow: a project advanced, paused, resumed, corrected or terminated, with its event. */
-export function createProjectStaging(deps: { db: Db; config: Config }) {
-  const { db, config } = deps;
+export function createProjectStaging(deps: ProjectReadDeps & { db: Db }) {
+  const { db } = deps;
   return {
     async changeStage(
       actor: Actor,
@@ -91,7 +90,7 @@ export function createProjectStaging(deps: { db: Db; config: Config }) {
             reason: input.reason,
           },
         });
-        return detail(trx, config, id);
+        return detail(trx, deps, id);
       });
     },
   };

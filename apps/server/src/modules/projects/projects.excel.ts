@@ -13,7 +13,7 @@ import type { Db } from '../../db/database.js';
 import type { Dialect } from '../../db/dialect.js';
 import { visibleOr404 } from '../../kernel/scope.js';
 import { type Actor, scopePath } from '../../lib/actor.js';
-import { findOrg } from '../orgs/orgs.repository.js';
+import type { Ports } from '../../ports.js';
 import {
   EXPORT_COLUMNS,
   type LedgerKey,
@@ -40,8 +40,14 @@ const excelDay = (day: string | null) => (day ? new Date(`${day}T00:00:00Z`) : n
 
 /** `attachment` with an ASCII fallback and the UTF-8 name (RFC 6266 / RFC 5987). */
 
-export function createProjectExcelService(deps: { db: Db; dialect: Dialect; projects: ProjectService }) {
+export function createProjectExcelService(deps: {
+  db: Db;
+  dialect: Dialect;
+  projects: ProjectService;
+  ports: Pick<Ports, 'findOrg'>;
+}) {
   const { db, dialect, projects } = deps;
+  const { findOrg } = deps.ports;
 
   /** The filters as a reader of the printed sheet understands them. */
   function describeFilters(q: Query, regionName: string | null): string {

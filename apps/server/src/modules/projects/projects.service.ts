@@ -1,6 +1,7 @@
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/database.js';
 import type { Dialect } from '../../db/dialect.js';
+import type { Ports } from '../../ports.js';
 import { createProjectEditing } from './projects-edit.service.js';
 import { createProjectReading } from './projects-read.service.js';
 import { createProjectRecords } from './projects-records.service.js';
@@ -13,7 +14,12 @@ export { industrySection } from './projects-edit.service.js';
  * promises, figures, attachment owner), edit (create, update), stage (the stage workflow) and
  * records (factor needs, promises, funds).
  */
-export function createProjectService(deps: { db: Db; dialect: Dialect; config: Config }) {
+export function createProjectService(deps: {
+  db: Db;
+  dialect: Dialect;
+  config: Config;
+  ports: Pick<Ports, 'findOrg' | 'rootUnitIds' | 'findUser'>;
+}) {
   const reading = createProjectReading(deps);
   const editing = createProjectEditing(deps);
   const staging = createProjectStaging(deps);

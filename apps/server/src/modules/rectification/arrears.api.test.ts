@@ -9,6 +9,7 @@ import {
   unitId,
 } from '../../../test/harness.js';
 import { addDays, beijingToday } from '../../lib/days.js';
+import { ports } from '../../ports.js';
 import { sweepRectification } from './rectification.sweep.js';
 
 const today = beijingToday();
@@ -200,21 +201,21 @@ describeApi('SOE arrears ledger (清欠台账) and the deadline sweep', () => {
       (await c.get('/api/v1/notifications?pageSize=50')).json().items.map((n: { title: string }) => n.title);
     // three days before: a reminder to the lead unit; two processes at once still send one
     const runs = await Promise.all([
-      sweepRectification(t.database.db, t.database.dialect, today),
-      sweepRectification(t.database.db, t.database.dialect, today),
+      sweepRectification({ db: t.database.db, ports }, today),
+      sweepRectification({ db: t.database.db, ports }, today),
     ]);
     expect(runs.reduce((s, r) => s + r.dueSoon, 0)).toBe(1);
     expect((await titles(lfkfq)).filter((x: string) => x.includes('临期提醒'))).toHaveLength(1);
     // two days before: nothing
-    expect(await sweepRectification(t.database.db, t.database.dialect, addDays(today, 1))).toEqual({
+    expect(await sweepRectification({ db: t.database.db, ports }, addDays(today, 1))).toEqual({
       dueSoon: 0,
       overdue: 0,
     });
     // the day after the deadline: overdue to lead and cooperating units; again a week later
-    expect((await sweepRectification(t.database.db, t.database.dialect, addDays(today, 4))).overdue).toBe(1);
-    expect((await sweepRectification(t.database.db, t.database.dialect, addDays(today, 4))).overdue).toBe(0);
-    expect((await sweepRectification(t.database.db, t.database.dialect, addDays(today, 5))).overdue).toBe(0);
-    expect((await sweepRectification(t.database.db, t.database.dialect, addDays(today, 11))).overdue).toBe(1);
+    expect((await sweepRectification({ db: t.database.db, ports }, addDays(today, 4))).overdue).toBe(1);
+    expect((await sweepRectification({ db: t.database.db, ports }, addDays(today, 4))).overdue).toBe(0);
+    expect((await sweepRectification({ db: t.database.db, ports }, addDays(today, 5))).overdue).toBe(0);
+    expect((await sweepRectification({ db: t.database.db, ports }, addDays(today, 11))).overdue).toBe(1);
     expect((await titles(zrzy)).filter((x: string) => x.includes('整改任务逾期'))).toHaveLength(2);
     const notes = (await lfkfq.get('/api/v1/notifications')).json().items;
     expect(notes[0].body).toContain('逾期 8 天');

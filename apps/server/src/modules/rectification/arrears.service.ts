@@ -16,7 +16,7 @@ import { fail } from '../../lib/app-error.js';
 import { beijingToday } from '../../lib/days.js';
 import { newId, now } from '../../lib/ids.js';
 import { pinyinKey } from '../../lib/pinyin.js';
-import { findOrg } from '../orgs/orgs.repository.js';
+import type { Ports } from '../../ports.js';
 import * as repo from './arrears.repository.js';
 import { arrearCode } from './rectification.repository.js';
 
@@ -50,8 +50,9 @@ function toArrear(r: RectificationArrearRow & { regionName: string }, today: str
 }
 
 /** 清欠台账: SOE arrears owed to SMEs, repaid over time; cleared only when the balance is zero. */
-export function createArrearService(deps: { db: Db; dialect: Dialect }) {
+export function createArrearService(deps: { db: Db; dialect: Dialect; ports: Pick<Ports, 'findOrg'> }) {
   const { db, dialect } = deps;
+  const { findOrg } = deps.ports;
 
   async function visible(ex: Executor, actor: Actor, id: string) {
     const row = await repo.findArrear(ex, id);

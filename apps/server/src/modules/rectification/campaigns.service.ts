@@ -7,7 +7,7 @@ import { type Actor, inScope, scopePath } from '../../lib/actor.js';
 import { fail } from '../../lib/app-error.js';
 import { beijingToday } from '../../lib/days.js';
 import { newId, now } from '../../lib/ids.js';
-import { findOrg } from '../orgs/orgs.repository.js';
+import type { Ports } from '../../ports.js';
 import { campaignFigures } from './figures.repository.js';
 import * as repo from './rectification.repository.js';
 
@@ -43,8 +43,9 @@ async function campaignDetail(ex: Executor, row: Awaited<ReturnType<typeof campa
 }
 
 /** 整改 campaigns: the list and one campaign the actor sees, a new campaign, its figures. */
-export function createCampaignService(deps: { db: Db; dialect: Dialect }) {
+export function createCampaignService(deps: { db: Db; dialect: Dialect; ports: Pick<Ports, 'findOrg'> }) {
   const { db, dialect } = deps;
+  const { findOrg } = deps.ports;
 
   return {
     async listCampaigns(actor: Actor) {

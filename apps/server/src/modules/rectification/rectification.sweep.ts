@@ -1,9 +1,8 @@
 import { DUE_SOON_DAYS } from '@yingshang/contracts';
 import type { Db } from '../../db/database.js';
-import type { Dialect } from '../../db/dialect.js';
 import { addDays, beijingToday, daysBetween } from '../../lib/days.js';
 import { now } from '../../lib/ids.js';
-import { notify } from '../notifications/notifications.repository.js';
+import type { Ports } from '../../ports.js';
 import { unitUsers } from './rectification.repository.js';
 
 /** Days before the deadline on which the lead unit is reminded. */
@@ -11,13 +10,18 @@ export const REMIND_DAYS_BEFORE = [DUE_SOON_DAYS, 3, 1] as const;
 /** Overdue notices: the first day past the deadline, then every this many days. */
 export const OVERDUE_EVERY_DAYS = 7;
 
+/** The database, and the notifications module's writer. */
+export type RectificationSweepDeps = { db: Db; ports: Pick<Ports, 'notify'> };
+
 /**
  * Reminders before deadlines and overdue notices for open rectification tasks, on `today` (Beijing).
  * The lead unit is reminded; overdue notices also go to the cooperating units.
  * Idempotent and safe with two processes: each notice first inserts its key (task, kind, day) and
  * only the process whose insert took sends it, in the same transaction.
  */
-export async function sweepRectification(db: Db, _dialect: Dialect, today = beijingToday()) {
+export async function sweepRectification(deps: RectificationSweepDeps, today = beijingToday()) {
+  const { db } = deps;
+  const { notify } = deps.ports;
   const remindOn = REMIND_DAYS_BEFORE.map((n) => addDays(today, n));
   const candidates = await db
     .selectFrom('rectificationTasks')
@@ -71,8 +75,7 @@ export async function sweepRectification(db: Db, _dialect: Dialect, today = beij
 
 /** Runs the sweep hourly (first run shortly after start); a failed run is logged and retried next time. */
 export function startRectificationSweep(
-  db: Db,
-  dialect: Dialect,
+  deps: RectificationSweepDeps,
   log: { error: (obj: object, msg: string) => void },
   intervalMs = 3600_000,
 ) {
@@ -81,7 +84,7 @@ export function startRectificationSweep(
     if (running) return;
     running = true;
     try {
-      await sweepRectification(db, dialect);
+      await sweepRectification(deps);
     } catch (err) {
       log.error({ err }, 'rectification sweep failed; the next run retries');
     } finally {

@@ -12,13 +12,17 @@ import type { Actor } from '../../lib/actor.js';
 import { fail } from '../../lib/app-error.js';
 import { beijingToday } from '../../lib/days.js';
 import { newId, now } from '../../lib/ids.js';
-import { notify } from '../notifications/notifications.repository.js';
+import type { Ports } from '../../ports.js';
 import * as repo from './rectification.repository.js';
 import type { TaskCommon, TaskFields } from './tasks.common.js';
 
 /** The life of an open task: edits, progress reports, contributions, verification, 销号 and reopening. */
-export function createTaskWorkflowService(deps: { db: Db }, common: TaskCommon) {
+export function createTaskWorkflowService(
+  deps: { db: Db; ports: Pick<Ports, 'notify'> },
+  common: TaskCommon,
+) {
   const { db } = deps;
+  const { notify } = deps.ports;
   const { actorName, visibleTask, openTask, detail, checkTask, searchText, event, audit, counted } = common;
 
   /** Tells the users of the task's units (lead first) what happened. */

@@ -8,7 +8,7 @@ import { type Actor, inScope, scopePath } from '../../lib/actor.js';
 import { fail } from '../../lib/app-error.js';
 import { beijingToday } from '../../lib/days.js';
 import { newId, now } from '../../lib/ids.js';
-import { findOrg } from '../orgs/orgs.repository.js';
+import type { Ports } from '../../ports.js';
 import { campaignOf } from './campaigns.service.js';
 import * as repo from './rectification.repository.js';
 import { rectificationRollups } from './rollups.repository.js';
@@ -22,8 +22,9 @@ const UNIT_KINDS = new Set<string>([...REGION_KINDS, 'department']);
  * What the task services share: finding a task the actor sees, its detail, the checks of its fields,
  * and the event, audit and roll-up steps every change of a task takes.
  */
-export function createTaskCommon(deps: { dialect: Dialect }) {
+export function createTaskCommon(deps: { dialect: Dialect; ports: Pick<Ports, 'findOrg'> }) {
   const { dialect } = deps;
+  const { findOrg } = deps.ports;
   const actorName = (a: Actor) => `${a.displayName} (${a.orgUnit.name})`;
 
   async function visibleTask(ex: Executor, actor: Actor, id: string) {

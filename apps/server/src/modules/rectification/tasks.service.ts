@@ -12,10 +12,7 @@ import { type Actor, inScope, scopePath } from '../../lib/actor.js';
 import { AppError, fail } from '../../lib/app-error.js';
 import { beijingToday, daysBetween } from '../../lib/days.js';
 import { newId, now } from '../../lib/ids.js';
-import { findApplication } from '../incentives/incentives.repository.js';
-import { notify } from '../notifications/notifications.repository.js';
-import { findOrg, findOrgByPath } from '../orgs/orgs.repository.js';
-import { findPromiseWithProject } from '../projects/projects.repository.js';
+import type { Ports } from '../../ports.js';
 import { campaignOf } from './campaigns.service.js';
 import * as repo from './rectification.repository.js';
 import type { TaskCommon, TaskFields } from './tasks.common.js';
@@ -43,8 +40,16 @@ async function oneTaskPerSource<T>(make: () => Promise<T>): Promise<T> {
   }
 }
 
-export function createTaskService(deps: { db: Db; dialect: Dialect }, common: TaskCommon) {
+export function createTaskService(
+  deps: {
+    db: Db;
+    dialect: Dialect;
+    ports: Pick<Ports, 'findApplication' | 'notify' | 'findOrg' | 'findOrgByPath' | 'findPromiseWithProject'>;
+  },
+  common: TaskCommon,
+) {
   const { db, dialect } = deps;
+  const { findApplication, notify, findOrg, findOrgByPath, findPromiseWithProject } = deps.ports;
   const { visibleTask, openTask, detail, checkTask, searchText, event, audit, counted } = common;
 
   /**
