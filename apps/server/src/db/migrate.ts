@@ -11,6 +11,7 @@ import * as m0008 from './migrations/0008-project-rollups.js';
 import * as m0009 from './migrations/0009-incentives.js';
 import * as m0010 from './migrations/0010-region-targets.js';
 import * as m0011 from './migrations/0011-rollups.js';
+import * as m0012 from './migrations/0012-department-codes.js';
 
 /**
  * One append-only migration set for both databases: each migration is given the dialect
@@ -28,6 +29,7 @@ const MIGRATIONS: Record<string, { up(db: Kysely<unknown>, dialect: Dialect): Pr
   '0009-incentives': m0009,
   '0010-region-targets': m0010,
   '0011-rollups': m0011,
+  '0012-department-codes': m0012,
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations run before the typed schema exists

@@ -750,7 +750,7 @@ describeApi('access', () => {
     };
     taiyuanSide = {
       ...(await project('140105', '太原测试项目')),
-      ...(await appealSide('140105', 'E-TYZN', '140100-natural-resources', '140100')),
+      ...(await appealSide('140105', 'E-TYZN', 'D14010007', '140100')),
       ...(await rectificationSide('taiyuan', '140100', '140105', '太原')),
       ...(await incentiveSide('E-TYZN', '140105', 'ACC-TY-0001')),
       importJob: await importJob('taiyuan'),
@@ -762,7 +762,7 @@ describeApi('access', () => {
     };
     linfenSide = {
       ...(await project('141002', '临汾测试项目')),
-      ...(await appealSide('141026', 'E-JINXIN', '141000-natural-resources', '141000')),
+      ...(await appealSide('141026', 'E-JINXIN', 'D14100007', '141000')),
       ...(await rectificationSide('linfen', '141000', '141002', '临汾')),
       ...(await incentiveSide('E-JINXIN', '141026', 'ACC-LF-0001')),
       importJob: await importJob('yaodu'),
@@ -877,7 +877,7 @@ describeApi('access', () => {
     const accepted = (await yaodu.post(`/api/v1/appeals/${other.id}/accept`, { version: 1 })).json();
     await yaodu.post(`/api/v1/appeals/${other.id}/assign`, {
       version: accepted.version,
-      departmentId: await unitId(t, '141000-natural-resources'),
+      departmentId: await unitId(t, 'D14100007'),
     });
     const ent = await t.login('enterprise');
     const before = await tableCounts(t);

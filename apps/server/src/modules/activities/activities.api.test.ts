@@ -139,7 +139,7 @@ describeApi('activities API', () => {
     const dept = await linfen.post('/api/v1/officials', {
       name: '某局长',
       post: '局长',
-      orgUnitId: await unitId(t, '141000-natural-resources'),
+      orgUnitId: await unitId(t, 'D14100007'),
     });
     expect(dept.json().error.code).toBe('OFFICIAL_UNIT_INVALID');
     const renamed = await linfen.patch(`/api/v1/officials/${mayor.id}`, {

@@ -67,7 +67,7 @@ describeApi('appeal ledger export', () => {
     let a = filed.json();
     for (const [action, body] of [
       ['accept', {}],
-      ['assign', { departmentId: await unitId(t, '141000-natural-resources') }],
+      ['assign', { departmentId: await unitId(t, 'D14100007') }],
     ] as const) {
       const res = await yaodu.post(`/api/v1/appeals/${a.id}/${action}`, { version: a.version, ...body });
       expect(res.statusCode, res.body).toBe(200);

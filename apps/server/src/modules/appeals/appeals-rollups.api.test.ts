@@ -66,7 +66,7 @@ describeApi('appeals in the roll-ups', () => {
     lfkfq = await t.login('lfkfq');
     yaodu = await t.login('yaodu');
     dept = await t.login('linfen_zrzy');
-    zrzy = await unitId(t, '141000-natural-resources');
+    zrzy = await unitId(t, 'D14100007');
     zone = await unitId(t, 'Z14100001');
   });
   afterAll(() => t.close());

@@ -36,7 +36,7 @@ describeApi('appeals API', () => {
       .selectAll()
       .where('username', '=', 'linfen_zrzy')
       .executeTakeFirstOrThrow();
-    const unit = await unitId(t, '141000-water');
+    const unit = await unitId(t, 'D14100009');
     await t.database.db
       .insertInto('users')
       .values({
@@ -79,7 +79,7 @@ describeApi('appeals API', () => {
     dept = await t.login('linfen_zrzy');
     yaodu = await t.login('yaodu');
     zone = await unitId(t, 'Z14100001');
-    zrzy = await unitId(t, '141000-natural-resources');
+    zrzy = await unitId(t, 'D14100007');
   });
   afterAll(() => t.close());
 
@@ -233,7 +233,7 @@ describeApi('appeals API', () => {
     const accepted = await ok(lfkfq, a, 'accept');
     const mid = await tableCounts(t);
     // Assigning outside the area: another city's department, a county's department elsewhere, a region.
-    for (const code of ['140100-natural-resources', '141021-natural-resources', '141000']) {
+    for (const code of ['D14010007', 'D14102107', '141000']) {
       await expectErr(
         await act(lfkfq, accepted, 'assign', { departmentId: await unitId(t, code) }),
         400,
@@ -250,7 +250,7 @@ describeApi('appeals API', () => {
     const again = await ok(lfkfq, returned, 'assign', { departmentId: zrzy });
     await expectErr(await act(dept, again, 'return', { reason: '再次退回' }), 409, 'APPEAL_RETURN_USED');
     // Reassigned elsewhere, the first department may still read the history but not act.
-    const moved = await ok(lfkfq, again, 'assign', { departmentId: await unitId(t, '141000-water') });
+    const moved = await ok(lfkfq, again, 'assign', { departmentId: await unitId(t, 'D14100009') });
     const history = await dept.get(`/api/v1/appeals/${a.id}`);
     expect(history.statusCode).toBe(200);
     expect(history.json().actions).toEqual([]);

@@ -350,7 +350,7 @@ describeApi('dashboard API', () => {
     expect(
       (await taiyuan.get(`/api/v1/dashboard?regionId=${yaodu}&from=${thisMonth}&to=${thisMonth}`)).statusCode,
     ).toBe(404);
-    const department = await unitId(t, '141000-natural-resources');
+    const department = await unitId(t, 'D14100007');
     const asRegion = await linfen.get(
       `/api/v1/dashboard?regionId=${department}&from=${thisMonth}&to=${thisMonth}`,
     );

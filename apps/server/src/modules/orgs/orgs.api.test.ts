@@ -1,6 +1,8 @@
 import { isValidCreditCode } from '@yingshang/rules';
+import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestApp, describeApi, type TestApp, tableCounts, unitId } from '../../../test/harness.js';
+import { up as departmentCodes } from '../../db/migrations/0012-department-codes.js';
 
 describeApi('org units API', () => {
   let t: TestApp;
@@ -46,6 +48,40 @@ describeApi('org units API', () => {
     expect(rows.length).toBeGreaterThan(0);
     for (const r of rows)
       expect(isValidCreditCode(r.creditCode ?? ''), `${r.name} ${r.creditCode}`).toBe(true);
+  });
+
+  it('codes the seeded tree in digits (regions, zones) and D + division code + number (departments)', async () => {
+    const rows = await t.database.db
+      .selectFrom('orgUnits')
+      .select(['code', 'name', 'kind'])
+      .where('kind', '!=', 'enterprise')
+      .execute();
+    expect(rows.length).toBeGreaterThan(1000);
+    expect(new Set(rows.map((r) => r.code)).size).toBe(rows.length);
+    const bad = rows.filter((r) => !/^(\d{6}|Z\d{8}|D\d{8})$/.test(r.code)).map((r) => `${r.name} ${r.code}`);
+    expect(bad).toEqual([]);
+    const departments = rows.filter((r) => r.kind === 'department');
+    expect(departments.length).toBeGreaterThan(400);
+    for (const d of departments) expect(d.code, d.name).toMatch(/^D\d{8}$/);
+    expect(rows.find((r) => r.code === 'D14100007')?.name).toBe('临汾市自然资源局');
+  });
+
+  it('migrates the old slug codes of departments (141000-natural-resources) and no other code', async () => {
+    const { db, dialect } = t.database;
+    const id = await unitId(t, 'D14100007');
+    const before = await db.selectFrom('orgUnits').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    await db.updateTable('orgUnits').set({ code: '141000-natural-resources' }).where('id', '=', id).execute();
+    // a department an administrator coded by hand keeps its code, like every region
+    const other = await unitId(t, 'D14100201');
+    await db.updateTable('orgUnits').set({ code: 'YD-SWJ' }).where('id', '=', other).execute();
+    await departmentCodes(db as unknown as Kysely<unknown>, dialect);
+    const after = await db.selectFrom('orgUnits').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    expect([after.code, after.version]).toEqual(['D14100007', before.version + 1]);
+    expect(
+      (await db.selectFrom('orgUnits').select('code').where('id', '=', other).executeTakeFirstOrThrow()).code,
+    ).toBe('YD-SWJ');
+    expect(await unitId(t, '141000')).toBeTruthy();
+    await db.updateTable('orgUnits').set({ code: 'D14100201' }).where('id', '=', other).execute();
   });
 
   it('gives a city only its own subtree', async () => {
@@ -116,7 +152,7 @@ describeApi('org units API', () => {
     const linfen = await t.login('linfen');
     const before = await tableCounts(t);
     const county = await unitId(t, '141023');
-    const dept = await unitId(t, '141000-commerce');
+    const dept = await unitId(t, 'D14100001');
     const taiyuan = await unitId(t, '140100');
     const cases: [unknown, number, string][] = [
       [{ code: 'Z', name: 'x', kind: 'zone', parentId: county }, 400, 'VALIDATION_FAILED'],

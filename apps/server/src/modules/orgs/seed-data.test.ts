@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildRegions, formatRegions, loadChinaDivision } from '../../../../../scripts/gen-regions.js';
+import { deptCode } from './seed.js';
 import departments from './seed-data/departments.json';
 import regions from './seed-data/regions.json';
 import zones from './seed-data/zones.json';
@@ -211,6 +212,14 @@ describe('departments.json', () => {
       expect(d.province).toMatch(/^(山西省|国家税务总局山西省)/);
       expect(d.province).not.toMatch(PLACEHOLDER);
     }
+  });
+
+  it('numbers the departments 01, 02, … in order, from which their unit codes are built', () => {
+    expect(departments.map((d) => d.no)).toEqual(departments.map((_, i) => String(i + 1).padStart(2, '0')));
+    expect(deptCode('141000', 'natural-resources')).toBe('D14100007');
+    expect(deptCode('140000', 'commerce')).toBe('D14000001');
+    expect(deptCode('141002', 'approval')).toBe('D14100214');
+    expect(() => deptCode('141000', 'no-such-department')).toThrow(/no-such-department/);
   });
 
   it('uses only the documented placeholders, and only {name} above county level', () => {

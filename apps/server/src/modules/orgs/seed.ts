@@ -23,10 +23,23 @@ interface Zone {
 }
 interface DepartmentTemplate {
   key: string;
+  no: string;
   category: string;
   province: string | null;
   city: string | null;
   county: string | null;
+}
+
+const departmentNo = new Map((departments as DepartmentTemplate[]).map((d) => [d.key, d.no]));
+
+/**
+ * The code of a region's functional department: `D`, the region's division code and the
+ * department's two-digit number (seed-data/departments.README.md), e.g. D14100007 for 临汾市自然资源局.
+ */
+export function deptCode(regionCode: string, key: string): string {
+  const no = departmentNo.get(key);
+  if (!no) throw new Error(`no department template "${key}"`);
+  return `D${regionCode}${no}`;
 }
 
 /** Renders a department name template (see seed-data/departments.README.md). */
@@ -96,7 +109,7 @@ export async function seedOrganisations(db: Db): Promise<number> {
       if (!template) return;
       add(
         {
-          code: `${region.code}-${d.key}`,
+          code: deptCode(region.code, d.key),
           name: departmentName(template, region, city),
           kind: 'department',
           category: d.category,

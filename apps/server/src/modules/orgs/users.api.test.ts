@@ -131,7 +131,7 @@ describeApi('users API', () => {
     const admin = await t.login('admin');
     const id = await userId(t, 'lfkfq');
     const u = (await admin.get(`/api/v1/users/${id}`)).json();
-    const dept = await unitId(t, '141000-water');
+    const dept = await unitId(t, 'D14100009');
     const bad = await admin.patch(`/api/v1/users/${id}`, { version: u.version, orgUnitId: dept });
     expect(bad.json().error.code).toBe('ROLE_NOT_ALLOWED');
     const good = await admin.patch(`/api/v1/users/${id}`, {

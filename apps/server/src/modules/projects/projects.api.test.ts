@@ -202,7 +202,7 @@ describeApi('projects API', () => {
       kind: 'water',
       quantity: '350000',
       description: '年用水指标',
-      responsibleOrgId: await unitId(t, '141000-water'),
+      responsibleOrgId: await unitId(t, 'D14100009'),
       dueOn: daysAgo(3),
     });
     expect(add.statusCode, add.body).toBe(201);

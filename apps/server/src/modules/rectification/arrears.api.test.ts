@@ -190,7 +190,7 @@ describeApi('SOE arrears ledger (清欠台账) and the deadline sweep', () => {
         issue: '包联服务不到位',
         measures: '建立包联台账',
         leadOrgId: await unitId(t, 'Z14100001'),
-        coopOrgIds: [await unitId(t, '141000-natural-resources')],
+        coopOrgIds: [await unitId(t, 'D14100007')],
         zoneIds: [await unitId(t, 'Z14100001')],
         deadlineOn: addDays(today, 3),
       })

@@ -32,7 +32,7 @@ describeApi('rectification task list by region', () => {
         yaodu: '141002',
         taiyuan: '140100',
         xiaodian: '140105',
-        dept: '141000-natural-resources',
+        dept: 'D14100007',
       }),
     );
     const { newCampaign, newTask, ok, finish, close } = rectificationWriter(admin, ids);

@@ -48,7 +48,7 @@ describeApi('rectification API', () => {
       ['admin', 'inspector', 'lfkfq', 'linfen_zrzy', 'taiyuan'].map((u) => t.login(u)),
     );
     zone = await unitId(t, 'Z14100001');
-    dept = await unitId(t, '141000-natural-resources');
+    dept = await unitId(t, 'D14100007');
     const res = await admin.post('/api/v1/rectification/campaigns', {
       title: '开发区营商环境整改提升行动（测试）',
       issuingBody: '山西省',

@@ -9,6 +9,7 @@ import type { PasswordHasher } from '../../kernel/password.js';
 import { newId, now } from '../../lib/ids.js';
 import { pinyinKey } from '../../lib/pinyin.js';
 import { findOrgByCode, insertOrgs } from '../../modules/orgs/orgs.repository.js';
+import { deptCode } from '../../modules/orgs/seed.js';
 
 /** Demo enterprises from the seed article's Linfen story, plus one elsewhere for contrast. */
 const DEMO_ENTERPRISES = [
@@ -35,7 +36,7 @@ const DEMO_USERS: { username: string; displayName: string; role: Role; unit: str
     username: 'linfen_zrzy',
     displayName: '临汾市自然资源局经办人',
     role: 'dept_handler',
-    unit: '141000-natural-resources',
+    unit: deptCode('141000', 'natural-resources'),
   },
   { username: 'linfen_leader', displayName: '临汾市政府分管领导', role: 'leader', unit: '141000' },
   { username: 'inspector', displayName: '省督查专员', role: 'inspector', unit: '140000' },

@@ -1,3 +1,4 @@
+import { deptCode } from '../../modules/orgs/seed.js';
 import * as V from './vocabulary.js';
 
 /** The columns of an org unit the demo generators read. */
@@ -26,9 +27,9 @@ export function orgLookups<U extends TreeUnit>(units: readonly U[]) {
   const cityOf = (u: U): U => byId.get(u.path.split('/')[2]) ?? province;
   /** The region whose departments serve a unit: itself, or a zone's region. */
   const regionOf = (u: U): U => (u.kind === 'zone' ? regionOf(byId.get(u.parentId!)!) : u);
-  /** The department `key` serving a unit: its region's, else its city's (department codes are spelled only here). */
+  /** The department `key` serving a unit: its region's, else its city's. */
   const department = (unit: U, key: string): U | undefined =>
-    byCode.get(`${regionOf(unit).code}-${key}`) ?? byCode.get(`${cityOf(unit).code}-${key}`);
+    byCode.get(deptCode(regionOf(unit).code, key)) ?? byCode.get(deptCode(cityOf(unit).code, key));
   const unitWeight = (u: U) =>
     u.kind === 'zone'
       ? u.category === 'national'
