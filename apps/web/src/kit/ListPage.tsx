@@ -27,7 +27,7 @@ export interface ListColumn<T> extends Omit<ColumnType<T>, 'key' | 'title' | 'so
   defaultHidden?: boolean;
   /**
    * The money / status column that matters: fixed at the right, never behind a sideways scroll (put
-   * it last). On a phone only the last of them stays fixed.
+   * it last). On a phone the table shows only the locked and the important columns.
    */
   important?: boolean;
   /** Sorted on the server by `key`. */
@@ -119,15 +119,17 @@ export function ListPage<T extends object>(props: ListPageProps<T>) {
   const defaultHidden = columns.filter((c) => c.defaultHidden).map((c) => c.key);
   const cols = useHiddenColumns(id, me?.user.id, defaultHidden);
 
-  // on a phone only the last important column stays fixed (and nothing at the left): two fixed
-  // columns would cover the whole box and leave nothing to scroll
+  // on a phone the table shows the record's key and the columns that matter (money, status) in
+  // the screen's width, headers wrapping, never a sideways scroll; the rest is on the detail page
   const phone = Grid.useBreakpoint().sm === false;
-  const visible = columns.filter((c) => c.locked || !cols.hidden.includes(c.key));
-  const lastImportant = visible.findLast((c) => c.important)?.key;
+  const visible = phone
+    ? columns.filter((c) => c.locked || c.important)
+    : columns.filter((c) => c.locked || !cols.hidden.includes(c.key));
   const shown = visible.map(({ locked: _l, defaultHidden: _d, important, sortable, ...c }) => ({
     ...c,
-    fixed:
-      important && (!phone || c.key === lastImportant) ? ('right' as const) : phone ? undefined : c.fixed,
+    width: phone ? undefined : c.width,
+    ellipsis: phone ? false : c.ellipsis,
+    fixed: phone ? undefined : important ? ('right' as const) : c.fixed,
     sorter: sortable ? true : undefined,
     sortOrder: sortable
       ? sort?.key === c.key
@@ -183,7 +185,7 @@ export function ListPage<T extends object>(props: ListPageProps<T>) {
       ) : error ? (
         <LoadError error={error} onRetry={() => void request.reload()} testId={`${id}-error`} />
       ) : (
-        <div className="kit-table-box">
+        <div className={phone ? 'kit-table-box kit-table-phone' : 'kit-table-box'}>
           <Table<T>
             data-testid={testIds.table ?? `${id}-table`}
             className={onOpen ? 'clickable-rows' : undefined}
@@ -192,7 +194,7 @@ export function ListPage<T extends object>(props: ListPageProps<T>) {
             loading={request.loading}
             columns={shown}
             dataSource={request.data?.items ?? []}
-            scroll={{ x: 'max-content' }}
+            scroll={phone ? undefined : { x: 'max-content' }}
             rowClassName={rowClassName}
             expandable={expandable}
             onRow={
