@@ -1,8 +1,9 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Flex, Typography } from 'antd';
-import { type ReactNode, useEffect, useRef } from 'react';
+import { Button, Card, Flex, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useI18n } from '../app/i18n/i18n-context';
+import { FormAlert } from './FormAlert';
 import type { ApiFormState } from './use-api-form';
 import './kit.css';
 
@@ -12,19 +13,19 @@ interface Props {
   backLabel?: string;
   /** The form's state (useApiForm): the refusal above the form, the 409 reload offer, saving. */
   state: Pick<ApiFormState, 'onSubmit' | 'saving' | 'error' | 'clearError' | 'conflict' | 'clearConflict'>;
-  /** Loads the record again after a 409 (the form is then filled with the latest version). */
-  onReload?: () => void | Promise<void>;
+  /** Loads the record again after a 409 and fills the form with it (FormAlert says it is reloaded). */
+  onReload?: () => unknown;
   submitLabel?: ReactNode;
   onCancel: () => void;
   /** Other buttons in the action bar. */
   extraActions?: ReactNode;
   children: ReactNode;
-  testIds?: { submit?: string; error?: string; conflict?: string };
+  testIds?: { submit?: string; error?: string; conflict?: string; reload?: string };
 }
 
 /**
- * A form page: back link and title, the form in a Card, the API's refusal above it (scrolled into
- * view), the offer to reload when someone else saved the record first (409), and an action bar that
+ * A form page: back link and title, the form in a Card, above it the FormAlert (the API's refusal,
+ * or the offer to reload when someone else saved the record first — 409), and an action bar that
  * stays at the bottom of the screen (保存 / 取消) — at 390 px too.
  */
 export function FormPageShell({
@@ -40,12 +41,6 @@ export function FormPageShell({
   testIds = {},
 }: Props) {
   const { t } = useI18n();
-  const topRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (state.error || state.conflict)
-      topRef.current?.scrollIntoView({ block: 'center', behavior: 'smooth' });
-  }, [state.error, state.conflict]);
-
   return (
     <Card
       className="kit-form"
@@ -60,41 +55,7 @@ export function FormPageShell({
         </Flex>
       }
     >
-      <div ref={topRef} />
-      {state.conflict ? (
-        <Alert
-          type="warning"
-          showIcon
-          title={t('kit.conflict.title')}
-          description={t('kit.conflict.desc')}
-          style={{ marginBottom: 16 }}
-          data-testid={testIds.conflict ?? 'form-conflict'}
-          action={
-            onReload ? (
-              <Button
-                size="small"
-                type="primary"
-                onClick={async () => {
-                  await onReload();
-                  state.clearConflict();
-                }}
-              >
-                {t('kit.conflict.reload')}
-              </Button>
-            ) : undefined
-          }
-        />
-      ) : null}
-      {state.error ? (
-        <Alert
-          type="error"
-          showIcon
-          title={state.error}
-          style={{ marginBottom: 16 }}
-          data-testid={testIds.error ?? 'form-error'}
-          closable={{ onClose: state.clearError }}
-        />
-      ) : null}
+      <FormAlert state={state} onReload={onReload} testIds={testIds} />
       {children}
       <Flex gap={8} wrap className="kit-form-actions">
         <Button

@@ -41,6 +41,20 @@ describe('fieldErrorsOf', () => {
     ]);
   });
 
+  it("says a detail that carries only the code with the API sentence, at the detail's field", () => {
+    const late = new ApiError(400, 'DEADLINE_OUTSIDE_CAMPAIGN', '完成时限须在专项期限之内', [
+      { path: 'items.1.receivedOn', message: 'DEADLINE_OUTSIDE_CAMPAIGN' },
+    ]);
+    // mapped to another field, the code still lands where the details put it, and only there
+    expect(fieldErrorsOf(late, FIELDS, { DEADLINE_OUTSIDE_CAMPAIGN: 'content' })).toEqual([
+      { name: ['items', 1, 'receivedOn'], errors: ['完成时限须在专项期限之内'] },
+    ]);
+    const noDetails = new ApiError(400, 'DEADLINE_OUTSIDE_CAMPAIGN', '完成时限须在专项期限之内');
+    expect(fieldErrorsOf(noDetails, FIELDS, { DEADLINE_OUTSIDE_CAMPAIGN: 'content' })).toEqual([
+      { name: ['content'], errors: ['完成时限须在专项期限之内'] },
+    ]);
+  });
+
   it('shows nothing at a field for an error that is not the API', () => {
     expect(fieldErrorsOf(new Error('boom'), FIELDS)).toEqual([]);
   });

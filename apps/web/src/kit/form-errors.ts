@@ -42,21 +42,21 @@ export function fieldErrorsOf(
     if (!entry.errors.includes(msg)) entry.errors.push(msg);
     byField.set(key, entry);
   };
-  const mapped = codeToField[error.code];
   for (const fe of error.fieldErrors) {
     const name = fieldOfPath(fe.path, fields, rename);
-    // a code mapped to this field already says it in the user's language (details may carry a code)
-    if (!name || (name.length === 1 && name[0] === mapped)) continue;
-    add(name, fe.message);
+    // a detail that carries only the error's code is said by the API's sentence, in the user's language
+    if (name) add(name, fe.message === error.code ? error.message : fe.message);
   }
-  if (mapped) add([mapped], error.message);
+  // a whole-error code goes to its field unless the details already placed it (a milestone's date)
+  const mapped = codeToField[error.code];
+  if (mapped && byField.size === 0) add([mapped], error.message);
   return [...byField.values()];
 }
 
 /**
  * Shows an API error at the form fields it concerns: validation details by their path (rows of a
- * Form.List at the row's field), whole-error codes at the mapped field (PASSWORD_WRONG →
- * currentPassword). Returns true when something was shown at a field; otherwise the caller shows
+ * Form.List at the row's field; a detail carrying only the code gets the API's sentence), otherwise
+ * whole-error codes at the mapped field (PASSWORD_WRONG → currentPassword). Returns true when something was shown at a field; otherwise the caller shows
  * the message elsewhere.
  */
 export function applyFormErrors(

@@ -35,6 +35,7 @@ export const kitEnUS: Record<keyof typeof kitZhCN, string> = {
     'The record was saved by someone else after you opened it. To keep their change, yours was not saved. Reload the latest version, then edit again.',
   'kit.conflict.reload': 'Reload',
   'kit.conflict.reloaded': 'The latest version is loaded; check it before saving',
+  'kit.conflict.reloadFailed': 'Could not reload: {message}. Please try again.',
   'kit.change.up': 'up {pct}% year on year',
   'kit.change.down': 'down {pct}% year on year',
   'kit.change.flat': 'flat year on year',

@@ -33,6 +33,7 @@ export const kitZhCN = {
     '您打开之后，有人保存了这条记录。为避免覆盖他人的修改，本次保存未执行。请重新加载最新内容后再修改。',
   'kit.conflict.reload': '重新加载',
   'kit.conflict.reloaded': '已加载最新内容，请核对后再保存',
+  'kit.conflict.reloadFailed': '重新加载失败：{message}。请稍后再试。',
   'kit.change.up': '同比增长 {pct}%',
   'kit.change.down': '同比下降 {pct}%',
   'kit.change.flat': '同比持平',

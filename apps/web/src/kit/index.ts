@@ -28,7 +28,9 @@ export { EnumFilter } from './EnumFilter';
 export { ExportButton, type ExportFile } from './ExportButton';
 export { FilesPanel } from './FilesPanel';
 export { FilterBar } from './FilterBar';
+export { FormAlert } from './FormAlert';
 export { FormPageShell } from './FormPageShell';
+export type { FormAlertState } from './form-alert';
 export {
   applyFieldErrors,
   applyFormErrors,

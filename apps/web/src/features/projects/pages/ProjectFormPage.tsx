@@ -158,10 +158,7 @@ export function ProjectFormPage() {
       backTo={backTo}
       backLabel={t('project.back')}
       state={state}
-      onReload={async () => {
-        await loaded.reload();
-        message.info(t('kit.conflict.reloaded'));
-      }}
+      onReload={loaded.reload}
       submitLabel={isCreate ? t('project.createSubmit') : t('common.save')}
       onCancel={() => navigate(backTo)}
       testIds={{

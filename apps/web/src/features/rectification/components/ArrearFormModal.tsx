@@ -1,8 +1,8 @@
-import { Alert, DatePicker, Form, Input, Modal } from 'antd';
+import { DatePicker, Form, Input, Modal } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useNavigate } from 'react-router';
 import { useI18n } from '../../../app/i18n/i18n-context';
-import { OrgPicker, useApiForm, wanToMinor } from '../../../kit';
+import { FormAlert, OrgPicker, useApiForm, wanToMinor } from '../../../kit';
 import { rectificationApi } from '../api';
 
 interface Values {
@@ -67,7 +67,7 @@ export function ArrearFormModal({ open, onClose }: { open: boolean; onClose: () 
       destroyOnHidden
       width={640}
     >
-      {state.error ? <Alert type="error" showIcon title={state.error} style={{ marginBottom: 12 }} /> : null}
+      <FormAlert state={state} />
       <Form form={form} layout="vertical" {...state.formProps}>
         <Form.Item name="debtorName" label={t('arrear.debtor')} rules={[{ required: true, max: 200 }]}>
           <Input />

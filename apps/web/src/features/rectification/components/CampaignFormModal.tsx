@@ -1,10 +1,10 @@
 import type { Campaign } from '@yingshang/contracts';
-import { App, DatePicker, Form, Input, Modal } from 'antd';
+import type { ButtonProps } from 'antd';
+import { DatePicker, Form, Input, Modal } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
-import { ApiError, api } from '../../../app/api/client';
+import { api } from '../../../app/api/client';
 import { useI18n } from '../../../app/i18n/i18n-context';
-import { applyFieldErrors, OrgPicker } from '../../../kit';
+import { FormAlert, OrgPicker, useApiForm } from '../../../kit';
 
 interface Values {
   title: string;
@@ -15,6 +15,15 @@ interface Values {
   problems: string;
   description?: string;
 }
+const FIELDS = [
+  'title',
+  'issuingBody',
+  'docNumber',
+  'period',
+  'scopeOrgId',
+  'problems',
+  'description',
+] as const;
 
 /** A new campaign issued by the user's unit: its period, scope and problem categories (one per line). */
 export function CampaignFormModal({
@@ -27,14 +36,15 @@ export function CampaignFormModal({
   onCreated: (c: Campaign) => void;
 }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
 
-  async function submit(v: Values) {
-    setSaving(true);
-    try {
-      const created = await api.post<Campaign>('/rectification/campaigns', {
+  const state = useApiForm({
+    form,
+    fields: FIELDS,
+    rename: { startOn: 'period', deadlineOn: 'period', scopeOrgIds: 'scopeOrgId' },
+    codeToField: { CAMPAIGN_SCOPE_INVALID: 'scopeOrgId', CAMPAIGN_PERIOD_INVALID: 'period' },
+    submit: (v: Values) =>
+      api.post<Campaign>('/rectification/campaigns', {
         title: v.title,
         issuingBody: v.issuingBody,
         docNumber: v.docNumber || null,
@@ -46,33 +56,26 @@ export function CampaignFormModal({
           .map((l) => l.trim())
           .filter(Boolean),
         description: v.description || null,
-      });
+      }),
+    onSuccess: (created) => {
       form.resetFields();
       onCreated(created);
-    } catch (e) {
-      if (e instanceof ApiError) {
-        applyFieldErrors(form, e, [], {
-          CAMPAIGN_SCOPE_INVALID: 'scopeOrgId',
-          CAMPAIGN_PERIOD_INVALID: 'period',
-        });
-        message.error(e.message);
-      }
-    } finally {
-      setSaving(false);
-    }
-  }
+    },
+  });
 
   return (
     <Modal
       open={open}
       title={t('rect.campaign.new')}
       onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={saving}
+      onOk={() => void state.onSubmit()}
+      confirmLoading={state.saving}
+      okButtonProps={{ 'data-testid': 'campaign-form-submit' } as ButtonProps}
       width={640}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" onFinish={submit}>
+      <FormAlert state={state} />
+      <Form form={form} layout="vertical" data-testid="campaign-form" {...state.formProps}>
         <Form.Item name="title" label={t('rect.campaign.title')} rules={[{ required: true, max: 200 }]}>
           <Input />
         </Form.Item>

@@ -1,11 +1,12 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import type { TaskDetail } from '@yingshang/contracts';
-import { App, Button, DatePicker, Flex, Form, Input, Modal } from 'antd';
+import type { ButtonProps } from 'antd';
+import { Button, DatePicker, Flex, Form, Input, Modal } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
-import { ApiError, api } from '../../../app/api/client';
+import { api } from '../../../app/api/client';
 import { useI18n } from '../../../app/i18n/i18n-context';
-import { applyFieldErrors, OrgPicker, requiredRules } from '../../../kit';
+import { FormAlert, OrgPicker, requiredRules, useApiForm } from '../../../kit';
+import { rectificationApi } from '../api';
 
 interface Values {
   issue: string;
@@ -14,6 +15,15 @@ interface Values {
   deadlineOn: Dayjs;
   milestones?: { title: string; dueOn: Dayjs }[];
 }
+const FIELDS = ['issue', 'measures', 'coopOrgId', 'deadlineOn', 'milestones'] as const;
+
+const valuesOf = (task: TaskDetail): Values => ({
+  issue: task.issue,
+  measures: task.measures,
+  coopOrgId: task.coops[0]?.id,
+  deadlineOn: dayjs(task.deadlineOn),
+  milestones: task.milestones.map((m) => ({ title: m.title, dueOn: dayjs(m.dueOn) })),
+});
 
 /** Changes a task's issue, measures, cooperating unit, deadline and milestones (version-checked). */
 export function TaskEditModal({
@@ -21,24 +31,28 @@ export function TaskEditModal({
   open,
   onClose,
   onSaved,
+  onReloaded,
 }: {
   task: TaskDetail;
   open: boolean;
   onClose: () => void;
   onSaved: (t: TaskDetail) => void;
+  /** The task as it is now, fetched after a 409 (the form is reset to it). */
+  onReloaded: (t: TaskDetail) => void;
 }) {
   const { t } = useI18n();
   const rule = requiredRules(t);
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
   const outside = (d: Dayjs) =>
     d.isBefore(dayjs(task.campaignStartOn), 'day') || d.isAfter(dayjs(task.campaignDeadlineOn), 'day');
 
-  async function submit(v: Values) {
-    setSaving(true);
-    try {
-      const saved = await api.patch<TaskDetail>(`/rectification/tasks/${task.id}`, {
+  const state = useApiForm({
+    form,
+    fields: FIELDS,
+    rename: { coopOrgIds: 'coopOrgId' },
+    codeToField: { DEADLINE_OUTSIDE_CAMPAIGN: 'deadlineOn', TASK_UNIT_INVALID: 'coopOrgId' },
+    submit: (v: Values) =>
+      api.patch<TaskDetail>(`/rectification/tasks/${task.id}`, {
         version: task.version,
         issue: v.issue,
         measures: v.measures,
@@ -48,42 +62,35 @@ export function TaskEditModal({
           title: m.title,
           dueOn: m.dueOn.format('YYYY-MM-DD'),
         })),
-      });
-      onSaved(saved);
-    } catch (e) {
-      if (e instanceof ApiError) {
-        applyFieldErrors(form, e, [], {
-          DEADLINE_OUTSIDE_CAMPAIGN: 'deadlineOn',
-          TASK_UNIT_INVALID: 'coopOrgId',
-        });
-        message.error(e.message);
-      }
-    } finally {
-      setSaving(false);
-    }
-  }
+      }),
+    onSuccess: onSaved,
+  });
+
+  const reload = async () => {
+    const fresh = await rectificationApi.task(task.id);
+    onReloaded(fresh);
+    form.resetFields();
+    form.setFieldsValue(valuesOf(fresh));
+  };
 
   return (
     <Modal
       open={open}
       title={t('rect.action.edit')}
       onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={saving}
+      onOk={() => void state.onSubmit()}
+      confirmLoading={state.saving}
+      okButtonProps={{ 'data-testid': 'task-edit-submit' } as ButtonProps}
       width={720}
       destroyOnHidden
     >
+      <FormAlert state={state} onReload={reload} />
       <Form
         form={form}
         layout="vertical"
-        onFinish={submit}
-        initialValues={{
-          issue: task.issue,
-          measures: task.measures,
-          coopOrgId: task.coops[0]?.id,
-          deadlineOn: dayjs(task.deadlineOn),
-          milestones: task.milestones.map((m) => ({ title: m.title, dueOn: dayjs(m.dueOn) })),
-        }}
+        initialValues={valuesOf(task)}
+        data-testid="task-edit-form"
+        {...state.formProps}
       >
         <Form.Item name="issue" label={t('rect.col.issue')} rules={[{ required: true, max: 1000 }]}>
           <Input.TextArea rows={2} />

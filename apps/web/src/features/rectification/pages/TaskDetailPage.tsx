@@ -298,6 +298,7 @@ export function TaskDetailPage() {
           setEditing(false);
           req.setData(next);
         }}
+        onReloaded={req.setData}
       />
       <StepModal
         task={task}
