@@ -16,8 +16,10 @@ interface Props {
   /** Loads the record again after a 409 and fills the form with it (FormAlert says it is reloaded). */
   onReload?: () => unknown;
   submitLabel?: ReactNode;
+  /** 保存 cannot be pressed yet (a step before it, such as 测算, has not been done). */
+  submitDisabled?: boolean;
   onCancel: () => void;
-  /** Other buttons in the action bar. */
+  /** Other buttons in the action bar, before 保存 (a step that comes first, such as 测算). */
   extraActions?: ReactNode;
   children: ReactNode;
   testIds?: { submit?: string; error?: string; conflict?: string; reload?: string };
@@ -35,6 +37,7 @@ export function FormPageShell({
   state,
   onReload,
   submitLabel,
+  submitDisabled,
   onCancel,
   extraActions,
   children,
@@ -58,8 +61,10 @@ export function FormPageShell({
       <FormAlert state={state} onReload={onReload} testIds={testIds} />
       {children}
       <Flex gap={8} wrap className="kit-form-actions">
+        {extraActions}
         <Button
           type="primary"
+          disabled={submitDisabled}
           loading={state.saving}
           onClick={() => void state.onSubmit()}
           data-testid={testIds.submit}
@@ -67,7 +72,6 @@ export function FormPageShell({
           {submitLabel ?? t('kit.save')}
         </Button>
         <Button onClick={onCancel}>{t('kit.cancel')}</Button>
-        {extraActions}
       </Flex>
     </Card>
   );

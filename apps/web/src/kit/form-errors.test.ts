@@ -14,6 +14,11 @@ describe('fieldOfPath', () => {
     ]);
     expect(fieldOfPath('unknown', FIELDS)).toBeNull();
   });
+
+  it('renames a row field as it renames a top-level one', () => {
+    expect(fieldOfPath('items.1.amountFen', FIELDS, { amountFen: 'amount' })).toEqual(['items', 1, 'amount']);
+    expect(fieldOfPath('items.1.amountFen', FIELDS)).toEqual(['items', 1, 'amountFen']);
+  });
 });
 
 describe('fieldErrorsOf', () => {

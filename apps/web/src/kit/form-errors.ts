@@ -13,7 +13,8 @@ export interface FormErrorOptions {
 /**
  * Where an API validation detail belongs in the form: `items.0.bankReceiptNo` → the Form.List field
  * ['items', 0, 'bankReceiptNo'], `roles.0` → ['roles'], `totalInvestmentFen` → ['totalInvestment']
- * (renamed). null when the path names no field of the form.
+ * (renamed; a row's field too: `signings.0.amountFen` → ['signings', 0, 'amount']). null when the
+ * path names no field of the form.
  */
 export function fieldOfPath(
   path: string,
@@ -23,7 +24,8 @@ export function fieldOfPath(
   const [head, ...rest] = path.split('.');
   const field = rename[head] ?? head;
   if (!fields.includes(field)) return null;
-  if (rest.length >= 2 && /^\d+$/.test(rest[0])) return [field, Number(rest[0]), ...rest.slice(1)];
+  if (rest.length >= 2 && /^\d+$/.test(rest[0]))
+    return [field, Number(rest[0]), ...rest.slice(1).map((k) => rename[k] ?? k)];
   return [field];
 }
 

@@ -16,6 +16,8 @@ export interface ApiFormOptions<V, R> extends FormErrorOptions {
   /** Whole-error codes shown at a field (INVESTOR_NOT_FOUND → investorIds). */
   codeToField?: Record<string, string>;
   onSuccess?: (result: R, values: V) => void | Promise<void>;
+  /** Asked after the client rules pass and before sending (提交 after a 确认); false sends nothing. */
+  confirm?: (values: V) => Promise<boolean>;
 }
 
 export interface ApiFormState {
@@ -45,6 +47,7 @@ export function useApiForm<V, R>({
   fields,
   codeToField = {},
   onSuccess,
+  confirm,
   rename,
 }: ApiFormOptions<V, R>): ApiFormState {
   const { t } = useI18n();
@@ -53,8 +56,8 @@ export function useApiForm<V, R>({
   const [conflict, setConflict] = useState(false);
   /** The fields that show an error from the API (cleared when they change). */
   const apiErrored = useRef(new Set<string>());
-  const opts = useRef({ submit, fields, codeToField, onSuccess, rename });
-  opts.current = { submit, fields, codeToField, onSuccess, rename };
+  const opts = useRef({ submit, fields, codeToField, onSuccess, confirm, rename });
+  opts.current = { submit, fields, codeToField, onSuccess, confirm, rename };
 
   const onSubmit = useCallback(async () => {
     let values: V;
@@ -66,6 +69,7 @@ export function useApiForm<V, R>({
       return;
     }
     const o = opts.current;
+    if (o.confirm && !(await o.confirm(values))) return;
     setSaving(true);
     setError(null);
     setConflict(false);

@@ -204,6 +204,7 @@ export const appealsEnUS: Record<keyof typeof appealsZhCN, string> = {
   'appeal.form.contactPhone': 'Phone',
   'appeal.form.anonymous': 'Anonymous (the department does not see the enterprise or contact)',
   'appeal.form.submit': 'Submit',
+  'appeal.form.back': 'Back to appeals',
   'appeal.form.created': 'Appeal filed as {code}',
   'meeting.title': 'Government–enterprise meetings',
   'meeting.intro':

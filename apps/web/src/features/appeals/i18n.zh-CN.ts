@@ -195,6 +195,7 @@ export const appealsZhCN = {
   'appeal.form.contactPhone': '联系电话',
   'appeal.form.anonymous': '匿名（承办部门看不到企业名称和联系方式）',
   'appeal.form.submit': '提交',
+  'appeal.form.back': '返回诉求列表',
   'appeal.form.created': '诉求已提交，编号 {code}',
   'meeting.title': '政企活动',
   'meeting.intro':

@@ -80,6 +80,7 @@ export const incentivesEnUS: Record<keyof typeof incentivesZhCN, string> = {
   'inc.form.addMaterial': 'Add a material',
   'inc.form.evaluate': 'Compute',
   'inc.form.submit': 'Submit',
+  'inc.form.back': 'Back to applications',
   'inc.form.submitConfirm':
     'The application goes to the county/zone, the city and the province for review. Submit it?',
   'inc.form.amountInvalid': 'A positive number with at most six decimals',

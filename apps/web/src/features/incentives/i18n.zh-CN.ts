@@ -77,6 +77,7 @@ export const incentivesZhCN = {
   'inc.form.addMaterial': '添加材料',
   'inc.form.evaluate': '测算',
   'inc.form.submit': '提交申请',
+  'inc.form.back': '返回奖励申请列表',
   'inc.form.submitConfirm': '提交后进入县区/开发区、市、省三级审核，确认提交？',
   'inc.form.amountInvalid': '请输入正数，最多六位小数',
   'inc.form.evaluateFirst': '填写到资记录后点击“测算”，查看是否符合条件和奖励金额。',

@@ -1,28 +1,13 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
 import { type ActivityDetail, isRegionKind } from '@yingshang/contracts';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Col,
-  DatePicker,
-  Divider,
-  Flex,
-  Form,
-  Input,
-  InputNumber,
-  Row,
-  Select,
-} from 'antd';
+import { App, Col, DatePicker, Divider, Form, Input, InputNumber, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useRef, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
-import { ApiError } from '../../../app/api/client';
+import { useEffect, useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
 import { useRequest } from '../../../app/api/use-request';
 import { useI18n } from '../../../app/i18n/i18n-context';
 import { LoadFailed, Loading } from '../../../app/layout/RecordStates';
 import {
+  FormPageShell,
   InvestorSelect,
   minorToWanInput,
   OrgPicker,
@@ -30,6 +15,7 @@ import {
   type PickedProject,
   ProjectPicker,
   requiredRules,
+  useApiForm,
   wanToMinor,
 } from '../../../kit';
 import { activityApi } from '../api';
@@ -72,6 +58,8 @@ const FIELDS = [
   'sourceProjectIds',
   'signings',
 ];
+/** API body keys → form fields (a signing row's amountFen is its amount). */
+const RENAME = { startOn: 'dates', endOn: 'dates', amountFen: 'amount' };
 const blankToNull = (s: string | undefined) => (s?.trim() ? s.trim() : null);
 
 function valuesOf(a: ActivityDetail): Values {
@@ -104,8 +92,6 @@ export function ActivityFormPage() {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [organiser, setOrganiser] = useState<PickedOrg | undefined>();
   const loaded = useRequest(() => (id ? activityApi.get(id) : null), [id]);
   const activity = loaded.data;
@@ -114,78 +100,44 @@ export function ActivityFormPage() {
   useEffect(() => {
     if (activity) form.setFieldsValue(valuesOf(activity));
   }, [activity, form]);
-  const errorRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (error) errorRef.current?.scrollIntoView({ block: 'center', behavior: 'smooth' });
-  }, [error]);
 
-  /** The API's refusals at their fields (signings.0.projectId → the row's project), in the user's language. */
-  const showErrors = (e: ApiError) => {
-    const fields: { name: (string | number)[]; errors: string[] }[] = [];
-    for (const fe of e.fieldErrors) {
-      const parts = fe.path.split('.');
-      const text = fe.message === e.code ? e.message : fe.message;
-      if (parts[0] === 'signings' && parts.length >= 3)
-        fields.push({
-          name: ['signings', Number(parts[1]), parts[2] === 'amountFen' ? 'amount' : 'projectId'],
-          errors: [text],
-        });
-      else if (parts[0] === 'startOn' || parts[0] === 'endOn')
-        fields.push({ name: ['dates'], errors: [text] });
-      else if (FIELDS.includes(parts[0])) fields.push({ name: [parts[0]], errors: [text] });
-    }
-    if (fields.length) form.setFields(fields as Parameters<typeof form.setFields>[0]);
-  };
-
-  const submit = async () => {
-    let v: Values;
-    try {
-      v = await form.validateFields();
-    } catch (info) {
-      const first = (info as { errorFields?: { name: (string | number)[] }[] }).errorFields?.[0];
-      if (first) form.scrollToField(first.name, { block: 'center' });
-      return;
-    }
-    setSaving(true);
-    setError(null);
-    const body = {
-      type: v.type ?? 'outbound',
-      title: v.title.trim(),
-      startOn: v.dates?.[0]?.format('YYYY-MM-DD') ?? '',
-      endOn: v.dates?.[1]?.format('YYYY-MM-DD') ?? '',
-      country: v.country.trim() || '中国',
-      province: blankToNull(v.province),
-      city: blankToNull(v.city),
-      venue: blankToNull(v.venue),
-      organiserId: v.organiserId ?? '',
-      officialIds: v.officialIds ?? [],
-      participants: (v.participants ?? []).map((s) => s.trim()).filter(Boolean),
-      investorIds: v.investorIds ?? [],
-      attendance: v.attendance ?? null,
-      summary: blankToNull(v.summary),
-      sourceProjectIds: v.sourceProjectIds ?? [],
-      signings: (v.signings ?? [])
-        .filter((s) => s.projectId)
-        .map((s) => ({ projectId: s.projectId!, amountFen: s.amount?.trim() ? wanToMinor(s.amount) : null })),
-    };
-    try {
-      const saved = isCreate
-        ? await activityApi.create(body)
-        : await activityApi.update(activity!.id, { ...body, version: activity!.version });
+  const state = useApiForm({
+    form,
+    fields: FIELDS,
+    rename: RENAME,
+    submit: (v: Values) => {
+      const body = {
+        type: v.type ?? 'outbound',
+        title: v.title.trim(),
+        startOn: v.dates?.[0]?.format('YYYY-MM-DD') ?? '',
+        endOn: v.dates?.[1]?.format('YYYY-MM-DD') ?? '',
+        country: v.country.trim() || '中国',
+        province: blankToNull(v.province),
+        city: blankToNull(v.city),
+        venue: blankToNull(v.venue),
+        organiserId: v.organiserId ?? '',
+        officialIds: v.officialIds ?? [],
+        participants: (v.participants ?? []).map((s) => s.trim()).filter(Boolean),
+        investorIds: v.investorIds ?? [],
+        attendance: v.attendance ?? null,
+        summary: blankToNull(v.summary),
+        sourceProjectIds: v.sourceProjectIds ?? [],
+        signings: (v.signings ?? [])
+          .filter((s) => s.projectId)
+          .map((s) => ({
+            projectId: s.projectId!,
+            amountFen: s.amount?.trim() ? wanToMinor(s.amount) : null,
+          })),
+      };
+      return activity
+        ? activityApi.update(activity.id, { ...body, version: activity.version })
+        : activityApi.create(body);
+    },
+    onSuccess: (saved) => {
       message.success(isCreate ? t('activity.created', { title: saved.title }) : t('common.saved'));
       navigate(`/activities/${saved.id}`);
-    } catch (e) {
-      if (e instanceof ApiError && e.code === 'VERSION_CONFLICT' && activity) {
-        setError(e.message);
-        await loaded.reload();
-      } else {
-        if (e instanceof ApiError) showErrors(e);
-        setError(e instanceof ApiError ? e.message : t('error.unknown'));
-      }
-    } finally {
-      setSaving(false);
-    }
-  };
+    },
+  });
 
   if (!isCreate && loaded.error) {
     return <LoadFailed error={loaded.error} backTo="/activities" backLabel={t('activity.backToList')} />;
@@ -197,35 +149,23 @@ export function ActivityFormPage() {
   const organiserRegion = organiser && isRegionKind(organiser.kind) ? organiser.id : undefined;
 
   return (
-    <Card
-      title={
-        <Flex gap={8} align="center">
-          <Link to={backTo} aria-label={t('activity.back')}>
-            <ArrowLeftOutlined />
-          </Link>
-          <span>
-            {isCreate ? t('activity.new') : t('activity.editTitle', { title: activity?.title ?? '' })}
-          </span>
-        </Flex>
-      }
+    <FormPageShell
+      title={isCreate ? t('activity.new') : t('activity.editTitle', { title: activity?.title ?? '' })}
+      backTo={backTo}
+      backLabel={t('activity.back')}
+      state={state}
+      onReload={loaded.reload}
+      submitLabel={isCreate ? t('activity.createSubmit') : t('common.save')}
+      onCancel={() => navigate(backTo)}
+      testIds={{ submit: 'activity-form-submit', error: 'activity-form-error' }}
     >
-      <div ref={errorRef} />
-      {error ? (
-        <Alert
-          type="error"
-          showIcon
-          title={error}
-          style={{ marginBottom: 16 }}
-          data-testid="activity-form-error"
-          closable={{ onClose: () => setError(null) }}
-        />
-      ) : null}
       <Form<Values>
         form={form}
         layout="vertical"
         requiredMark="optional"
         autoComplete="off"
         data-testid="activity-form"
+        {...state.formProps}
         initialValues={{
           type: 'outbound',
           country: '中国',
@@ -408,13 +348,7 @@ export function ActivityFormPage() {
             </Form.Item>
           </Col>
         </Row>
-        <Flex gap={8}>
-          <Button type="primary" loading={saving} onClick={submit} data-testid="activity-form-submit">
-            {isCreate ? t('activity.createSubmit') : t('common.save')}
-          </Button>
-          <Button onClick={() => navigate(backTo)}>{t('common.cancel')}</Button>
-        </Flex>
       </Form>
-    </Card>
+    </FormPageShell>
   );
 }

@@ -21,11 +21,18 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { ApiError } from '../../../app/api/client';
 import { useRequest } from '../../../app/api/use-request';
 import { useMe } from '../../../app/auth/auth-context';
 import { useI18n } from '../../../app/i18n/i18n-context';
-import { appealOfficesApi, OrgPicker, requiredRules, wanToMinor } from '../../../kit';
+import {
+  appealOfficesApi,
+  FormAlert,
+  FormPageShell,
+  OrgPicker,
+  requiredRules,
+  useApiForm,
+  wanToMinor,
+} from '../../../kit';
 import { incentivesApi } from '../api';
 import { beijingToday } from '../beijing';
 import { AMOUNT, ArrivalsField } from '../components/ArrivalsField';
@@ -53,13 +60,34 @@ interface Values {
   hqEstablishedOn?: Dayjs;
   materials: { kind: string; name: string }[];
 }
+/** The form's fields (an API detail's first segment; hq.* is said at the HQ's assets). */
+const FIELDS = [
+  'enterpriseId',
+  'regionId',
+  'kind',
+  'foreignInvested',
+  'registeredProvince',
+  'investorName',
+  'catalogueItemId',
+  'arrivals',
+  'hqAssets',
+  'materials',
+] as const;
+const RENAME = { hq: 'hqAssets' };
+const CODE_FIELD = {
+  INCENTIVE_ENTERPRISE_INVALID: 'enterpriseId',
+  INCENTIVE_REGION_INVALID: 'regionId',
+  INCENTIVE_CATALOGUE_ITEM_UNKNOWN: 'catalogueItemId',
+  INCENTIVE_HQ_FACTS_MISSING: 'hqAssets',
+  INCENTIVE_ARRIVALS_MISSING: 'arrivals',
+};
 
 /** Apply for a reward: the facts, the arrivals, the materials; the computation with its trace before submitting. */
 export function ApplyPage() {
   const { t } = useI18n();
   const rule = requiredRules(t);
   const me = useMe();
-  const { message, modal } = App.useApp();
+  const { modal } = App.useApp();
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
   const kind = Form.useWatch('kind', form) ?? 'capital_arrival';
@@ -68,7 +96,6 @@ export function ApplyPage() {
   const catalogue = useRequest(() => incentivesApi.catalogue({ pageSize: 200 }), []);
   const offices = useRequest(() => (isEnterprise ? appealOfficesApi.list() : null), [isEnterprise]);
   const [evaluation, setEvaluation] = useState<EvaluationResult | null>(null);
-  const [busy, setBusy] = useState(false);
   const policy = policies.data?.[0];
 
   const provinceOptions = [
@@ -103,52 +130,40 @@ export function ApplyPage() {
     };
   }
 
-  const showError = (e: unknown) => {
-    if (!(e instanceof ApiError)) return;
-    const fields = e.fieldErrors
-      .map((f) => ({
-        name: f.path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)),
-        errors: [e.message],
-      }))
-      .filter((f) => f.name[0] === 'arrivals' || f.name[0] === 'regionId' || f.name[0] === 'enterpriseId');
-    if (fields.length > 0) form.setFields(fields as never);
-    message.error(e.message);
-  };
-
-  async function evaluate() {
-    const v = await form.validateFields();
-    setBusy(true);
-    try {
-      setEvaluation(await incentivesApi.evaluate(body(v)));
-    } catch (e) {
-      setEvaluation(null);
-      showError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  async function submit(v: Values) {
-    modal.confirm({
-      title: t('inc.form.submit'),
-      content: t('inc.form.submitConfirm'),
-      onOk: async () => {
-        try {
-          const created = await incentivesApi.apply({
-            ...body(v),
-            regionId: v.regionId,
-            investorName: v.investorName || null,
-            materials: (v.materials ?? [])
-              .filter((m) => m.name)
-              .map((m) => ({ kind: m.kind as never, name: m.name })),
-          });
-          navigate(`/incentives/${created.id}`);
-        } catch (e) {
-          showError(e);
-        }
-      },
-    });
-  }
+  /** 测算: the same facts, computed with the trace; a refusal is said above the form like a save's. */
+  const evaluating = useApiForm({
+    form,
+    fields: FIELDS,
+    rename: RENAME,
+    codeToField: CODE_FIELD,
+    submit: (v: Values) => incentivesApi.evaluate(body(v)),
+    onSuccess: setEvaluation,
+  });
+  const submitting = useApiForm({
+    form,
+    fields: FIELDS,
+    rename: RENAME,
+    codeToField: CODE_FIELD,
+    confirm: () =>
+      new Promise<boolean>((resolve) =>
+        modal.confirm({
+          title: t('inc.form.submit'),
+          content: t('inc.form.submitConfirm'),
+          onOk: () => resolve(true),
+          onCancel: () => resolve(false),
+        }),
+      ),
+    submit: (v: Values) =>
+      incentivesApi.apply({
+        ...body(v),
+        regionId: v.regionId,
+        investorName: v.investorName || null,
+        materials: (v.materials ?? [])
+          .filter((m) => m.name)
+          .map((m) => ({ kind: m.kind as never, name: m.name })),
+      }),
+    onSuccess: (created) => navigate(`/incentives/${created.id}`),
+  });
 
   const requiredMaterials = policy?.requiredMaterials[kind] ?? [];
   return (
@@ -156,7 +171,26 @@ export function ApplyPage() {
       <IncNav />
       <Row gutter={16}>
         <Col xs={24} xl={13}>
-          <Card size="small" title={t('inc.form.title')}>
+          <FormPageShell
+            title={t('inc.form.title')}
+            backTo="/incentives"
+            backLabel={t('inc.form.back')}
+            state={submitting}
+            submitLabel={t('inc.form.submit')}
+            submitDisabled={!evaluation?.eligible}
+            onCancel={() => navigate('/incentives')}
+            testIds={{ submit: 'inc-submit' }}
+            extraActions={
+              <Button
+                onClick={() => void evaluating.onSubmit()}
+                loading={evaluating.saving}
+                data-testid="inc-evaluate"
+              >
+                {t('inc.form.evaluate')}
+              </Button>
+            }
+          >
+            <FormAlert state={evaluating} testIds={{ error: 'inc-evaluate-error' }} />
             {policy && (
               <Alert
                 type="info"
@@ -169,8 +203,13 @@ export function ApplyPage() {
               form={form}
               name="apply"
               layout="vertical"
-              onFinish={submit}
-              onValuesChange={() => setEvaluation(null)}
+              onFinish={() => void submitting.onSubmit()}
+              onValuesChange={(changed) => {
+                // the computation was for the facts as they were
+                setEvaluation(null);
+                evaluating.formProps.onValuesChange(changed);
+                submitting.formProps.onValuesChange(changed);
+              }}
               initialValues={{
                 kind: 'capital_arrival',
                 foreignInvested: true,
@@ -342,6 +381,8 @@ export function ApplyPage() {
                             for (const m of requiredMaterials) add({ kind: m, name: t(`inc.material.${m}`) });
                           }}
                           data-testid="inc-add-required"
+                          // the list of materials wraps on a phone instead of widening the page
+                          style={{ whiteSpace: 'normal', height: 'auto', textAlign: 'left' }}
                         >
                           {requiredMaterials.map((m) => t(`inc.material.${m}`)).join('、')}
                         </Button>
@@ -350,22 +391,8 @@ export function ApplyPage() {
                   </>
                 )}
               </Form.List>
-
-              <Flex gap={8}>
-                <Button onClick={evaluate} loading={busy} data-testid="inc-evaluate">
-                  {t('inc.form.evaluate')}
-                </Button>
-                <Button
-                  type="primary"
-                  htmlType="submit"
-                  disabled={!evaluation?.eligible}
-                  data-testid="inc-submit"
-                >
-                  {t('inc.form.submit')}
-                </Button>
-              </Flex>
             </Form>
-          </Card>
+          </FormPageShell>
         </Col>
         <Col xs={24} xl={11}>
           <Card size="small" title={t('inc.trace.title')}>
