@@ -212,6 +212,7 @@ const ACCESS: Record<string, Probe | 'self' | 'public'> = {
     url: `/api/v1/activities/${f.activity}/attachments/${f.activityAttachment}`,
   }),
   'GET /api/v1/officials': () => ({ url: '/api/v1/officials?pageSize=200' }),
+  'GET /api/v1/officials/:id': (f) => ({ url: `/api/v1/officials/${f.official}` }),
   'POST /api/v1/officials': (f) => ({
     url: '/api/v1/officials',
     body: { name: '越权领导', post: '县长', orgUnitId: f.unit, main: true },

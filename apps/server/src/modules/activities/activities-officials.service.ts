@@ -54,6 +54,13 @@ export function createActivityOfficials(deps: { db: Db; dialect: Dialect; ports:
       return run();
     },
 
+    /** One official the actor may see (of their area or above it); otherwise not found. */
+    async getOfficial(actor: Actor, id: string) {
+      const row = await repo.findOfficial(db, id);
+      if (!row || !officialVisible(actor, row)) fail('OFFICIAL_NOT_FOUND');
+      return repo.toOfficial(row);
+    },
+
     async createOfficial(actor: Actor, input: z.infer<typeof OfficialInput>) {
       return db.transaction().execute(async (trx) => {
         const unit = await officialUnit(trx, actor, input.orgUnitId);

@@ -152,6 +152,12 @@ describeApi('activities API', () => {
     expect(
       (await yaoduClerk.patch(`/api/v1/officials/${mayor.id}`, { version: 2, post: 'x' })).statusCode,
     ).toBe(404);
+    // one official as it is now (a form reloads it after a 409): the county reads the city's mayor,
+    // another city's official reads as not found
+    const one = await yaoduClerk.get(`/api/v1/officials/${mayor.id}`);
+    expect([one.statusCode, one.json().post, one.json().version]).toEqual([200, '临汾市人民政府市长', 2]);
+    const elsewhere = await linfen.get(`/api/v1/officials/${taiyuanOfficial.id}`);
+    expect([elsewhere.statusCode, elsewhere.json().error.code]).toEqual([404, 'OFFICIAL_NOT_FOUND']);
   });
 
   it('records a trip with the enterprises met, a project first contacted there and one signed there', async () => {

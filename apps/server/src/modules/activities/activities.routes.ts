@@ -122,6 +122,19 @@ export const activityRoutes: FastifyPluginAsyncZod<{
     },
     async (req) => activities.listOfficials(actorOf(req), req.query),
   );
+  app.get(
+    '/officials/:id',
+    {
+      config: read,
+      schema: {
+        tags: ['officials'],
+        summary: 'One official of the caller’s area or of a unit above it',
+        params: IdParams,
+        response: { 200: Official },
+      },
+    },
+    async (req) => activities.getOfficial(actorOf(req), req.params.id),
+  );
   app.post(
     '/officials',
     { config: write, schema: { tags: ['officials'], body: OfficialInput, response: { 201: Official } } },

@@ -28,6 +28,7 @@ export function createActivityService(deps: {
     remove: records.remove,
     attachmentOwner: reading.attachmentOwner,
     listOfficials: officials.listOfficials,
+    getOfficial: officials.getOfficial,
     createOfficial: officials.createOfficial,
     updateOfficial: officials.updateOfficial,
   };

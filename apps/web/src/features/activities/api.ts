@@ -76,6 +76,7 @@ export const activityApi = {
 export const officialApi = {
   list: (query: { q?: string; regionId?: string; active?: 'true'; page?: number; pageSize?: number }) =>
     api.get<Page<Official>>('/officials', query),
+  get: (id: string) => api.get<Official>(`/officials/${encodeURIComponent(id)}`),
   create: (body: NewOfficial) => api.post<Official>('/officials', body),
   update: (id: string, body: OfficialPatch) =>
     api.patch<Official>(`/officials/${encodeURIComponent(id)}`, body),

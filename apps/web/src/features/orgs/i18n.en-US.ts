@@ -36,7 +36,6 @@ export const orgsEnUS: Record<keyof typeof orgsZhCN, string> = {
   'orgs.createTitle': 'New {kind} under {parent}',
   'orgs.created': 'Added: {name}',
   'orgs.updated': 'Saved: {name}',
-  'orgs.conflictReloaded': 'The latest data has been reloaded; check it before editing again.',
   'orgs.codeHelp': '2–32 letters, digits, - or _; cannot be changed later',
   'orgs.codeInvalid': 'The code must be 2–32 letters, digits, - or _',
   'orgs.creditCodeInvalid': 'The unified social credit code has 18 digits or capital letters',

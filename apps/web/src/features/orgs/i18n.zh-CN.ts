@@ -33,7 +33,6 @@ export const orgsZhCN = {
   'orgs.createTitle': '在{parent}下新增{kind}',
   'orgs.created': '已新增：{name}',
   'orgs.updated': '已保存：{name}',
-  'orgs.conflictReloaded': '已重新加载最新数据，请核对后再修改。',
   'orgs.codeHelp': '2–32 位字母、数字、- 或 _，创建后不能修改',
   'orgs.codeInvalid': '编码须为 2–32 位字母、数字、- 或 _',
   'orgs.creditCodeInvalid': '统一社会信用代码为 18 位数字或大写字母',

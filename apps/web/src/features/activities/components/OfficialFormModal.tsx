@@ -1,9 +1,8 @@
 import type { Official, OrgKind } from '@yingshang/contracts';
-import { Alert, App, Form, Input, Modal, Switch } from 'antd';
+import { App, Form, Input, Modal, Switch } from 'antd';
 import { useEffect, useState } from 'react';
-import { ApiError } from '../../../app/api/client';
 import { useI18n } from '../../../app/i18n/i18n-context';
-import { applyFormErrors, OrgPicker, type PickedOrg } from '../../../kit';
+import { FormAlert, OrgPicker, type PickedOrg, useApiForm } from '../../../kit';
 import { officialApi } from '../api';
 
 interface Values {
@@ -13,6 +12,14 @@ interface Values {
   main: boolean;
   active: boolean;
 }
+const FIELDS = ['name', 'post', 'orgUnitId', 'main', 'active'] as const;
+const valuesOf = (o: Official): Values => ({
+  name: o.name,
+  post: o.post,
+  orgUnitId: o.orgUnitId,
+  main: o.main,
+  active: o.active,
+});
 
 /** 登记领导 / 修改领导: an official of a province, city, county or zone. */
 export function OfficialFormModal({
@@ -29,30 +36,15 @@ export function OfficialFormModal({
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [kind, setKind] = useState<OrgKind | undefined>();
+  /** The official as last read (a reload after a 409 replaces it, and its version). */
+  const [current, setCurrent] = useState<Official | null>(null);
 
-  useEffect(() => {
-    if (!open) return;
-    setError(null);
-    form.resetFields();
-    if (official)
-      form.setFieldsValue({
-        name: official.name,
-        post: official.post,
-        orgUnitId: official.orgUnitId,
-        main: official.main,
-        active: official.active,
-      });
-  }, [open, official, form]);
-
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setSaving(true);
-    setError(null);
-    try {
+  const state = useApiForm({
+    form,
+    fields: FIELDS,
+    codeToField: { OFFICIAL_UNIT_INVALID: 'orgUnitId' },
+    submit: (v: Values) => {
       const body = {
         name: v.name.trim(),
         post: v.post.trim(),
@@ -60,20 +52,34 @@ export function OfficialFormModal({
         main: v.main,
         active: v.active,
       };
-      const saved = official
-        ? await officialApi.update(official.id, { ...body, version: official.version })
-        : await officialApi.create(body);
+      return current
+        ? officialApi.update(current.id, { ...body, version: current.version })
+        : officialApi.create(body);
+    },
+    onSuccess: (saved) => {
       message.success(t('common.saved'));
       onSaved(saved);
       onClose();
-    } catch (e) {
-      applyFormErrors(form, e, ['name', 'post', 'orgUnitId', 'main', 'active'], {
-        OFFICIAL_UNIT_INVALID: 'orgUnitId',
-      });
-      setError(e instanceof ApiError ? e.message : t('error.unknown'));
-    } finally {
-      setSaving(false);
-    }
+    },
+  });
+  const { clearError, clearConflict } = state;
+
+  useEffect(() => {
+    if (!open) return;
+    clearError();
+    clearConflict();
+    form.resetFields();
+    setCurrent(official ?? null);
+    if (official) form.setFieldsValue(valuesOf(official));
+  }, [open, official, form, clearError, clearConflict]);
+
+  /** After a 409: the official as the other user saved it, in the form and in the register. */
+  const reload = async () => {
+    if (!current) return;
+    const fresh = await officialApi.get(current.id);
+    setCurrent(fresh);
+    form.setFieldsValue(valuesOf(fresh));
+    onSaved(fresh);
   };
 
   return (
@@ -81,15 +87,16 @@ export function OfficialFormModal({
       open={open}
       title={official ? t('activity.official.editTitle') : t('activity.official.newTitle')}
       onCancel={onClose}
-      onOk={submit}
+      onOk={() => void state.onSubmit()}
       okText={t('common.save')}
-      confirmLoading={saving}
+      confirmLoading={state.saving}
       okButtonProps={{ 'data-testid': 'official-form-submit' } as never}
       destroyOnHidden
     >
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
+      <FormAlert state={state} onReload={reload} />
       <Form<Values>
         form={form}
+        {...state.formProps}
         layout="vertical"
         initialValues={{ main: false, active: true }}
         data-testid="official-form"

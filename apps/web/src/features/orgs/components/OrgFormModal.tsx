@@ -1,10 +1,9 @@
 import type { OrgUnit } from '@yingshang/contracts';
 import type { ButtonProps } from 'antd';
-import { Alert, App, Form, Input, Modal, Switch } from 'antd';
+import { App, Form, Input, Modal, Switch } from 'antd';
 import { useEffect, useState } from 'react';
-import { ApiError } from '../../../app/api/client';
 import { useI18n } from '../../../app/i18n/i18n-context';
-import { applyFieldErrors } from '../../../kit';
+import { FormAlert, useApiForm } from '../../../kit';
 import { type CreateOrgInput, orgApi } from '../api';
 
 export type OrgFormMode =
@@ -25,6 +24,13 @@ const CODE_RE = /^[A-Za-z0-9_-]{2,32}$/;
 const CREDIT_RE = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
 
 const blankToNull = (s: string | undefined) => (s?.trim() ? s.trim() : null);
+const valuesOf = (org: OrgUnit): Values => ({
+  name: org.name,
+  shortName: org.shortName ?? '',
+  category: org.category ?? '',
+  creditCode: org.creditCode ?? '',
+  active: org.active,
+});
 
 interface Props {
   mode: OrgFormMode | null;
@@ -38,62 +44,18 @@ export function OrgFormModal({ mode, onClose, onSaved }: Props) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState<OrgUnit | null>(null);
 
   const unitKind = mode?.kind === 'create' ? mode.unitKind : (editing?.kind ?? null);
   const isEnterprise = unitKind === 'enterprise';
 
-  useEffect(() => {
-    setError(null);
-    if (!mode) return;
-    if (mode.kind === 'edit') {
-      setEditing(mode.org);
-      form.setFieldsValue({
-        name: mode.org.name,
-        shortName: mode.org.shortName ?? '',
-        category: mode.org.category ?? '',
-        creditCode: mode.org.creditCode ?? '',
-        active: mode.org.active,
-      });
-    } else {
-      setEditing(null);
-      form.resetFields();
-    }
-  }, [mode, form]);
-
-  const reloadAfterConflict = async (id: string) => {
-    try {
-      const fresh = await orgApi.get(id);
-      setEditing(fresh);
-      form.setFieldsValue({
-        name: fresh.name,
-        shortName: fresh.shortName ?? '',
-        category: fresh.category ?? '',
-        creditCode: fresh.creditCode ?? '',
-        active: fresh.active,
-      });
-      message.info(t('orgs.conflictReloaded'));
-    } catch {
-      // the error already shown is enough
-    }
-    onSaved(null);
-  };
-
-  const submit = async () => {
-    let v: Values;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    setSaving(true);
-    setError(null);
-    try {
-      let saved: OrgUnit;
-      if (mode?.kind === 'create') {
-        saved = await orgApi.create({
+  const state = useApiForm({
+    form,
+    fields: FIELDS,
+    codeToField: { ORG_CODE_TAKEN: 'code' },
+    submit: async (v: Values): Promise<OrgUnit | null> => {
+      if (mode?.kind === 'create')
+        return orgApi.create({
           code: (v.code ?? '').trim(),
           name: v.name.trim(),
           shortName: blankToNull(v.shortName),
@@ -102,32 +64,45 @@ export function OrgFormModal({ mode, onClose, onSaved }: Props) {
           category: blankToNull(v.category),
           creditCode: isEnterprise ? blankToNull(v.creditCode?.toUpperCase()) : undefined,
         });
-        message.success(t('orgs.created', { name: saved.name }));
-      } else if (editing) {
-        saved = await orgApi.update(editing.id, {
-          version: editing.version,
-          name: v.name.trim(),
-          shortName: blankToNull(v.shortName),
-          category: blankToNull(v.category),
-          ...(editing.kind === 'enterprise' ? { creditCode: blankToNull(v.creditCode?.toUpperCase()) } : {}),
-          active: v.active ?? editing.active,
-        });
-        message.success(t('orgs.updated', { name: saved.name }));
-      } else {
-        return;
-      }
+      if (!editing) return null;
+      return orgApi.update(editing.id, {
+        version: editing.version,
+        name: v.name.trim(),
+        shortName: blankToNull(v.shortName),
+        category: blankToNull(v.category),
+        ...(editing.kind === 'enterprise' ? { creditCode: blankToNull(v.creditCode?.toUpperCase()) } : {}),
+        active: v.active ?? editing.active,
+      });
+    },
+    onSuccess: (saved) => {
+      if (!saved) return;
+      message.success(t(mode?.kind === 'create' ? 'orgs.created' : 'orgs.updated', { name: saved.name }));
       onSaved(saved);
       onClose();
-    } catch (e) {
-      if (e instanceof ApiError && e.code === 'VERSION_CONFLICT' && editing) {
-        setError(e.message);
-        await reloadAfterConflict(editing.id);
-      } else if (!applyFieldErrors(form, e, FIELDS, { ORG_CODE_TAKEN: 'code' })) {
-        setError(e instanceof ApiError ? e.message : t('error.unknown'));
-      }
-    } finally {
-      setSaving(false);
+    },
+  });
+  const { clearError, clearConflict } = state;
+
+  useEffect(() => {
+    clearError();
+    clearConflict();
+    if (!mode) return;
+    if (mode.kind === 'edit') {
+      setEditing(mode.org);
+      form.setFieldsValue(valuesOf(mode.org));
+    } else {
+      setEditing(null);
+      form.resetFields();
     }
+  }, [mode, form, clearError, clearConflict]);
+
+  /** After a 409: the unit as it is now, in the form and in the caller's list. */
+  const reload = async () => {
+    if (!editing) return;
+    const fresh = await orgApi.get(editing.id);
+    setEditing(fresh);
+    form.setFieldsValue(valuesOf(fresh));
+    onSaved(null);
   };
 
   const title =
@@ -149,15 +124,21 @@ export function OrgFormModal({ mode, onClose, onSaved }: Props) {
       open={!!mode}
       title={title}
       onCancel={onClose}
-      onOk={submit}
+      onOk={() => void state.onSubmit()}
       okText={t('common.save')}
       cancelText={t('common.cancel')}
-      confirmLoading={saving}
+      confirmLoading={state.saving}
       forceRender
       okButtonProps={{ 'data-testid': 'org-form-submit' } as ButtonProps}
     >
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
-      <Form<Values> form={form} layout="vertical" requiredMark="optional" data-testid="org-form">
+      <FormAlert state={state} onReload={reload} />
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        requiredMark="optional"
+        data-testid="org-form"
+        {...state.formProps}
+      >
         {mode?.kind === 'create' ? (
           <Form.Item
             name="code"

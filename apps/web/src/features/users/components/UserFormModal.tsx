@@ -1,10 +1,9 @@
 import { isWeakPassword, type OrgKind, ROLES_BY_ORG_KIND, type Role, type User } from '@yingshang/contracts';
 import type { ButtonProps } from 'antd';
-import { Alert, App, Col, Form, Input, Modal, Row, Select } from 'antd';
+import { App, Col, Form, Input, Modal, Row, Select } from 'antd';
 import { useEffect, useState } from 'react';
-import { ApiError } from '../../../app/api/client';
 import { useI18n } from '../../../app/i18n/i18n-context';
-import { applyFieldErrors, OrgPicker, type PickedOrg } from '../../../kit';
+import { FormAlert, OrgPicker, type PickedOrg, useApiForm } from '../../../kit';
 import { userApi } from '../api';
 
 export type UserFormMode = { kind: 'create' } | { kind: 'edit'; user: User };
@@ -38,8 +37,6 @@ export function UserFormModal({ mode, onClose, onSaved }: Props) {
   const [form] = Form.useForm<Values>();
   const [unit, setUnit] = useState<PickedOrg | undefined>();
   const [editing, setEditing] = useState<User | null>(null);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const isCreate = mode?.kind === 'create';
 
   const fill = (user: User) => {
@@ -57,7 +54,8 @@ export function UserFormModal({ mode, onClose, onSaved }: Props) {
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset when the modal opens
   useEffect(() => {
-    setError(null);
+    state.clearError();
+    state.clearConflict();
     if (!mode) return;
     form.resetFields();
     if (mode.kind === 'edit') fill(mode.user);
@@ -77,19 +75,13 @@ export function UserFormModal({ mode, onClose, onSaved }: Props) {
     form.setFieldValue('roles', kept.length === 0 && allowed.length === 1 ? [...allowed] : kept);
   };
 
-  const submit = async () => {
-    let v: Values;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    setSaving(true);
-    setError(null);
-    try {
-      let saved: User;
-      if (isCreate) {
-        saved = await userApi.create({
+  const state = useApiForm({
+    form,
+    fields: FIELDS,
+    codeToField: { USERNAME_TAKEN: 'username', PASSWORD_WEAK: 'password', ROLE_NOT_ALLOWED: 'roles' },
+    submit: async (v: Values): Promise<User | null> => {
+      if (isCreate)
+        return userApi.create({
           username: v.username.trim(),
           displayName: v.displayName.trim(),
           orgUnitId: v.orgUnitId ?? '',
@@ -98,44 +90,29 @@ export function UserFormModal({ mode, onClose, onSaved }: Props) {
           phone: blankToNull(v.phone),
           email: blankToNull(v.email),
         });
-        message.success(t('users.created', { name: saved.displayName }));
-      } else if (editing) {
-        saved = await userApi.update(editing.id, {
-          version: editing.version,
-          displayName: v.displayName.trim(),
-          orgUnitId: v.orgUnitId,
-          roles: v.roles,
-          phone: blankToNull(v.phone),
-          email: blankToNull(v.email),
-        });
-        message.success(t('users.saved', { name: saved.displayName }));
-      } else {
-        return;
-      }
+      if (!editing) return null;
+      return userApi.update(editing.id, {
+        version: editing.version,
+        displayName: v.displayName.trim(),
+        orgUnitId: v.orgUnitId,
+        roles: v.roles,
+        phone: blankToNull(v.phone),
+        email: blankToNull(v.email),
+      });
+    },
+    onSuccess: (saved) => {
+      if (!saved) return;
+      message.success(t(isCreate ? 'users.created' : 'users.saved', { name: saved.displayName }));
       onSaved(saved);
       onClose();
-    } catch (e) {
-      if (e instanceof ApiError && e.code === 'VERSION_CONFLICT' && editing) {
-        setError(e.message);
-        try {
-          await fill(await userApi.get(editing.id));
-          message.info(t('orgs.conflictReloaded'));
-        } catch {
-          // the message shown is enough
-        }
-        onSaved(null);
-      } else if (
-        !applyFieldErrors(form, e, FIELDS, {
-          USERNAME_TAKEN: 'username',
-          PASSWORD_WEAK: 'password',
-          ROLE_NOT_ALLOWED: 'roles',
-        })
-      ) {
-        setError(e instanceof ApiError ? e.message : t('error.unknown'));
-      }
-    } finally {
-      setSaving(false);
-    }
+    },
+  });
+
+  /** After a 409: the account as it is now, in the form and in the caller's list. */
+  const reload = async () => {
+    if (!editing) return;
+    fill(await userApi.get(editing.id));
+    onSaved(null);
   };
 
   const req = (field: Parameters<typeof t>[0]) => ({
@@ -149,25 +126,18 @@ export function UserFormModal({ mode, onClose, onSaved }: Props) {
       open={!!mode}
       title={isCreate ? t('users.new') : t('users.edit')}
       onCancel={onClose}
-      onOk={submit}
+      onOk={() => void state.onSubmit()}
       okText={t('common.save')}
       cancelText={t('common.cancel')}
-      confirmLoading={saving}
+      confirmLoading={state.saving}
       forceRender
       width={640}
       okButtonProps={{ 'data-testid': 'user-form-submit' } as ButtonProps}
     >
-      {error ? (
-        <Alert
-          type="error"
-          showIcon
-          title={error}
-          style={{ marginBottom: 16 }}
-          data-testid="user-form-error"
-        />
-      ) : null}
+      <FormAlert state={state} onReload={reload} testIds={{ error: 'user-form-error' }} />
       <Form<Values>
         form={form}
+        {...state.formProps}
         layout="vertical"
         requiredMark="optional"
         data-testid="user-form"
