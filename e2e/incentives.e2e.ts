@@ -83,6 +83,17 @@ describe('incentive rewards journey', () => {
     ])
       await apiPost(admin, '/api/v1/incentives/rates', { day, rate });
 
+    // 测算 on an empty form names each missing field in words, never a field path.
+    const empty = await as(browser, 'enterprise');
+    await empty.getByTestId('menu-incentives').click();
+    await empty.getByTestId('inc-apply').click();
+    await empty.getByTestId('inc-evaluate').click();
+    const errors = () => empty.locator('.ant-form-item-explain-error').allInnerTexts();
+    await expect.poll(errors).toEqual(expect.arrayContaining(['请填写银行回单号', '请选择到账日期']));
+    expect((await errors()).join(' ')).not.toMatch(/bankReceiptNo|receivedOn|\d,/);
+    await expect(empty.getByTestId('inc-submit').isDisabled()).resolves.toBe(true);
+    await empty.context().close();
+
     // The enterprise applies with two arrivals (USD 6M and 5M) and reads the computation.
     const ent = await as(browser, 'enterprise');
     await applyForm(ent, [

@@ -4,8 +4,11 @@ import { App, Button, Form, Input, InputNumber, Modal, Radio, Upload } from 'ant
 import { useState } from 'react';
 import { ApiError } from '../../../app/api/client';
 import { useI18n } from '../../../app/i18n/i18n-context';
-import { applyFieldErrors } from '../../../kit';
+import { FormAlert, useApiForm } from '../../../kit';
 import { rectificationApi } from '../api';
+
+/** The fields a step's form may have (an API detail's first segment). */
+const FIELDS = ['percent', 'narrative', 'reason', 'result', 'findings', 'note'] as const;
 
 export type Step = 'progress' | 'contributions' | 'self-inspections' | 'field-surveys' | 'close' | 'reopen';
 
@@ -24,23 +27,30 @@ export function StepModal({
   step,
   onClose,
   onDone,
+  onReloaded,
 }: {
   task: TaskDetail;
   step: Step | null;
   onClose: () => void;
   onDone: (t: TaskDetail) => void;
+  /** The task as it is now, after a 409 (the step's text stays in the form: it adds, never overwrites). */
+  onReloaded: (t: TaskDetail) => void;
 }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm();
-  const [saving, setSaving] = useState(false);
   const [files, setFiles] = useState<{ id: string; fileName: string }[]>([]);
   const verify = step === 'self-inspections' || step === 'field-surveys';
 
-  async function submit(v: Record<string, unknown>) {
-    if (!step) return;
-    setSaving(true);
-    try {
+  const state = useApiForm({
+    form,
+    fields: FIELDS,
+    codeToField: {
+      PROGRESS_BACKWARDS: 'reason',
+      PROGRESS_OUT_OF_RANGE: 'percent',
+      VERIFICATION_NOT_READY: 'result',
+    },
+    submit: (v: Record<string, unknown>) => {
       const body: Record<string, unknown> =
         step === 'contributions'
           ? { narrative: v.narrative, evidenceIds: files.map((f) => f.id) }
@@ -53,36 +63,29 @@ export function StepModal({
                 evidenceIds: files.map((f) => f.id),
               }
             : { version: task.version, ...v };
-      const next = await rectificationApi.step(task.id, step, body);
+      return rectificationApi.step(task.id, step as Step, body);
+    },
+    onSuccess: (next) => {
       form.resetFields();
       setFiles([]);
       message.success(t('rect.saved'));
       onDone(next);
-    } catch (e) {
-      if (e instanceof ApiError) {
-        applyFieldErrors(form, e, [], {
-          PROGRESS_BACKWARDS: 'reason',
-          PROGRESS_OUT_OF_RANGE: 'percent',
-          VERIFICATION_NOT_READY: 'result',
-        });
-        message.error(e.message);
-      }
-    } finally {
-      setSaving(false);
-    }
-  }
+    },
+  });
+  const reload = async () => onReloaded(await rectificationApi.task(task.id));
 
   return (
     <Modal
       open={step !== null}
       title={step ? t(TITLE[step]) : ''}
       onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={saving}
+      onOk={() => void state.onSubmit()}
+      confirmLoading={state.saving}
       okButtonProps={{ 'data-testid': 'step-submit' } as never}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" onFinish={submit}>
+      <FormAlert state={state} onReload={reload} />
+      <Form form={form} layout="vertical" {...state.formProps}>
         {step === 'progress' && (
           <Form.Item
             name="percent"

@@ -1,11 +1,9 @@
 import { type Campaign, MANUAL_SOURCES } from '@yingshang/contracts';
-import { App, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { DatePicker, Form, Input, Modal, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
-import { useState } from 'react';
-import { ApiError } from '../../../app/api/client';
 import { useI18n } from '../../../app/i18n/i18n-context';
-import { applyFieldErrors, OrgPicker } from '../../../kit';
+import { FormAlert, OrgPicker, useApiForm } from '../../../kit';
 import { rectificationApi } from '../api';
 
 interface Values {
@@ -19,6 +17,17 @@ interface Values {
   source?: string;
   findings?: string;
 }
+const FIELDS = [
+  'problemId',
+  'issue',
+  'measures',
+  'leadOrgId',
+  'coopOrgId',
+  'zoneId',
+  'deadlineOn',
+  'source',
+  'findings',
+] as const;
 
 /**
  * A new task: an inspector's field-survey finding (the findings open the task's timeline) or a task
@@ -38,13 +47,18 @@ export function TaskFormModal({
   onCreated: (id: string) => void;
 }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
 
-  async function submit(v: Values) {
-    setSaving(true);
-    try {
+  const state = useApiForm({
+    form,
+    fields: FIELDS,
+    rename: { coopOrgIds: 'coopOrgId', zoneIds: 'zoneId' },
+    codeToField: {
+      DEADLINE_OUTSIDE_CAMPAIGN: 'deadlineOn',
+      TASK_UNIT_INVALID: 'leadOrgId',
+      PROBLEM_INVALID: 'problemId',
+    },
+    submit: (v: Values) => {
       const base = {
         campaignId: campaign.id,
         problemId: v.problemId,
@@ -56,39 +70,29 @@ export function TaskFormModal({
         deadlineOn: v.deadlineOn.format('YYYY-MM-DD'),
         milestones: [],
       };
-      const created =
-        mode === 'finding'
-          ? await rectificationApi.recordFinding({ ...base, findings: v.findings ?? '' })
-          : await rectificationApi.createTask({ ...base, source: v.source ?? 'self_inspection' });
+      return mode === 'finding'
+        ? rectificationApi.recordFinding({ ...base, findings: v.findings ?? '' })
+        : rectificationApi.createTask({ ...base, source: v.source ?? 'self_inspection' });
+    },
+    onSuccess: (created) => {
       form.resetFields();
       onCreated(created.id);
-    } catch (e) {
-      if (e instanceof ApiError) {
-        // the server's message is already in the user's language: show it at the field it concerns
-        applyFieldErrors(form, e, [], {
-          DEADLINE_OUTSIDE_CAMPAIGN: 'deadlineOn',
-          TASK_UNIT_INVALID: 'leadOrgId',
-          PROBLEM_INVALID: 'problemId',
-        });
-        message.error(e.message);
-      }
-    } finally {
-      setSaving(false);
-    }
-  }
+    },
+  });
 
   return (
     <Modal
       open={open}
       title={mode === 'finding' ? t('rect.action.finding') : t('rect.action.newTask')}
       onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={saving}
+      onOk={() => void state.onSubmit()}
+      confirmLoading={state.saving}
       width={720}
       okButtonProps={{ 'data-testid': 'task-form-submit' } as never}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" onFinish={submit} requiredMark>
+      <FormAlert state={state} />
+      <Form form={form} layout="vertical" requiredMark {...state.formProps}>
         <Form.Item name="problemId" label={t('rect.col.problem')} rules={[{ required: true }]}>
           <Select
             data-testid="task-form-problem"

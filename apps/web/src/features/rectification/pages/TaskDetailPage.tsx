@@ -308,6 +308,7 @@ export function TaskDetailPage() {
           setStep(null);
           req.setData(next);
         }}
+        onReloaded={req.setData}
       />
     </>
   );
