@@ -4,9 +4,10 @@ import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useAuth } from '../../../app/auth/auth-context';
 import { useI18n } from '../../../app/i18n/i18n-context';
-import { FormPageShell, orgApi, projectLookupApi, useApiForm, useRemoteSearch } from '../../../kit';
+import { FormPageShell, projectLookupApi, useApiForm, useRemoteSearch } from '../../../kit';
 import { appealApi, type NewAppeal } from '../api';
 import { AppealsNav } from '../components/AppealsNav';
+import { EnterpriseSelect } from '../components/EnterpriseSelect';
 import { useCategories } from '../hooks/use-categories';
 
 const FIELDS = [
@@ -43,9 +44,6 @@ export function AppealFormPage() {
   const enterprise = me?.user.orgUnit.kind === 'enterprise';
   const { options: categoryOptions } = useCategories();
   const [offices, setOffices] = useState<{ value: string; label: string }[]>([]);
-  const enterprises = useRemoteSearch((q) =>
-    orgApi.list({ kind: 'enterprise', q: q || undefined, pageSize: 50 }).then((p) => p.items),
-  );
 
   const projects = useRemoteSearch((q) =>
     projectLookupApi.list({ q: q || undefined, pageSize: 30 }).then((p) => p.items),
@@ -131,15 +129,7 @@ export function AppealFormPage() {
               label={label('appeal.form.enterprise')}
               rules={required('appeal.form.enterprise', true)}
             >
-              <Select
-                showSearch
-                filterOption={false}
-                onSearch={enterprises.onSearch}
-                onOpenChange={enterprises.onOpenChange}
-                loading={enterprises.loading}
-                options={enterprises.items.map((e) => ({ value: e.id, label: e.name }))}
-                data-testid="appeal-form-enterpriseId"
-              />
+              <EnterpriseSelect data-testid="appeal-form-enterpriseId" />
             </Form.Item>
           )}
           <Space size={16} wrap style={{ display: 'flex' }}>

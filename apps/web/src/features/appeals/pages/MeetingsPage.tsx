@@ -23,9 +23,10 @@ import { ApiError } from '../../../app/api/client';
 import { useRequest } from '../../../app/api/use-request';
 import { useAuth } from '../../../app/auth/auth-context';
 import { useI18n } from '../../../app/i18n/i18n-context';
-import { applyFieldErrors, formatDate, orgApi, useRemoteSearch } from '../../../kit';
+import { applyFieldErrors, formatDate } from '../../../kit';
 import { appealApi } from '../api';
 import { AppealsNav } from '../components/AppealsNav';
+import { EnterpriseSelect } from '../components/EnterpriseSelect';
 import { isOneOf } from '../model';
 
 interface MeetingForm {
@@ -53,9 +54,6 @@ export function MeetingsPage() {
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<MeetingForm>();
   const [offices, setOffices] = useState<{ value: string; label: string }[]>([]);
-  const enterprises = useRemoteSearch((q) =>
-    orgApi.list({ kind: 'enterprise', q: q || undefined, pageSize: 50 }).then((p) => p.items),
-  );
 
   const start = async () => {
     form.resetFields();
@@ -234,16 +232,7 @@ export function MeetingsPage() {
             </Form.Item>
           </Flex>
           <Form.Item name="enterpriseIds" label={t('meeting.form.enterprises')}>
-            <Select
-              mode="multiple"
-              showSearch
-              filterOption={false}
-              onSearch={enterprises.onSearch}
-              onOpenChange={enterprises.onOpenChange}
-              loading={enterprises.loading}
-              options={enterprises.items.map((e) => ({ value: e.id, label: e.name }))}
-              data-testid="meeting-form-enterprises"
-            />
+            <EnterpriseSelect mode="multiple" data-testid="meeting-form-enterprises" />
           </Form.Item>
           <Form.Item name="notes" label={t('meeting.form.notes')}>
             <Input.TextArea rows={3} maxLength={4000} />
