@@ -30,6 +30,8 @@ export interface ApiFormState {
   /** The record changed since it was loaded (409): offer to reload. */
   conflict: boolean;
   clearConflict: () => void;
+  /** Forgets an earlier refusal or conflict (a modal opened again for another record). */
+  reset: () => void;
   /** Spread on <Form>: clears a field's API error as soon as the field changes. */
   formProps: { onValuesChange: (changed: unknown) => void };
 }
@@ -120,6 +122,11 @@ export function useApiForm<V, R>({
     clearError: useCallback(() => setError(null), []),
     conflict,
     clearConflict: useCallback(() => setConflict(false), []),
+    reset: useCallback(() => {
+      setError(null);
+      setConflict(false);
+      apiErrored.current.clear();
+    }, []),
     formProps: { onValuesChange },
   };
 }

@@ -62,16 +62,15 @@ export function OfficialFormModal({
       onClose();
     },
   });
-  const { clearError, clearConflict } = state;
+  const { reset } = state;
 
   useEffect(() => {
     if (!open) return;
-    clearError();
-    clearConflict();
+    reset();
     form.resetFields();
     setCurrent(official ?? null);
     if (official) form.setFieldsValue(valuesOf(official));
-  }, [open, official, form, clearError, clearConflict]);
+  }, [open, official, form, reset]);
 
   /** After a 409: the official as the other user saved it, in the form and in the register. */
   const reload = async () => {

@@ -81,11 +81,10 @@ export function OrgFormModal({ mode, onClose, onSaved }: Props) {
       onClose();
     },
   });
-  const { clearError, clearConflict } = state;
+  const { reset } = state;
 
   useEffect(() => {
-    clearError();
-    clearConflict();
+    reset();
     if (!mode) return;
     if (mode.kind === 'edit') {
       setEditing(mode.org);
@@ -94,7 +93,7 @@ export function OrgFormModal({ mode, onClose, onSaved }: Props) {
       setEditing(null);
       form.resetFields();
     }
-  }, [mode, form, clearError, clearConflict]);
+  }, [mode, form, reset]);
 
   /** After a 409: the unit as it is now, in the form and in the caller's list. */
   const reload = async () => {

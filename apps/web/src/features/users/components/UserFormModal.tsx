@@ -54,8 +54,7 @@ export function UserFormModal({ mode, onClose, onSaved }: Props) {
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset when the modal opens
   useEffect(() => {
-    state.clearError();
-    state.clearConflict();
+    state.reset();
     if (!mode) return;
     form.resetFields();
     if (mode.kind === 'edit') fill(mode.user);
