@@ -38,7 +38,9 @@ export async function seed(database: DbHandle, config: Config, opts: { demo: boo
   let records: Record<string, number> = {};
   if (opts.demo) {
     password = config.demoPassword ?? generatePassword();
-    accounts = await seedDemo(database.db, createPasswordHasher(config.passwordHashing), password);
+    accounts = await seedDemo(database.db, createPasswordHasher(config.passwordHashing), password, {
+      generated: !config.demoPassword,
+    });
     if (accounts.length > 0 && config.demoProjects > 0 && !(await hasProjects(database))) {
       projects = (await generateProjects(database, config, { count: config.demoProjects, rollups: false }))
         .projects;

@@ -55,6 +55,31 @@ describe('admin CLI (SQLite)', { timeout: 60_000 }, () => {
     }
   });
 
+  it('a generated demo password must be changed at first sign-in; a DEMO_PASSWORD one is kept', () => {
+    const other = fs.mkdtempSync(path.join(os.tmpdir(), 'ys-cli-gen-'));
+    try {
+      const seeded = spawnSync(process.execPath, [bin, 'seed', '--demo'], {
+        env: { ...env, DATA_DIR: other, DEMO_PASSWORD: '', DEMO_PROJECTS: '0' },
+        encoding: 'utf8',
+      });
+      expect(seeded.status, seeded.stderr).toBe(0);
+      const flags = (file: string) => {
+        const db = new SQLite(file, { readonly: true });
+        try {
+          return (
+            db.prepare('select distinct must_change_password f from users').all() as { f: number }[]
+          ).map((r) => r.f);
+        } finally {
+          db.close();
+        }
+      };
+      expect(flags(path.join(other, 'yingshang.sqlite'))).toEqual([1]);
+      expect(flags(path.join(dir, 'yingshang.sqlite'))).toEqual([0]);
+    } finally {
+      fs.rmSync(other, { recursive: true, force: true });
+    }
+  });
+
   it('verifies the pipeline roll-ups against a full recount, and repairs them', () => {
     const ok = run('verify-rollups');
     expect(ok.status, ok.stdout + ok.stderr).toBe(0);

@@ -29,5 +29,5 @@ export function testConfig(overrides: Record<string, string> = {}) {
 export async function prepareTemplate(database: DbHandle): Promise<void> {
   await migrateToLatest(database.db, database.dialect);
   await seedOrganisations(database.db);
-  await seedDemo(database.db, createPasswordHasher('fast'), TEST_PASSWORD);
+  await seedDemo(database.db, createPasswordHasher('fast'), TEST_PASSWORD, { generated: false });
 }

@@ -51,8 +51,17 @@ function demoCreditCode(regionCode: string, org: string): string {
   return first17 + check;
 }
 
-/** Demo enterprises and one account per role, all with `password`. Idempotent. */
-export async function seedDemo(db: Db, hasher: PasswordHasher, password: string): Promise<DemoAccount[]> {
+/**
+ * Demo enterprises and one account per role, all with `password`. Idempotent. A generated password
+ * (`opts.generated`) is printed to the console, so each account must change it at first sign-in; one
+ * given through DEMO_PASSWORD was chosen by the operator and is kept.
+ */
+export async function seedDemo(
+  db: Db,
+  hasher: PasswordHasher,
+  password: string,
+  opts: { generated: boolean },
+): Promise<DemoAccount[]> {
   if (await db.selectFrom('users').select('id').where('username', '=', 'admin').executeTakeFirst()) return [];
   const at = now();
   const passwordHash = await hasher.hash(password);
@@ -92,7 +101,7 @@ export async function seedDemo(db: Db, hasher: PasswordHasher, password: string)
           orgUnitId: unit.id,
           roles: JSON.stringify([u.role]),
           passwordHash,
-          mustChangePassword: 0,
+          mustChangePassword: opts.generated ? 1 : 0,
           pinyin: pinyinKey(u.displayName),
           createdAt: at,
           updatedAt: at,
