@@ -42,8 +42,17 @@ async function stageStep(page: Page, expected: string, evidence?: string) {
 
 async function typeDate(page: Page, testId: string, day: string) {
   await page.getByTestId(testId).click();
+  // replace what the picker holds (a default of today) rather than type after it
+  await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.type(day);
   await page.keyboard.press('Enter');
+}
+
+/** n days ago in Beijing, but not before this year's 1 January (a county clerk's back-date limit). */
+function thisYearAgo(n: number) {
+  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  const day = new Date(Date.parse(today) - n * 86400_000).toISOString().slice(0, 10);
+  return day < `${today.slice(0, 4)}-01-01` ? `${today.slice(0, 4)}-01-01` : day;
 }
 
 describe('project pipeline journey', () => {
@@ -53,7 +62,7 @@ describe('project pipeline journey', () => {
   });
   afterAll(() => browser?.close());
 
-  it('creates an investor and a project, signs and starts it, records a need and a promise, exports and re-imports', async () => {
+  it('creates an investor and a project signed weeks ago (补录), starts it, records a need and a promise, exports and re-imports', async () => {
     const page = await newPage(browser);
     await login(page, 'linfen');
     await page.getByTestId('home-welcome').waitFor();
@@ -74,20 +83,29 @@ describe('project pipeline journey', () => {
       .poll(() => page.getByTestId('project-form-investorIds').textContent())
       .toContain('北京华创新能源科技有限公司');
     await fill(page, 'project-form-leaderName', '王副市长');
+    // entered after the fact: the lead came in weeks ago and the project has signed since
+    const [leadOn, negotiatingOn, signedOn] = [thisYearAgo(60), thisYearAgo(50), thisYearAgo(40)];
+    await typeDate(page, 'project-form-leadOn', leadOn);
+    await page.getByTestId('project-form-stage').getByText('签约').click();
+    await typeDate(page, 'project-form-reached-negotiating-date', negotiatingOn);
+    await typeDate(page, 'project-form-reached-signed-date', signedOn);
+    await fill(page, 'project-form-reached-signed-evidence', 'LFYD-2026-018');
     await screenshot(page, 'journey-project-form');
     await page.getByTestId('project-form-submit').click();
 
     await page.getByTestId('project-title').waitFor();
-    await expect(page.getByTestId('project-status-tag').first().textContent()).resolves.toBe('线索');
-    await stageStep(page, '在谈');
-    await stageStep(page, '签约', 'LFYD-2026-018');
+    await expect(page.getByTestId('project-status-tag').first().textContent()).resolves.toBe('签约');
+    await expect(page.getByTestId('project-steps').textContent()).resolves.toContain(signedOn);
     await stageStep(page, '开工');
     await expect(page.getByTestId('stage-timeline').textContent()).resolves.toContain('LFYD-2026-018');
+    if (signedOn < new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10))
+      await expect(page.getByTestId('stage-backdated').first().textContent()).resolves.toContain('补录');
 
     await page.getByTestId('factor-add').click();
     await pick(page, 'factor-form-kind', '', /用地/);
     await fill(page, 'factor-form-quantity', '320');
     await typeDate(page, 'factor-form-dueOn', '2026-01-05');
+    await pick(page, 'factor-form-responsibleOrgId', '自然资源', /临汾市自然资源局/);
     await page.getByTestId('factor-form-submit').click();
     await expect.poll(() => page.getByTestId('factor-table').textContent()).toContain('逾期受阻');
     // the quantity carries its unit once: 「320 亩」, never 「320亩 亩」
@@ -100,6 +118,7 @@ describe('project pipeline journey', () => {
     await page.getByTestId('promise-add').click();
     await fill(page, 'promise-form-content', '年内完成土地摘牌');
     await typeDate(page, 'promise-form-dueOn', '2026-12-31');
+    await pick(page, 'promise-form-responsibleOrgId', '尧都', '尧都区');
     await page.getByTestId('promise-form-submit').click();
     await expect.poll(() => page.getByTestId('promise-table').textContent()).toContain('年内完成土地摘牌');
     await screenshot(page, 'journey-project-detail');

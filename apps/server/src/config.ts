@@ -1,4 +1,6 @@
 import path from 'node:path';
+import type { Role } from '@yingshang/contracts';
+import { type BackdateLimit, parseBackdateLimits } from './lib/backdate.js';
 
 export interface Config {
   port: number;
@@ -31,6 +33,8 @@ export interface Config {
   /** A signed project not started after this many days, or started and not producing after the other, is stalled. */
   stallSignedDays: number;
   stallStartedDays: number;
+  /** How far back each role may enter what happened (BACKDATE_LIMITS, lib/backdate.ts). */
+  backdateLimits: Record<Role, BackdateLimit>;
 }
 
 const root = path.resolve(import.meta.dirname, '../../..');
@@ -57,6 +61,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     usdCnyRate: env.USD_CNY_RATE ?? '7.1',
     stallSignedDays: Number(env.STALL_SIGNED_DAYS ?? 180),
     stallStartedDays: Number(env.STALL_STARTED_DAYS ?? 365),
+    backdateLimits: parseBackdateLimits(env.BACKDATE_LIMITS),
     webDist: env.WEB_DIST === '' ? null : path.resolve(env.WEB_DIST ?? path.join(root, 'apps/web/dist')),
   };
 }

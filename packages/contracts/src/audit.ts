@@ -12,6 +12,8 @@ export const AuditEntry = z.object({
   summary: z.string().nullable(),
   before: z.unknown().nullable(),
   after: z.unknown().nullable(),
+  /** 补录: the entry records something that happened on this earlier day. */
+  backdatedTo: z.string().nullable(),
   requestId: z.string().nullable(),
   ip: z.string().nullable(),
 });

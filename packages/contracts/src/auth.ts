@@ -34,6 +34,8 @@ export const Me = z.object({
     orgUnit: OrgRef,
   }),
   permissions: z.array(z.enum(PERMISSIONS)),
+  /** The earliest day this user may enter something as having happened (补录), or null: no limit. */
+  backdateFrom: z.string().nullable(),
   csrfToken: z.string(),
 });
 export type Me = z.infer<typeof Me>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ActivityDashboard } from './activities.js';
 import { AppealDashboard } from './appeals.js';
-import { Id } from './common.js';
+import { Id, Timestamp } from './common.js';
 import { IncentiveDashboard } from './incentives.js';
 import { PROJECT_STATUSES } from './projects.js';
 import { RectificationDashboard } from './rectification.js';
@@ -140,8 +140,26 @@ export const MonthlyReportRow = DashboardRegion.extend({
   target: Target.nullable(),
 });
 
+export const REPORT_FIGURES = ['signedCount', 'signedInvestmentFen', 'startedCount', 'fundsFen'] as const;
+
+/** A change to a closed month's figure (报表修订): who entered what, when, the figure before and after. */
+export const ReportRevision = z.object({
+  at: Timestamp,
+  actorName: z.string(),
+  /** The project (name and code) or the imported file. */
+  summary: z.string(),
+  figure: z.enum(REPORT_FIGURES),
+  old: z.number().int(),
+  new: z.number().int(),
+});
+export type ReportRevision = z.infer<typeof ReportRevision>;
+
 export const MonthlyReport = z.object({
   month: Month,
+  /** The month is over (only the current month is still open). */
+  closed: z.boolean(),
+  /** Changes to the region's figures of this month made after it closed, newest first. */
+  revisions: z.array(ReportRevision),
   /** The region itself (合计) first, then its cities, or counties and zones. */
   rows: z.array(MonthlyReportRow),
 });

@@ -119,6 +119,11 @@ export const ERRORS = {
     zh: '日期不能早于上一阶段的日期，也不能晚于今天',
     en: 'The date cannot precede the previous stage or lie in the future',
   },
+  BACKDATE_LIMIT: {
+    status: 400,
+    zh: '日期早于您可补录的最早日期（补录期限按角色设定，例如县区人员限本年度内），请核对日期，或请上级单位补录',
+    en: 'The date is earlier than your role may enter after the fact (e.g. county staff: within the current year); check it, or ask the unit above to enter it',
+  },
   REASON_REQUIRED: { status: 400, zh: '请填写原因', en: 'A reason is required' },
   PROJECT_PAUSED: { status: 409, zh: '项目已暂停，请先恢复', en: 'The project is paused; resume it first' },
   PROJECT_CLOSED: {

@@ -98,10 +98,22 @@ const ProjectBase = z.object({
   notes: OptText(4000),
 });
 
+/** A stage a project reached before it was entered: its date and evidence (签约 agreement no., 开工 permit …). */
+export const ReachedStage = z
+  .object({ stage: z.enum(STAGES).exclude(['lead']), date: Day, evidence: OptText(500) })
+  .strict();
+
 export const CreateProjectBody = ProjectBase.extend({
   foreignCapitalUsdCents: UsdCents.default(0),
   taskForce: ProjectBase.shape.taskForce.default([]),
   tags: ProjectBase.shape.tags.default([]),
+  /** 线索日期: when the lead came in (default today); never in the future. */
+  leadOn: Day.optional(),
+  /**
+   * A project entered after the fact: the stages it has reached since the lead, in order and each
+   * on or after the one before (在谈 → 签约 → 开工 → 投产, none skipped).
+   */
+  reached: z.array(ReachedStage).max(4).default([]),
 }).strict();
 export const UpdateProjectBody = ProjectBase.partial().extend({ version: Version }).strict();
 
@@ -130,6 +142,8 @@ export const StageEvent = z.object({
   reason: z.string().nullable(),
   actorName: z.string(),
   createdAt: Timestamp,
+  /** 补录: entered on a later day than it happened. */
+  backdated: z.boolean(),
 });
 
 export const FactorNeedInput = z
@@ -141,7 +155,8 @@ export const FactorNeedInput = z
       .regex(/^\d{1,12}(\.\d{1,4})?$/, 'quantity: a non-negative number')
       .nullish(),
     description: OptText(500),
-    responsibleOrgId: z.string().max(64).nullish(),
+    /** 责任单位: every need has an owner. */
+    responsibleOrgId: z.string().min(1).max(64),
     dueOn: Day.nullish(),
   })
   .strict();
@@ -149,9 +164,11 @@ export const UpdateFactorNeedBody = z
   .object({
     version: Version,
     status: z.enum(FACTOR_STATUSES).optional(),
+    /** With status met: the day it was met (default today). */
+    metOn: Day.optional(),
     quantity: FactorNeedInput.shape.quantity,
     description: FactorNeedInput.shape.description,
-    responsibleOrgId: FactorNeedInput.shape.responsibleOrgId,
+    responsibleOrgId: FactorNeedInput.shape.responsibleOrgId.optional(),
     dueOn: FactorNeedInput.shape.dueOn,
   })
   .strict();
@@ -173,7 +190,8 @@ export const FactorNeed = z.object({
 export const PromiseInput = z
   .object({
     content: Text(500),
-    responsibleOrgId: z.string().max(64).nullish(),
+    /** 责任单位: every promise has an owner. */
+    responsibleOrgId: z.string().min(1).max(64),
     dueOn: Day,
   })
   .strict();
@@ -181,8 +199,10 @@ export const UpdatePromiseBody = z
   .object({
     version: Version,
     status: z.enum(PROMISE_STATUSES).optional(),
+    /** With status fulfilled: the day it was kept (default today). */
+    fulfilledOn: Day.optional(),
     content: Text(500).optional(),
-    responsibleOrgId: z.string().max(64).nullish(),
+    responsibleOrgId: PromiseInput.shape.responsibleOrgId.optional(),
     dueOn: Day.optional(),
     evidence: OptText(500),
   })
@@ -246,6 +266,8 @@ export const ProjectSummary = z.object({
 export type ProjectSummary = z.infer<typeof ProjectSummary>;
 
 export const ProjectDetail = ProjectSummary.extend({
+  /** 线索日期 (the lead's occurred-on date); createdAt is when it was entered. */
+  leadOn: z.string(),
   /** The activity where the project was first contacted, and the one it was signed at (招商活动). */
   sourceActivity: z.object({ id: z.string(), title: z.string() }).nullable(),
   signedAtActivity: z.object({ id: z.string(), title: z.string(), amountFen: z.number().int() }).nullable(),

@@ -12,6 +12,7 @@ import * as m0009 from './migrations/0009-incentives.js';
 import * as m0010 from './migrations/0010-region-targets.js';
 import * as m0011 from './migrations/0011-rollups.js';
 import * as m0012 from './migrations/0012-department-codes.js';
+import * as m0013 from './migrations/0013-report-revisions.js';
 
 /**
  * One append-only migration set for both databases: each migration is given the dialect
@@ -30,6 +31,7 @@ const MIGRATIONS: Record<string, { up(db: Kysely<unknown>, dialect: Dialect): Pr
   '0010-region-targets': m0010,
   '0011-rollups': m0011,
   '0012-department-codes': m0012,
+  '0013-report-revisions': m0013,
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations run before the typed schema exists

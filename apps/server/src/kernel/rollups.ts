@@ -1,6 +1,8 @@
 import { CellBag, type PlacedCell } from '@yingshang/rules';
 import { sql } from 'kysely';
 import type { DbHandle, Executor } from '../db/database.js';
+import { beijingToday } from '../lib/days.js';
+import { newId, now } from '../lib/ids.js';
 import { writeInChunks } from './chunks.js';
 
 export type RollupSourceName = 'projects' | 'activities' | 'appeals' | 'incentives' | 'rectification';
@@ -81,14 +83,58 @@ const cellsOf = (source: RollupSource, records: Map<string, unknown>, id: string
   return r === undefined ? [] : source.cells(r);
 };
 
+/** Who made a write and what it was: a write that changes a closed month's report leaves a revision. */
+export interface Revision {
+  actor: { userId: string | null; displayName: string };
+  summary: string;
+}
+
+/** The figures of the monthly report (招商引资月报) whose change in a closed month is a revision. */
+const REPORTED: Partial<Record<RollupSourceName, readonly string[]>> = {
+  projects: ['signed', 'started', 'funds'],
+};
+
+/**
+ * Records the report figures a write changed in months already over (the current Beijing month is
+ * open; every earlier one is closed): one row per region path, month and figure, with the change.
+ */
+async function recordRevisions(
+  db: Executor,
+  source: RollupSourceName,
+  cells: readonly PlacedCell[],
+  revision: Revision,
+) {
+  const open = beijingToday().slice(0, 7);
+  const reported = REPORTED[source] ?? [];
+  const createdAt = now();
+  const rows = cells
+    .filter((c) => c.period.length === 7 && c.period < open && reported.includes(c.metric))
+    .filter((c) => c.n !== 0 || c.fen !== 0)
+    .map((c) => ({
+      id: newId(),
+      regionPath: c.path,
+      period: c.period,
+      metric: c.metric,
+      n: c.n,
+      fen: c.fen,
+      summary: revision.summary,
+      actorId: revision.actor.userId,
+      actorName: revision.actor.displayName,
+      createdAt,
+    }));
+  await writeInChunks(rows, (chunk) => db.insertInto('reportRevisions').values(chunk).execute(), 100);
+}
+
 /**
  * Keeps the roll-ups true across a write: reads the touched records' cells, runs the write, reads
- * them again and adds the difference. Call it inside the write's transaction.
+ * them again and adds the difference. Call it inside the write's transaction. With `revision`, a
+ * change to a closed month's report figures is recorded as a revision of that month.
  */
 export async function withRollups<T>(
   db: Executor,
   touched: Touched | readonly Touched[],
   write: () => Promise<T>,
+  revision?: Revision,
 ): Promise<T> {
   const all = (Array.isArray(touched) ? touched : [touched]) as readonly Touched[];
   const before = await Promise.all(all.map((t) => t.source.load(db, t.ids)));
@@ -101,7 +147,9 @@ export async function withRollups<T>(
       delta.addAll(cellsOf(t.source, before[i], id), -1);
       delta.addAll(cellsOf(t.source, after, id), 1);
     }
-    await addCells(db, t.source.name, delta.cells());
+    const cells = delta.cells();
+    await addCells(db, t.source.name, cells);
+    if (revision) await recordRevisions(db, t.source.name, cells, revision);
   }
   return result;
 }

@@ -66,6 +66,8 @@ export async function ledgerWorkbook(opts: {
   title: string;
   columns: LedgerColumn[];
   rows: Record<string, unknown>[];
+  /** Lines under the table after a blank row (e.g. the monthly report's revisions). */
+  notes?: string[];
 }): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = '营商通';
@@ -79,6 +81,10 @@ export async function ledgerWorkbook(opts: {
   ws.getRow(1).font = { bold: true, size: 13 };
   ws.getRow(2).font = { bold: true };
   for (const r of opts.rows) ws.addRow(r);
+  if (opts.notes?.length) {
+    ws.addRow([]);
+    for (const note of opts.notes) ws.addRow([note]);
+  }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 

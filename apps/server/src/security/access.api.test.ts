@@ -133,7 +133,7 @@ const ACCESS: Record<string, Probe | 'self' | 'public'> = {
   }),
   'POST /api/v1/projects/:id/factor-needs': (f) => ({
     url: `/api/v1/projects/${f.project}/factor-needs`,
-    body: { kind: 'land' },
+    body: { kind: 'land', responsibleOrgId: f.unit },
   }),
   'PATCH /api/v1/projects/:id/factor-needs/:itemId': (f) => ({
     url: `/api/v1/projects/${f.project}/factor-needs/${f.need}`,
@@ -141,7 +141,7 @@ const ACCESS: Record<string, Probe | 'self' | 'public'> = {
   }),
   'POST /api/v1/projects/:id/promises': (f) => ({
     url: `/api/v1/projects/${f.project}/promises`,
-    body: { content: '越权承诺', dueOn: '2026-01-05' },
+    body: { content: '越权承诺', dueOn: '2026-01-05', responsibleOrgId: f.unit },
   }),
   'PATCH /api/v1/projects/:id/promises/:itemId': (f) => ({
     url: `/api/v1/projects/${f.project}/promises/${f.promise}`,
@@ -572,10 +572,18 @@ describeApi('access', () => {
         })
       ).json();
       const withNeed = (
-        await admin.post(`/api/v1/projects/${p.id}/factor-needs`, { kind: 'land', quantity: '120' })
+        await admin.post(`/api/v1/projects/${p.id}/factor-needs`, {
+          kind: 'land',
+          quantity: '120',
+          responsibleOrgId: p.regionId,
+        })
       ).json();
       const withPromise = (
-        await admin.post(`/api/v1/projects/${p.id}/promises`, { content: '承诺', dueOn: '2026-01-05' })
+        await admin.post(`/api/v1/projects/${p.id}/promises`, {
+          content: '承诺',
+          dueOn: '2026-01-05',
+          responsibleOrgId: p.regionId,
+        })
       ).json();
       const upload = await admin.request({
         method: 'POST',

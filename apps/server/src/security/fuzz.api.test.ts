@@ -56,9 +56,18 @@ describeApi('property-based hostile input', () => {
       })
     ).json();
     expect(project.id, JSON.stringify(project)).toEqual(expect.any(String));
-    const need = (await admin.post(`/api/v1/projects/${project.id}/factor-needs`, { kind: 'land' })).json();
+    const need = (
+      await admin.post(`/api/v1/projects/${project.id}/factor-needs`, {
+        kind: 'land',
+        responsibleOrgId: region,
+      })
+    ).json();
     const promise = (
-      await admin.post(`/api/v1/projects/${project.id}/promises`, { content: '承诺', dueOn: '2026-01-05' })
+      await admin.post(`/api/v1/projects/${project.id}/promises`, {
+        content: '承诺',
+        dueOn: '2026-01-05',
+        responsibleOrgId: region,
+      })
     ).json();
     const attachment = (
       await admin.request({

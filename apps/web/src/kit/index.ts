@@ -45,6 +45,7 @@ export * from './format';
 export { Kpi, type KpiProps } from './Kpi';
 export { KpiGrid, type KpiSpec } from './KpiGrid';
 export { type ListColumn, ListPage, type ListPageProps, type SortOrder } from './ListPage';
+export { OccurredOnPicker, useOccurredRange } from './OccurredOnPicker';
 export { InvestorFormModal } from './pickers/InvestorFormModal';
 export { InvestorSelect } from './pickers/InvestorSelect';
 export { MoneyInput } from './pickers/MoneyInput';

@@ -63,6 +63,20 @@ export interface RegionTargetTable extends Versioned {
   fundsFen: number;
 }
 
+/** A closed month's figure changed by a later write (migration 0013). */
+export interface ReportRevisionTable {
+  id: string;
+  regionPath: string;
+  period: string;
+  metric: string;
+  n: number;
+  fen: number;
+  summary: string;
+  actorId: string | null;
+  actorName: string;
+  createdAt: string;
+}
+
 /** Pipeline roll-ups of a region and its subtree, per month or day (migration 0008). */
 export interface RollupTable {
   source: string;
@@ -176,6 +190,7 @@ export interface ProjectDatabase {
   projectFunds: ProjectFundTable;
   rollups: RollupTable;
   regionTargets: RegionTargetTable;
+  reportRevisions: ReportRevisionTable;
   importJobs: ImportJobTable;
   attachments: AttachmentTable;
 }

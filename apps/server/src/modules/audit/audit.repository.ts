@@ -28,6 +28,7 @@ export async function listAudit(db: Executor, dialect: Dialect, f: AuditFilter) 
 }
 
 function toEntry(r: AuditRow) {
+  const after = r.afterJson ? JSON.parse(r.afterJson) : null;
   return {
     id: r.id,
     at: r.at,
@@ -38,7 +39,8 @@ function toEntry(r: AuditRow) {
     entityId: r.entityId,
     summary: r.summary,
     before: r.beforeJson ? JSON.parse(r.beforeJson) : null,
-    after: r.afterJson ? JSON.parse(r.afterJson) : null,
+    after,
+    backdatedTo: typeof after?.backdatedTo === 'string' ? after.backdatedTo : null,
     requestId: r.requestId,
     ip: r.ip,
   };

@@ -5,6 +5,7 @@ import { recordAudit } from '../../kernel/audit.js';
 import type { PasswordHasher } from '../../kernel/password.js';
 import type { Actor } from '../../lib/actor.js';
 import { fail } from '../../lib/app-error.js';
+import { earliestBackdate } from '../../lib/backdate.js';
 import { now, randomToken, sha256 } from '../../lib/ids.js';
 import type { Ports } from '../../ports.js';
 import { deleteSession, deleteUserSessions, findSession, insertSession } from './session.repository.js';
@@ -40,6 +41,7 @@ export function createAuthService(deps: {
         orgUnit: s.orgUnit,
       },
       permissions: permissionsOf(s.roles),
+      backdateFrom: earliestBackdate(s, config.backdateLimits),
       csrfToken: s.csrfToken,
     };
   }

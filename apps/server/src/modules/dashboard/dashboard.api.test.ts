@@ -26,7 +26,8 @@ describeApi('dashboard API', () => {
   let zone: string;
 
   beforeAll(async () => {
-    t = await createTestApp();
+    // two years of history, entered by the city today
+    t = await createTestApp({ BACKDATE_LIMITS: 'city_bureau=none' });
     linfen = await t.login('linfen');
     yaodu = await unitId(t, '141002');
     quwo = await unitId(t, '141021');
@@ -74,8 +75,8 @@ describeApi('dashboard API', () => {
       ['negotiating', 300],
       ['signed', 250],
     ]);
-    await post(b.id, 'promises', { content: '三通一平', dueOn: d(100) });
-    await post(b.id, 'factor-needs', { kind: 'land', dueOn: d(15) });
+    await post(b.id, 'promises', { content: '三通一平', dueOn: d(100), responsibleOrgId: quwo });
+    await post(b.id, 'factor-needs', { kind: 'land', dueOn: d(15), responsibleOrgId: quwo });
     await make('丙', zone, 300_000_00, [
       ['negotiating', 90],
       ['signed', 60],

@@ -70,3 +70,15 @@ export async function saveTarget(
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
+
+/** The revisions of a region's figures in a month (report_revisions), newest first. */
+export const revisionsOf = (db: Executor, path: string, period: string) =>
+  db
+    .selectFrom('reportRevisions')
+    .select(['metric', 'n', 'fen', 'summary', 'actorName', 'createdAt'])
+    .where('regionPath', '=', path)
+    .where('period', '=', period)
+    .orderBy('createdAt', 'desc')
+    .orderBy('id', 'desc')
+    .limit(500)
+    .execute();

@@ -5,6 +5,7 @@ import {
   type PipelinePeriod,
   PROJECT_STATUSES,
   type ProjectStatus,
+  type ReportRevision,
   type TargetsBody,
 } from '@yingshang/contracts';
 import type { RollupMetric } from '@yingshang/rules';
@@ -18,7 +19,7 @@ import { fail } from '../../lib/app-error.js';
 import { addDays, beijingToday } from '../../lib/days.js';
 import { now } from '../../lib/ids.js';
 import type { Ports } from '../../ports.js';
-import { childRegions, presentState, saveTarget, targetsOf } from './dashboard.repository.js';
+import { childRegions, presentState, revisionsOf, saveTarget, targetsOf } from './dashboard.repository.js';
 
 const PERIOD_METRICS: readonly RollupMetric[] = [
   ...PROJECT_STATUSES.map((s) => `status:${s}` as const),
@@ -141,6 +142,41 @@ export function createDashboardService(deps: {
     fundsFen: sums?.get('funds')?.inFen ?? 0,
   });
 
+  /** Which report figure a revised roll-up metric moves, and by which part of the change. */
+  const REVISED: Record<string, readonly [ReportRevision['figure'], 'n' | 'fen'][]> = {
+    signed: [
+      ['signedCount', 'n'],
+      ['signedInvestmentFen', 'fen'],
+    ],
+    started: [['startedCount', 'n']],
+    funds: [['fundsFen', 'fen']],
+  };
+
+  /**
+   * A closed month's revisions as old → new figures: walking back from the figure as it is now,
+   * each revision's new figure is the running one and its old figure that minus its change.
+   */
+  async function revisions(path: string, month: string, current: ReturnType<typeof reportFigures>) {
+    const running = { ...current };
+    const out: ReportRevision[] = [];
+    for (const r of await revisionsOf(db, path, month)) {
+      for (const [figure, part] of REVISED[r.metric] ?? []) {
+        const change = Number(r[part]);
+        if (change === 0) continue;
+        out.push({
+          at: r.createdAt,
+          actorName: r.actorName,
+          summary: r.summary,
+          figure,
+          old: running[figure] - change,
+          new: running[figure],
+        });
+        running[figure] -= change;
+      }
+    }
+    return out;
+  }
+
   return {
     /** 招商引资月报: this month, the year to date, last year's same months and the annual target. */
     async monthly(actor: Actor, q: { regionId?: string; month: string }): Promise<MonthlyReport> {
@@ -167,8 +203,11 @@ export function createDashboardService(deps: {
           )
         ).map((t) => [t.regionId, t]),
       );
+      const closed = q.month < beijingToday().slice(0, 7);
       return {
         month: q.month,
+        closed,
+        revisions: closed ? await revisions(region.path, q.month, reportFigures(month.get(region.path))) : [],
         rows: regions.map((r, i) => {
           const t = targets.get(r.id);
           return {

@@ -2,6 +2,17 @@ import type { MonthlyReport } from '@yingshang/contracts';
 import { ledgerWorkbook, sheetWan } from '../../kernel/xlsx.js';
 import { beijingToday } from '../../lib/days.js';
 
+/** An ISO timestamp as Beijing time, minutes (YYYY-MM-DD HH:mm). */
+const beijingTime = (at: string) =>
+  new Date(Date.parse(at) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+
+const FIGURE = {
+  signedCount: '签约（个）',
+  signedInvestmentFen: '签约额（万元）',
+  startedCount: '开工（个）',
+  fundsFen: '到位资金（万元）',
+} as const;
+
 /** done / target as a ratio the sheet shows as a percentage; empty without a target. */
 const share = (done: number, target: number | undefined) => (target ? done / target : null);
 /** The change against last year as a ratio; empty when last year had nothing. */
@@ -13,9 +24,16 @@ const change = (cur: number, last: number) => (last === 0 ? null : (cur - last) 
  */
 export async function monthlyWorkbook(report: MonthlyReport) {
   const region = report.rows[0]?.name ?? '';
+  const revised = report.revisions.length > 0 ? `，结账后修订 ${report.revisions.length} 处` : '';
   const body = await ledgerWorkbook({
     sheet: '月报',
-    title: `${region}招商引资月报（${report.month}，导出日期 ${beijingToday()}）`,
+    title: `${region}招商引资月报（${report.month}，导出日期 ${beijingToday()}${revised}）`,
+    notes: report.revisions.map(
+      (r) =>
+        `修订：${beijingTime(r.at)} ${r.actorName} ${r.summary} ${FIGURE[r.figure]} ${
+          r.figure.endsWith('Fen') ? `${r.old / 1_000_000} → ${r.new / 1_000_000}` : `${r.old} → ${r.new}`
+        }`,
+    ),
     columns: [
       { header: '地区', key: 'name', width: 18 },
       { header: '本月签约（个）', key: 'mSigned', width: 14 },

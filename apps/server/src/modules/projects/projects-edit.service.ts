@@ -1,5 +1,5 @@
 import type { CreateProjectBody, UpdateProjectBody } from '@yingshang/contracts';
-import { industryByCode, usdCentsToFen } from '@yingshang/rules';
+import { applyStageChange, industryByCode, STAGE_DATE_FIELD, usdCentsToFen } from '@yingshang/rules';
 import type { z } from 'zod';
 import type { Db, Tx } from '../../db/database.js';
 import type { ProjectRow } from '../../db/schema.js';
@@ -8,6 +8,7 @@ import { withRollups } from '../../kernel/rollups.js';
 import { updateVersioned } from '../../kernel/versioned.js';
 import { type Actor, inScope } from '../../lib/actor.js';
 import { fail } from '../../lib/app-error.js';
+import { backdatedTo, checkBackdate } from '../../lib/backdate.js';
 import { beijingToday } from '../../lib/days.js';
 import { newId, now } from '../../lib/ids.js';
 import type { Ports } from '../../ports.js';
@@ -20,6 +21,8 @@ import { projectRollups } from './rollups.repository.js';
 
 type Create = z.infer<typeof CreateProjectBody>;
 type Update = z.infer<typeof UpdateProjectBody>;
+/** A project's own facts, without the history it was created with. */
+type Facts = Omit<Create, 'leadOn' | 'reached'>;
 
 /** Before any stage event, a project's "last event" is this: every real date is later. */
 const NO_EVENT_YET = '1900-01-01';
@@ -62,7 +65,7 @@ export function createProjectEditing(deps: ProjectReadDeps & { db: Db; ports: Pi
   }
 
   /** The derived columns of a project: industry section, investors' names and origin, search text. */
-  async function derived(trx: Tx, actor: Actor, p: Create) {
+  async function derived(trx: Tx, actor: Actor, p: Facts) {
     const industry = industryByCode(p.industryCode);
     if (!industry) fail('INDUSTRY_UNKNOWN', [{ path: 'industryCode', message: 'INDUSTRY_UNKNOWN' }]);
     if (usdCentsToFen(p.foreignCapitalUsdCents, config.usdCnyRate) > p.totalInvestmentFen) {
@@ -102,6 +105,43 @@ export function createProjectEditing(deps: ProjectReadDeps & { db: Db; ports: Pi
     };
   }
 
+  /**
+   * A project entered after the fact: its lead date and the stages reached since, each checked as a
+   * stage change on that day would be (one step at a time, dates never backwards nor in the future)
+   * and against the actor's back-date limit. Gives the stage columns and the events to write.
+   */
+  function history(actor: Actor, input: Create, today: string) {
+    const leadOn = input.leadOn ?? today;
+    if (leadOn > today) fail('STAGE_DATE_INVALID', [{ path: 'leadOn', message: 'STAGE_DATE_INVALID' }]);
+    checkBackdate(actor, config.backdateLimits, [
+      { path: 'leadOn', date: leadOn },
+      ...input.reached.map((r, i) => ({ path: `reached.${i}.date`, date: r.date })),
+    ]);
+    let state = {
+      status: 'lead' as const as never,
+      paused: false,
+      lastEventOn: input.leadOn ?? NO_EVENT_YET,
+    };
+    const dates: Partial<Record<(typeof STAGE_DATE_FIELD)[keyof typeof STAGE_DATE_FIELD], string>> = {};
+    const events = input.reached.map((r, i) => {
+      const outcome = applyStageChange(state, { action: 'advance', to: r.stage, date: r.date }, today, {
+        mayCorrect: false,
+      });
+      if (!outcome.ok)
+        fail(outcome.error, [
+          {
+            path: outcome.error === 'STAGE_DATE_INVALID' ? `reached.${i}.date` : `reached.${i}.stage`,
+            message: outcome.error,
+          },
+        ]);
+      const from = state.status;
+      state = outcome.state as typeof state;
+      dates[STAGE_DATE_FIELD[r.stage]] = r.date;
+      return { from, to: r.stage, date: r.date, evidence: r.evidence ?? null };
+    });
+    return { leadOn, status: state.status as string, lastEventOn: state.lastEventOn, dates, events };
+  }
+
   return {
     async create(actor: Actor, input: Create): Promise<ProjectDetail> {
       return db.transaction().execute(async (trx) => {
@@ -109,27 +149,50 @@ export function createProjectEditing(deps: ProjectReadDeps & { db: Db; ports: Pi
         const id = newId();
         const at = now();
         const today = beijingToday();
-        await withRollups(trx, { source: projectRollups, ids: [id] }, () =>
-          repo.insertProject(trx, {
-            ...columns,
-            id,
-            code: repo.projectCode(id, today),
-            status: 'lead',
-            createdOn: today,
-            lastEventOn: NO_EVENT_YET,
-            createdAt: at,
-            updatedAt: at,
-          }),
+        const past = history(actor, input, today);
+        const code = repo.projectCode(id, today);
+        await withRollups(
+          trx,
+          { source: projectRollups, ids: [id] },
+          () =>
+            repo.insertProject(trx, {
+              ...columns,
+              ...past.dates,
+              id,
+              code,
+              status: past.status,
+              createdOn: past.leadOn,
+              lastEventOn: past.lastEventOn,
+              createdAt: at,
+              updatedAt: at,
+            }),
+          { actor, summary: `${columns.name} (${code})` },
         );
         await repo.insertProjectInvestors(
           trx,
           id,
           investors.map((i) => i.id),
         );
+        for (const e of past.events)
+          await repo.insertProjectEvent(trx, {
+            id: newId(),
+            projectId: id,
+            action: 'advance',
+            fromStatus: e.from,
+            toStatus: e.to,
+            eventOn: e.date,
+            evidence: e.evidence,
+            reason: null,
+            actorId: actor.userId,
+            actorName: actor.displayName,
+            createdAt: at,
+          });
         const created = await detail(trx, deps, id);
-        await auditProject(trx, actor, (await repo.findProjectRow(trx, id))!, {
+        const row = (await repo.findProjectRow(trx, id))!;
+        const earliest = [past.leadOn, ...past.events.map((e) => e.date)].sort()[0];
+        await auditProject(trx, actor, row, {
           action: 'create',
-          after: created,
+          after: { ...created, ...backdatedTo(earliest, today) },
         });
         return created;
       });
@@ -140,7 +203,7 @@ export function createProjectEditing(deps: ProjectReadDeps & { db: Db; ports: Pi
         const row = await writable(trx, actor, id);
         const before = await detail(trx, deps, id);
         const { version, ...patch } = input;
-        const merged: Create = {
+        const merged: Facts = {
           name: patch.name ?? row.name,
           regionId: patch.regionId ?? row.regionId,
           industryCode: patch.industryCode ?? row.industryCode,
@@ -156,8 +219,11 @@ export function createProjectEditing(deps: ProjectReadDeps & { db: Db; ports: Pi
           notes: patch.notes === undefined ? row.notes : patch.notes,
         };
         const { columns, investors } = await derived(trx, actor, merged);
-        await withRollups(trx, { source: projectRollups, ids: [id] }, () =>
-          updateVersioned(trx, 'projects', { id, version }, { ...columns, updatedAt: now() }),
+        await withRollups(
+          trx,
+          { source: projectRollups, ids: [id] },
+          () => updateVersioned(trx, 'projects', { id, version }, { ...columns, updatedAt: now() }),
+          { actor, summary: `${columns.name} (${row.code})` },
         );
         if (columns.regionPath !== row.regionPath) await repo.refreshChildFigures(trx, id);
         if (patch.investorIds)

@@ -201,6 +201,7 @@ describeApi('project ledger: Excel export and import', () => {
     await linfen.post(`/api/v1/projects/${lead.id}/factor-needs`, {
       kind: 'land',
       dueOn: addDays(today, -3),
+      responsibleOrgId: yaodu,
     });
     const closed = await make(linfen, {
       name: '台账导出终止项目',

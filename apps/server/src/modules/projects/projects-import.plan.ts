@@ -626,115 +626,120 @@ export function createWriter(
         ...ids.map((i) => i.id),
         ...todo.filter((p) => p.kind === 'update').map((p) => p.existing!.row.id),
       ];
-      return withRollups(trx, { source: projectRollups, ids: touched }, async () => {
-        const projects = creates.map((p, i) => {
-          const { id, code } = ids[i];
-          return {
-            plan: p,
-            row: {
+      return withRollups(
+        trx,
+        { source: projectRollups, ids: touched },
+        async () => {
+          const projects = creates.map((p, i) => {
+            const { id, code } = ids[i];
+            return {
+              plan: p,
+              row: {
+                ...p.values,
+                ...derived(p),
+                ...stageColumns(p, { status: 'lead', lastEventOn: NO_EVENT_YET }),
+                id,
+                code,
+                serviceOfficerId: null,
+                taskForce: '[]',
+                tags: '[]',
+                createdOn: job.today,
+                createdAt: at,
+                updatedAt: at,
+              },
+            };
+          });
+          await insertRows(
+            trx,
+            'projects',
+            projects.map((x) => x.row),
+          );
+          await insertRows(
+            trx,
+            'projectInvestors',
+            projects.flatMap(({ plan, row }) =>
+              investorRows(plan).map((i, position) => ({ projectId: row.id, investorId: i.id, position })),
+            ),
+          );
+          await insertRows(
+            trx,
+            'projectEvents',
+            projects.flatMap(({ plan, row }) => events(plan, row.id, 'lead')),
+          );
+          const audits: AuditInput[] = [];
+          for (const { plan, row } of projects) {
+            audits.push({
+              action: 'import',
+              entity: 'project',
+              entityId: row.id,
+              scopePath: row.regionPath,
+              summary: `${row.name} (${row.code})`,
+              after: {
+                ...plan.values,
+                investors: investorRows(plan).map((i) => i.name),
+                status: row.status,
+                stages: plan.steps,
+                import: { job: job.id, file: job.fileName, row: plan.row },
+              },
+            });
+            result.created += 1;
+          }
+
+          for (const p of todo.filter((x) => x.kind === 'update')) {
+            const old = p.existing!.row;
+            const stage = stageColumns(p, { status: old.status, lastEventOn: old.lastEventOn });
+            const written = await updateProject(trx, old.id, old.version, {
               ...p.values,
               ...derived(p),
-              ...stageColumns(p, { status: 'lead', lastEventOn: NO_EVENT_YET }),
-              id,
-              code,
-              serviceOfficerId: null,
-              taskForce: '[]',
-              tags: '[]',
-              createdOn: job.today,
-              createdAt: at,
+              ...(p.steps.length > 0 && stage),
               updatedAt: at,
-            },
-          };
-        });
-        await insertRows(
-          trx,
-          'projects',
-          projects.map((x) => x.row),
-        );
-        await insertRows(
-          trx,
-          'projectInvestors',
-          projects.flatMap(({ plan, row }) =>
-            investorRows(plan).map((i, position) => ({ projectId: row.id, investorId: i.id, position })),
-          ),
-        );
-        await insertRows(
-          trx,
-          'projectEvents',
-          projects.flatMap(({ plan, row }) => events(plan, row.id, 'lead')),
-        );
-        const audits: AuditInput[] = [];
-        for (const { plan, row } of projects) {
-          audits.push({
-            action: 'import',
-            entity: 'project',
-            entityId: row.id,
-            scopePath: row.regionPath,
-            summary: `${row.name} (${row.code})`,
-            after: {
-              ...plan.values,
-              investors: investorRows(plan).map((i) => i.name),
-              status: row.status,
-              stages: plan.steps,
-              import: { job: job.id, file: job.fileName, row: plan.row },
-            },
-          });
-          result.created += 1;
-        }
-
-        for (const p of todo.filter((x) => x.kind === 'update')) {
-          const old = p.existing!.row;
-          const stage = stageColumns(p, { status: old.status, lastEventOn: old.lastEventOn });
-          const written = await updateProject(trx, old.id, old.version, {
-            ...p.values,
-            ...derived(p),
-            ...(p.steps.length > 0 && stage),
-            updatedAt: at,
-          });
-          if (!written) {
-            result.conflicts.push(conflict(p.row));
-            continue;
-          }
-          if (p.values.regionPath !== old.regionPath) await refreshChildFigures(trx, old.id);
-          const ids = investorRows(p).map((i) => i.id);
-          if (!sameList(ids, p.existing!.investorIds)) await replaceProjectInvestors(trx, old.id, ids);
-          const evs = events(p, old.id, old.status);
-          if (evs.length) await insertRows(trx, 'projectEvents', evs);
-          const before: Record<string, unknown> = {};
-          const after: Record<string, unknown> = {};
-          for (const field of p.changes) {
-            if (field === 'investors') {
-              before.investors = old.investorNames;
-              after.investors = investorRows(p)
-                .map((i) => i.name)
-                .join('、');
-            } else if (field === 'status') {
-              before.status = old.status;
-              after.status = stage.status;
-              after.stages = p.steps;
-            } else {
-              before[field] =
-                field === 'totalInvestmentFen' || field === 'foreignCapitalUsdCents'
-                  ? Number(old[field])
-                  : old[field as keyof ProjectRow];
-              after[field] = p.values[field as keyof ProjectValues];
+            });
+            if (!written) {
+              result.conflicts.push(conflict(p.row));
+              continue;
             }
+            if (p.values.regionPath !== old.regionPath) await refreshChildFigures(trx, old.id);
+            const ids = investorRows(p).map((i) => i.id);
+            if (!sameList(ids, p.existing!.investorIds)) await replaceProjectInvestors(trx, old.id, ids);
+            const evs = events(p, old.id, old.status);
+            if (evs.length) await insertRows(trx, 'projectEvents', evs);
+            const before: Record<string, unknown> = {};
+            const after: Record<string, unknown> = {};
+            for (const field of p.changes) {
+              if (field === 'investors') {
+                before.investors = old.investorNames;
+                after.investors = investorRows(p)
+                  .map((i) => i.name)
+                  .join('、');
+              } else if (field === 'status') {
+                before.status = old.status;
+                after.status = stage.status;
+                after.stages = p.steps;
+              } else {
+                before[field] =
+                  field === 'totalInvestmentFen' || field === 'foreignCapitalUsdCents'
+                    ? Number(old[field])
+                    : old[field as keyof ProjectRow];
+                after[field] = p.values[field as keyof ProjectValues];
+              }
+            }
+            after.import = { job: job.id, file: job.fileName, row: p.row };
+            audits.push({
+              action: 'import',
+              entity: 'project',
+              entityId: old.id,
+              scopePath: p.values.regionPath,
+              summary: `${p.values.name} (${old.code})`,
+              before,
+              after,
+            });
+            result.updated += 1;
           }
-          after.import = { job: job.id, file: job.fileName, row: p.row };
-          audits.push({
-            action: 'import',
-            entity: 'project',
-            entityId: old.id,
-            scopePath: p.values.regionPath,
-            summary: `${p.values.name} (${old.code})`,
-            before,
-            after,
-          });
-          result.updated += 1;
-        }
-        await recordAudits(trx, actor, audits);
-        return result;
-      });
+          await recordAudits(trx, actor, audits);
+          return result;
+        },
+        { actor, summary: job.fileName },
+      );
     },
   };
 }

@@ -5,6 +5,7 @@ import type { ProjectRow } from '../../db/schema.js';
 import { visibleOr404 } from '../../kernel/scope.js';
 import { type Actor, scopePath } from '../../lib/actor.js';
 import { fail } from '../../lib/app-error.js';
+import { isBackdated } from '../../lib/backdate.js';
 import { addDays, beijingToday } from '../../lib/days.js';
 import type { Ports } from '../../ports.js';
 import { projectFigures } from './figures.repository.js';
@@ -53,6 +54,7 @@ export async function detail(db: Db | Tx, deps: ProjectReadDeps, id: string) {
   const officer = row.serviceOfficerId ? await deps.ports.findUser(db, row.serviceOfficerId) : undefined;
   return {
     ...summary,
+    leadOn: row.createdOn,
     ...(await repo.projectActivities(db, id, row.sourceActivityId)),
     investors: parts.investors.map(toInvestor),
     serviceOfficerId: row.serviceOfficerId,
@@ -72,6 +74,7 @@ export async function detail(db: Db | Tx, deps: ProjectReadDeps, id: string) {
       reason: e.reason,
       actorName: e.actorName,
       createdAt: e.createdAt,
+      backdated: isBackdated(e.eventOn, e.createdAt),
     })),
     factorNeeds: parts.needs.map((n) => ({
       id: n.id,

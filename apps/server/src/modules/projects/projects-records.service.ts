@@ -13,6 +13,7 @@ import { withRollups } from '../../kernel/rollups.js';
 import { updateVersioned } from '../../kernel/versioned.js';
 import type { Actor } from '../../lib/actor.js';
 import { fail } from '../../lib/app-error.js';
+import { backdatedTo, checkBackdate } from '../../lib/backdate.js';
 import { beijingToday } from '../../lib/days.js';
 import { newId, now } from '../../lib/ids.js';
 import type { Ports } from '../../ports.js';
@@ -32,8 +33,7 @@ export function createProjectRecords(deps: ProjectReadDeps & { db: Db; ports: Pi
   const { db, config } = deps;
   const { findOrg } = deps.ports;
 
-  async function responsibleOrg(trx: Tx, id: string | null | undefined) {
-    if (!id) return null;
+  async function responsibleOrg(trx: Tx, id: string) {
     const unit = await findOrg(trx, id);
     if (!unit) fail('ORG_NOT_FOUND', [{ path: 'responsibleOrgId', message: 'ORG_NOT_FOUND' }]);
     return unit.id;
@@ -52,10 +52,15 @@ export function createProjectRecords(deps: ProjectReadDeps & { db: Db; ports: Pi
   ): Promise<ProjectDetail> {
     return db.transaction().execute(async (trx) => {
       const row = opts.closedOk ? await visible(trx, actor, id) : await writable(trx, actor, id);
-      await withRollups(trx, { source: projectRollups, ids: [id] }, async () => {
-        await change(trx, row);
-        await repo.refreshChildFigures(trx, id);
-      });
+      await withRollups(
+        trx,
+        { source: projectRollups, ids: [id] },
+        async () => {
+          await change(trx, row);
+          await repo.refreshChildFigures(trx, id);
+        },
+        { actor, summary: `${row.name} (${row.code})` },
+      );
       await repo.touchProject(trx, id, now());
       return detail(trx, deps, id);
     });
@@ -71,6 +76,18 @@ export function createProjectRecords(deps: ProjectReadDeps & { db: Db; ports: Pi
     return row;
   }
 
+  /**
+   * The day a factor need was met or a promise kept: given (never in the future, within the actor's
+   * back-date limit), kept when it was already settled, else today.
+   */
+  function settledOn(actor: Actor, path: string, given: string | undefined, kept: string | null) {
+    const today = beijingToday();
+    if (!given) return kept ?? today;
+    if (given > today) fail('STAGE_DATE_INVALID', [{ path, message: 'STAGE_DATE_INVALID' }]);
+    checkBackdate(actor, config.backdateLimits, [{ path, date: given }]);
+    return given;
+  }
+
   /** Optimistic update of a factor need or promise (409 when stale), audited with before and after. */
   async function updateChild(
     trx: Tx,
@@ -82,12 +99,13 @@ export function createProjectRecords(deps: ProjectReadDeps & { db: Db; ports: Pi
     set: Record<string, unknown>,
   ) {
     await updateVersioned(trx, table, { id: before.id, version }, { ...set, updatedAt: now() });
+    const settled = (set.metOn ?? set.fulfilledOn) as string | null | undefined;
     await auditProject(trx, actor, project, {
       action: 'update',
       entity: CHILD_ENTITY[table],
       entityId: before.id,
       before,
-      after: { ...before, ...set },
+      after: { ...before, ...set, ...backdatedTo(settled) },
     });
   }
 
@@ -128,7 +146,7 @@ export function createProjectRecords(deps: ProjectReadDeps & { db: Db; ports: Pi
         await updateChild(trx, actor, row, 'factorNeeds', need, version, {
           ...(patch.status !== undefined && {
             status: patch.status,
-            metOn: patch.status === 'met' ? (need.metOn ?? beijingToday()) : null,
+            metOn: patch.status === 'met' ? settledOn(actor, 'metOn', patch.metOn, need.metOn) : null,
           }),
           ...(patch.quantity !== undefined && { quantity: patch.quantity }),
           ...(patch.description !== undefined && { description: patch.description }),
@@ -172,7 +190,10 @@ export function createProjectRecords(deps: ProjectReadDeps & { db: Db; ports: Pi
           await updateChild(trx, actor, row, 'projectPromises', promise, version, {
             ...(patch.status !== undefined && {
               status: patch.status,
-              fulfilledOn: patch.status === 'fulfilled' ? (promise.fulfilledOn ?? beijingToday()) : null,
+              fulfilledOn:
+                patch.status === 'fulfilled'
+                  ? settledOn(actor, 'fulfilledOn', patch.fulfilledOn, promise.fulfilledOn)
+                  : null,
             }),
             ...(patch.content !== undefined && { content: patch.content }),
             ...(patch.responsibleOrgId !== undefined && {
@@ -190,6 +211,7 @@ export function createProjectRecords(deps: ProjectReadDeps & { db: Db; ports: Pi
         if (input.receivedOn > beijingToday()) {
           fail('STAGE_DATE_INVALID', [{ path: 'receivedOn', message: 'STAGE_DATE_INVALID' }]);
         }
+        checkBackdate(actor, config.backdateLimits, [{ path: 'receivedOn', date: input.receivedOn }]);
         // 到位资金 is money arriving under a signed agreement; the figures rely on it (figures.repository.ts).
         if (!row.signedOn || input.receivedOn < row.signedOn) {
           fail('FUNDS_BEFORE_SIGNING', [{ path: 'receivedOn', message: 'FUNDS_BEFORE_SIGNING' }]);
@@ -209,7 +231,7 @@ export function createProjectRecords(deps: ProjectReadDeps & { db: Db; ports: Pi
           action: 'create',
           entity: 'fund',
           entityId: values.id,
-          after: values,
+          after: { ...values, ...backdatedTo(values.receivedOn) },
         });
       }),
   };

@@ -6,6 +6,7 @@ import { withRollups } from '../../kernel/rollups.js';
 import { updateVersioned } from '../../kernel/versioned.js';
 import type { Actor } from '../../lib/actor.js';
 import { fail } from '../../lib/app-error.js';
+import { backdatedTo, checkBackdate } from '../../lib/backdate.js';
 import { beijingToday } from '../../lib/days.js';
 import { newId, now } from '../../lib/ids.js';
 import * as repo from './projects.repository.js';
@@ -25,6 +26,7 @@ export function createProjectStaging(deps: ProjectReadDeps & { db: Db }) {
       return db.transaction().execute(async (trx) => {
         const row = await visible(trx, actor, id);
         if (row.version !== input.version) fail('VERSION_CONFLICT');
+        checkBackdate(actor, deps.config.backdateLimits, [{ path: 'date', date: input.date }]);
         const outcome = applyStageChange(
           { status: row.status as never, paused: row.paused === 1, lastEventOn: row.lastEventOn },
           { action: input.action, to: input.to, date: input.date, reason: input.reason },
@@ -47,23 +49,27 @@ export function createProjectStaging(deps: ProjectReadDeps & { db: Db }) {
             if (stage !== 'lead') dates[STAGE_DATE_FIELD[stage]] = null;
           }
         }
-        await withRollups(trx, { source: projectRollups, ids: [id] }, () =>
-          updateVersioned(
-            trx,
-            'projects',
-            { id, version: input.version },
-            {
-              ...dates,
-              status: next.status,
-              paused: next.paused ? 1 : 0,
-              lastEventOn: next.lastEventOn,
-              ...(input.action === 'terminate' && {
-                terminatedOn: input.date,
-                terminationReason: input.reason ?? null,
-              }),
-              updatedAt: now(),
-            },
-          ),
+        await withRollups(
+          trx,
+          { source: projectRollups, ids: [id] },
+          () =>
+            updateVersioned(
+              trx,
+              'projects',
+              { id, version: input.version },
+              {
+                ...dates,
+                status: next.status,
+                paused: next.paused ? 1 : 0,
+                lastEventOn: next.lastEventOn,
+                ...(input.action === 'terminate' && {
+                  terminatedOn: input.date,
+                  terminationReason: input.reason ?? null,
+                }),
+                updatedAt: now(),
+              },
+            ),
+          { actor, summary: `${row.name} (${row.code})` },
         );
         await repo.insertProjectEvent(trx, {
           id: newId(),
@@ -88,6 +94,7 @@ export function createProjectStaging(deps: ProjectReadDeps & { db: Db }) {
             date: input.date,
             evidence: input.evidence,
             reason: input.reason,
+            ...backdatedTo(input.date),
           },
         });
         return detail(trx, deps, id);

@@ -243,6 +243,7 @@ describeApi('projects API', () => {
       await linfen.post(`/api/v1/projects/${p.id}/promises`, {
         content: '2026年6月底前完成三通一平',
         dueOn: daysAgo(10),
+        responsibleOrgId: yaodu,
       })
     ).json();
     expect(p.promises[0]).toMatchObject({ status: 'pending', overdue: true });
@@ -351,7 +352,8 @@ describeApi('projects API', () => {
   });
 
   it('derives the figures of a period from the stage dates', async () => {
-    const fresh = await createTestApp();
+    // history reaching back more than a year: the city may enter it here
+    const fresh = await createTestApp({ BACKDATE_LIMITS: 'city_bureau=none' });
     try {
       const c = await fresh.login('linfen');
       const inv = (
@@ -433,9 +435,13 @@ describeApi('projects API', () => {
       };
       await post('funds', { receivedOn: d(40), currency: 'CNY', amount: 60_00 });
       await post('funds', { receivedOn: d(5), currency: 'CNY', amount: 30_00 });
-      await post('promises', { content: '三通一平', dueOn: d(30) });
-      await post('promises', { content: '标准厂房', dueOn: d(3) });
-      const withPromises = await post('factor-needs', { kind: 'land', dueOn: d(2) });
+      await post('promises', { content: '三通一平', dueOn: d(30), responsibleOrgId: region });
+      await post('promises', { content: '标准厂房', dueOn: d(3), responsibleOrgId: region });
+      const withPromises = await post('factor-needs', {
+        kind: 'land',
+        dueOn: d(2),
+        responsibleOrgId: region,
+      });
       const first = withPromises.promises.find((x: { dueOn: string }) => x.dueOn === d(30));
       await c.patch(`/api/v1/projects/${yi.id}/promises/${first.id}`, {
         version: first.version,

@@ -313,6 +313,7 @@ describeApi('rectification API', () => {
       await linfen.post(`/api/v1/projects/${p.id}/promises`, {
         content: '三个月内完成通电',
         dueOn: addDays(today, -5),
+        responsibleOrgId: p.regionId,
       })
     ).json();
     const promiseId = withPromise.promises[0].id;

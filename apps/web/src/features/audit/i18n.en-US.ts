@@ -17,6 +17,8 @@ export const auditEnUS: Record<keyof typeof auditZhCN, string> = {
   'audit.after': 'After',
   'audit.none': '(none)',
   'audit.changedHint': 'Highlighted fields are the ones that changed.',
+  'audit.backdated': 'Back-dated {day}',
+  'audit.backdatedHint': 'Records something that happened on {day}, entered later',
   'audit.system': 'System',
   'audit.empty': 'No audit entries match. Widen the date range or clear the filters.',
   'audit.ip': 'IP address',

@@ -90,6 +90,12 @@ export const dashboardEnUS: Record<keyof typeof dashboardZhCN, string> = {
   'monthly.group.ytd': 'Year to date',
   'monthly.group.target': 'Annual target met',
   'monthly.col.region': 'Region',
+  'monthly.revised':
+    'This month was closed and has since been revised {count} times (latest {at}); the table shows the revised figures:',
+  'monthly.revisedAll': 'Show all {count} revisions',
+  'monthly.revisedFewer': 'Show fewer',
+  'monthly.col.investmentWan': 'Investment (10k CNY)',
+  'monthly.col.fundsWan': 'Funds arrived (10k CNY)',
   'monthly.col.signed': 'Signed',
   'monthly.col.investment': 'Investment',
   'monthly.col.started': 'Started',

@@ -6,6 +6,7 @@ import {
   STAGES,
   type Stage,
 } from '@yingshang/contracts';
+import type { MessageKey } from '../../app/i18n/messages';
 import { beijingToday, investorCode, isOneOf } from '../../kit';
 
 /** The project vocabulary, defined once in the contracts. */
@@ -78,15 +79,21 @@ export function allowedActions(
   return out;
 }
 
+/** What the evidence box asks for, by the stage reached (签约 requires its agreement number). */
+export const EVIDENCE_LABEL: Partial<Record<Stage, MessageKey>> = {
+  signed: 'stage.evidence.signed',
+  started: 'stage.evidence.started',
+  producing: 'stage.evidence.producing',
+};
+
 /** Reason required by the server for these actions. */
 export const REASON_REQUIRED: readonly StageAction[] = ['terminate', 'pause', 'correct'];
 
 export { beijingToday };
 
-/** The day a project's last stage event happened (or it was created): no new event may precede it. */
-export function lastEventDay(p: Pick<ProjectDetail, 'events' | 'createdAt'>): string {
-  let last = '';
+/** The day a project's last stage event happened (or its lead came in): no new event may precede it. */
+export function lastEventDay(p: Pick<ProjectDetail, 'events' | 'leadOn'>): string {
+  let last = p.leadOn;
   for (const e of p.events) if (e.date > last) last = e.date;
-  if (!last && p.createdAt) last = beijingToday(new Date(p.createdAt).getTime());
   return last;
 }

@@ -119,10 +119,18 @@ export function AuditPage() {
     {
       key: 'summary',
       title: t('audit.col.summary'),
-      dataIndex: 'summary',
       width: 320,
       ellipsis: true,
-      render: (summary: string | null) => summary ?? '—',
+      render: (_: unknown, e: AuditEntry) => (
+        <>
+          {e.backdatedTo ? (
+            <Tooltip title={t('audit.backdatedHint', { day: e.backdatedTo })}>
+              <Tag color="gold">{t('audit.backdated', { day: e.backdatedTo })}</Tag>
+            </Tooltip>
+          ) : null}
+          {e.summary ?? '—'}
+        </>
+      ),
     },
   ];
 

@@ -1,5 +1,5 @@
 import { EditOutlined, PrinterOutlined } from '@ant-design/icons';
-import type { MonthlyReportRow } from '@yingshang/contracts';
+import type { MonthlyReportRow, ReportRevision } from '@yingshang/contracts';
 import type { ButtonProps } from 'antd';
 import {
   Alert,
@@ -22,7 +22,7 @@ import { ApiError } from '../../../app/api/client';
 import { useRequest } from '../../../app/api/use-request';
 import { useAuth } from '../../../app/auth/auth-context';
 import { useI18n } from '../../../app/i18n/i18n-context';
-import { beijingToday, ExportButton, formatPercent, OrgPicker } from '../../../kit';
+import { beijingToday, ExportButton, formatDateTime, formatPercent, OrgPicker } from '../../../kit';
 import { dashboardApi } from '../api';
 import { yoy } from '../bulletin';
 
@@ -168,6 +168,7 @@ export function MonthlyReportPage() {
         </Button>
       </Flex>
       <Typography.Paragraph type="secondary">{t('monthly.note')}</Typography.Paragraph>
+      {req.data?.revisions.length ? <RevisionsNote revisions={req.data.revisions} /> : null}
       {req.error ? (
         <Alert type="error" showIcon title={req.error.message} />
       ) : !req.data ? (
@@ -196,6 +197,53 @@ export function MonthlyReportPage() {
         />
       ) : null}
     </Card>
+  );
+}
+
+const FIGURE_LABEL = {
+  signedCount: 'monthly.col.signed',
+  signedInvestmentFen: 'monthly.col.investmentWan',
+  startedCount: 'monthly.col.started',
+  fundsFen: 'monthly.col.fundsWan',
+} as const;
+const SHOWN = 10;
+
+/** 报表修订: a closed month's figures changed later — when, by whom, on what, the old and new figure. */
+function RevisionsNote({ revisions }: { revisions: ReportRevision[] }) {
+  const { t } = useI18n();
+  const [all, setAll] = useState(false);
+  const shown = all ? revisions : revisions.slice(0, SHOWN);
+  const figure = (r: ReportRevision, v: number) =>
+    r.figure.endsWith('Fen') ? wan(v) : v.toLocaleString('zh-CN');
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      style={{ marginBottom: 12 }}
+      data-testid="monthly-revisions"
+      title={t('monthly.revised', { count: revisions.length, at: formatDateTime(revisions[0].at) })}
+      description={
+        <Flex vertical gap={2}>
+          {shown.map((r) => (
+            <Typography.Text key={`${r.at}|${r.figure}|${r.summary}`} style={{ fontSize: 13 }}>
+              <span className="num-cell">{formatDateTime(r.at)}</span>
+              {` · ${r.actorName} · ${r.summary} · ${t(FIGURE_LABEL[r.figure])} `}
+              <span className="num-cell">{`${figure(r, r.old)} → ${figure(r, r.new)}`}</span>
+            </Typography.Text>
+          ))}
+          {revisions.length > SHOWN ? (
+            <Button
+              type="link"
+              size="small"
+              style={{ padding: 0, alignSelf: 'start' }}
+              onClick={() => setAll(!all)}
+            >
+              {all ? t('monthly.revisedFewer') : t('monthly.revisedAll', { count: revisions.length })}
+            </Button>
+          ) : null}
+        </Flex>
+      }
+    />
   );
 }
 

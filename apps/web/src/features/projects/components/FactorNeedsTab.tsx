@@ -184,6 +184,9 @@ export function FactorNeedsTab({ project, canWrite, onChanged, onStale }: TabPro
     {
       name: 'responsibleOrgId',
       label: t('factor.col.responsible'),
+      rules: [
+        { required: true, message: t('common.selectRequired', { field: t('factor.col.responsible') }) },
+      ],
       span: 14,
       render: ({ row }) => (
         <OrgPicker
@@ -206,7 +209,7 @@ export function FactorNeedsTab({ project, canWrite, onChanged, onStale }: TabPro
   const body = (v: Values) => ({
     quantity: v.quantity?.trim() || null,
     description: v.description?.trim() || null,
-    responsibleOrgId: v.responsibleOrgId ?? null,
+    responsibleOrgId: v.responsibleOrgId ?? '',
     dueOn: v.dueOn ? v.dueOn.format('YYYY-MM-DD') : null,
   });
   const open = project.factorNeeds.filter((n) => n.status !== 'met').length;

@@ -1,5 +1,5 @@
 import type { ProjectDetail } from '@yingshang/contracts';
-import { DatePicker, Flex, Input, Radio, Statistic } from 'antd';
+import { Flex, Input, Radio, Statistic } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo } from 'react';
@@ -13,6 +13,7 @@ import {
   formatPercent,
   formatWan,
   MoneyInput,
+  OccurredOnPicker,
   ratio,
   wanToMinor,
 } from '../../../kit';
@@ -108,15 +109,7 @@ export function FundsTab({ project, canWrite, onChanged, onStale }: TabProps) {
       span: 12,
       rules: [{ required: true, message: t('common.selectRequired', { field: t('fund.col.receivedOn') }) }],
       render: () => (
-        <DatePicker
-          data-testid="fund-form-receivedOn"
-          format="YYYY-MM-DD"
-          style={{ width: '100%' }}
-          disabledDate={(d) => {
-            const day = d.format('YYYY-MM-DD');
-            return day > today || day < (project.signedOn ?? today);
-          }}
-        />
+        <OccurredOnPicker data-testid="fund-form-receivedOn" notBefore={project.signedOn ?? today} />
       ),
     },
     {

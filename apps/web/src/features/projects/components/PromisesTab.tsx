@@ -135,6 +135,9 @@ export function PromisesTab({ project, canWrite, onChanged, onStale }: TabProps)
     {
       name: 'responsibleOrgId',
       label: t('promise.col.responsible'),
+      rules: [
+        { required: true, message: t('common.selectRequired', { field: t('promise.col.responsible') }) },
+      ],
       span: 14,
       render: ({ row }) => (
         <OrgPicker
@@ -156,7 +159,7 @@ export function PromisesTab({ project, canWrite, onChanged, onStale }: TabProps)
   ];
   const body = (v: Values) => ({
     content: v.content.trim(),
-    responsibleOrgId: v.responsibleOrgId ?? null,
+    responsibleOrgId: v.responsibleOrgId ?? '',
     dueOn: (v.dueOn ?? dayjs()).format('YYYY-MM-DD'),
   });
 

@@ -1,16 +1,17 @@
 import type { ProjectDetail, Stage } from '@yingshang/contracts';
 import type { ButtonProps } from 'antd';
-import { Alert, App, DatePicker, Form, Input, Modal, Select, Typography } from 'antd';
+import { Alert, App, Form, Input, Modal, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { ApiError } from '../../../app/api/client';
 import { useI18n } from '../../../app/i18n/i18n-context';
 import type { MessageKey } from '../../../app/i18n/messages';
-import { applyFormErrors, StageTag } from '../../../kit';
+import { applyFormErrors, OccurredOnPicker, StageTag, useOccurredRange } from '../../../kit';
 import { projectApi } from '../api';
 import {
   beijingToday,
   correctionTargets,
+  EVIDENCE_LABEL,
   lastEventDay,
   nextStage,
   REASON_REQUIRED,
@@ -23,13 +24,6 @@ interface Values {
   evidence?: string;
   reason?: string;
 }
-
-/** What the evidence box asks for, by the stage reached. */
-const EVIDENCE_LABEL: Partial<Record<Stage, MessageKey>> = {
-  signed: 'stage.evidence.signed',
-  started: 'stage.evidence.started',
-  producing: 'stage.evidence.producing',
-};
 
 interface Props {
   project: ProjectDetail;
@@ -54,7 +48,7 @@ export function StageDialog({ project, action, onClose, onDone, onStale }: Props
   const chosenTo = Form.useWatch('to', form);
 
   const today = beijingToday();
-  const earliest = lastEventDay(project);
+  const { from: earliest } = useOccurredRange(lastEventDay(project));
   const next = nextStage(project.status);
   const targets = correctionTargets(project.status);
   const to: Stage | undefined =
@@ -178,15 +172,11 @@ export function StageDialog({ project, action, onClose, onDone, onStale }: Props
           extra={earliest ? t('stage.dateHelp', { from: earliest, to: today }) : undefined}
           rules={[{ required: true, message: t('common.selectRequired', { field: t('stage.field.date') }) }]}
         >
-          <DatePicker
+          <OccurredOnPicker
             data-testid="stage-dialog-date"
-            format="YYYY-MM-DD"
+            notBefore={lastEventDay(project)}
             allowClear={false}
             style={{ width: 200 }}
-            disabledDate={(d) => {
-              const s = d.format('YYYY-MM-DD');
-              return s > today || (!!earliest && s < earliest);
-            }}
           />
         </Form.Item>
         {action !== 'resume' ? (

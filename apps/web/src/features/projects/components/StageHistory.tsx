@@ -1,10 +1,10 @@
 import type { ProjectDetail, Stage } from '@yingshang/contracts';
-import { Empty, Flex, Steps, Timeline, Typography } from 'antd';
+import { Empty, Flex, Steps, Tag, Timeline, Typography } from 'antd';
 import { useI18n } from '../../../app/i18n/i18n-context';
-import { StageTag } from '../../../kit';
-import { beijingToday, STAGES, type StageEvent } from '../model';
+import { formatDateTime, StageTag } from '../../../kit';
+import { STAGES, type StageEvent } from '../model';
 
-/** The day each pipeline stage was reached (latest advance into it; the creation day for 线索). */
+/** The day each pipeline stage was reached (latest advance into it; the lead date for 线索). */
 function reachedOn(p: ProjectDetail): Partial<Record<Stage, string>> {
   const out: Partial<Record<Stage, string>> = {};
   for (const e of p.events) {
@@ -15,7 +15,7 @@ function reachedOn(p: ProjectDetail): Partial<Record<Stage, string>> {
   out.signed ??= p.signedOn ?? undefined;
   out.started ??= p.startedOn ?? undefined;
   out.producing ??= p.producingOn ?? undefined;
-  out.lead ??= beijingToday(new Date(p.createdAt).getTime());
+  out.lead ??= p.leadOn;
   return out;
 }
 
@@ -88,6 +88,11 @@ export function StageTimeline({ events }: { events: StageEvent[] }) {
             </Flex>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {t('stage.by', { name: e.actorName })}
+              {e.backdated ? (
+                <Tag color="gold" style={{ marginInlineStart: 8 }} data-testid="stage-backdated">
+                  {t('stage.backdated', { at: formatDateTime(e.createdAt) })}
+                </Tag>
+              ) : null}
             </Typography.Text>
             {e.evidence ? (
               <Typography.Text style={{ fontSize: 13 }}>

@@ -1,9 +1,11 @@
 import type { OrgKind, ProjectDetail } from '@yingshang/contracts';
 import { App, Col, Divider, Form, Input, Radio, Row, Select } from 'antd';
+import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useI18n } from '../../../app/i18n/i18n-context';
 import {
+  beijingToday,
   FormPageShell,
   InvestorSelect,
   Loading,
@@ -20,10 +22,11 @@ import {
 } from '../../../kit';
 import { projectApi } from '../api';
 import { IndustrySelect } from '../components/IndustrySelect';
+import { PastStagesFields, type PastStagesValues, pastStagesBody } from '../components/PastStagesFields';
 import { TaskForceFields, taskForceBody } from '../components/TaskForceFields';
 import { PROJECT_TYPES, type ProjectType } from '../model';
 
-interface Values {
+interface Values extends PastStagesValues {
   name: string;
   regionId?: string;
   industryCode?: string;
@@ -51,6 +54,8 @@ const FIELDS = [
   'taskForce',
   'tags',
   'notes',
+  'leadOn',
+  'reached',
 ] as const;
 const RENAME = { totalInvestmentFen: 'totalInvestment', foreignCapitalUsdCents: 'foreignCapital' };
 const LOCATION_KINDS: readonly OrgKind[] = ['county', 'zone'];
@@ -107,6 +112,7 @@ export function ProjectFormPage() {
     rename: RENAME,
     codeToField: {
       REGION_INVALID: 'regionId',
+      STAGE_DATE_INVALID: 'leadOn',
       INDUSTRY_UNKNOWN: 'industryCode',
       FOREIGN_EXCEEDS_TOTAL: 'foreignCapital',
       INVESTOR_NOT_FOUND: 'investorIds',
@@ -128,7 +134,7 @@ export function ProjectFormPage() {
       };
       return project
         ? projectApi.update(project.id, { ...body, version: project.version })
-        : projectApi.create(body);
+        : projectApi.create({ ...body, ...pastStagesBody(v) });
     },
     onSuccess: (saved) => {
       message.success(isCreate ? t('project.created', { name: saved.name }) : t('common.saved'));
@@ -174,7 +180,14 @@ export function ProjectFormPage() {
         autoComplete="off"
         data-testid="project-form"
         {...state.formProps}
-        initialValues={{ projectType: 'new', investorIds: [], taskForce: [], tags: [] }}
+        initialValues={{
+          projectType: 'new',
+          investorIds: [],
+          taskForce: [],
+          tags: [],
+          leadOn: dayjs(beijingToday()),
+          stage: 'lead',
+        }}
         style={{ maxWidth: 1080 }}
       >
         <Divider titlePlacement="start" plain style={{ marginTop: 0 }}>
@@ -233,6 +246,15 @@ export function ProjectFormPage() {
             </Form.Item>
           </Col>
         </Row>
+
+        {isCreate ? (
+          <>
+            <Divider titlePlacement="start" plain>
+              {t('project.section.progress')}
+            </Divider>
+            <PastStagesFields />
+          </>
+        ) : null}
 
         <Divider titlePlacement="start" plain>
           {t('project.section.investment')}
