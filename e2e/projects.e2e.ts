@@ -9,7 +9,8 @@ async function pick(page: Page, testId: string, typed: string, option: string | 
   await page.getByTestId(testId).click();
   if (typed) await page.keyboard.type(typed);
   await page
-    .locator('.ant-select-item-option, .ant-select-tree-treenode', { hasText: option })
+    // the open dropdown's option: a closed picker's tree stays in the page, hidden
+    .locator('.ant-select-item-option:visible, .ant-select-tree-treenode:visible', { hasText: option })
     .first()
     .click();
 }

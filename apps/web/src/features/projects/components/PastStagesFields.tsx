@@ -1,5 +1,5 @@
 import type { Stage } from '@yingshang/contracts';
-import { Col, Form, Input, Radio, Row, Typography } from 'antd';
+import { Col, Form, Input, Radio, Row } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useI18n } from '../../../app/i18n/i18n-context';
 import { OccurredOnPicker } from '../../../kit';
@@ -67,13 +67,8 @@ export function PastStagesFields() {
       </Col>
       {LATER.slice(0, upTo).map((s, i) => (
         <Col span={24} key={s} data-testid={`project-form-reached-${s}`}>
-          <Row gutter={16} align="top">
-            <Col xs={24} sm={4}>
-              <Typography.Text strong style={{ lineHeight: '32px' }}>
-                {t(`project.status.${s}`)}
-              </Typography.Text>
-            </Col>
-            <Col xs={24} sm={8}>
+          <Row gutter={24} align="top">
+            <Col xs={24} lg={12}>
               <Form.Item
                 name={['reached', i, 'date']}
                 label={t('project.field.stageDate', { stage: t(`project.status.${s}`) })}
@@ -89,7 +84,7 @@ export function PastStagesFields() {
                 <OccurredOnPicker notBefore={dayBefore(i)} data-testid={`project-form-reached-${s}-date`} />
               </Form.Item>
             </Col>
-            <Col xs={24} sm={12}>
+            <Col xs={24} lg={12}>
               <Form.Item
                 name={['reached', i, 'evidence']}
                 label={t(EVIDENCE_LABEL[s] ?? 'stage.evidence.generic')}
