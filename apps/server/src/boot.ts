@@ -11,6 +11,7 @@ import { type DemoAccount, seedDemo } from './seed/demo/accounts.js';
 import { loadDemoCampaign } from './seed/demo/campaign.js';
 import { generateProjects } from './seed/demo/generate-projects.js';
 import { generateRecords } from './seed/demo/generate-records.js';
+import { seedOfficeWork } from './seed/demo/office-work.js';
 
 /** Opens the configured database and brings its schema up to date. */
 export async function openDatabase(config: Config): Promise<DbHandle> {
@@ -47,6 +48,11 @@ export async function seed(database: DbHandle, config: Config, opts: { demo: boo
       // and the history around them, so every module and the dashboard have something to show:
       // activities, appeals, rectification tasks and incentive applications in proportion
       records = (await generateRecords(database, config)).rows;
+      // and, through the services, what the demo accounts' own offices have on their desks
+      records.office_work = await seedOfficeWork(
+        database,
+        `${projects} 个项目，${records.activities ?? 0} 项招商活动，${records.appeals ?? 0} 件企业诉求，${records.rectification_tasks ?? 0} 项整改任务，${records.incentive_applications ?? 0} 件惠企申请`,
+      );
     }
     // the seed's rectification campaign with its nine problems (once: skipped when it exists)
     await loadDemoCampaign(database.db);

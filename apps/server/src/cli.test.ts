@@ -45,6 +45,22 @@ describe('admin CLI (SQLite)', { timeout: 60_000 }, () => {
     try {
       const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
       expect(count('select count(*) n from projects')).toBe(300);
+      // the demo accounts' offices have work entered through the services: audited under their names
+      expect(count('select count(*) n from rectification_arrears')).toBe(7);
+      expect(count('select count(*) n from rectification_repayments')).toBeGreaterThan(5);
+      expect(count(`select count(*) n from appeal_meetings where title like '%政企早餐会（第%期）'`)).toBe(6);
+      expect(
+        count(`select count(*) n from audit_log where action = 'repay' and actor_name is not null`),
+      ).toBeGreaterThan(5);
+      expect(
+        count(`select count(*) n from audit_log where action = 'seed' and summary like '%未逐条审计%'`),
+      ).toBe(1);
+      // the campaign under way: its document number, a period begun months ago, tasks with reports
+      expect(
+        count(
+          `select count(*) n from rectification_campaigns where doc_number like '晋政办发%' and start_on < date('now', '-90 days')`,
+        ),
+      ).toBeGreaterThan(0);
       // every derived column as the service keeps it: funds and promises carry their project's region
       expect(
         count(`select count(*) n from project_funds f join projects p on p.id = f.project_id

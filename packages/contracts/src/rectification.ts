@@ -142,6 +142,8 @@ export const TaskListQuery = Paging.extend({
   problemId: Id.optional(),
   status: z.enum(TASK_STATUSES).optional(),
   timing: z.enum(TASK_TIMINGS).optional(),
+  /** verification: open tasks reported complete (100%) and not yet verified — the inspector's 待核查. */
+  awaiting: z.enum(['verification']).optional(),
   source: z.enum(RECTIFICATION_SOURCES).optional(),
   /** Lead or cooperating unit. */
   unitId: Id.optional(),

@@ -199,6 +199,7 @@ export const AUDIT_ENTITIES = [
   'incentive_payment',
   'incentive_rate',
   'incentive_catalogue',
+  'system',
 ] as const;
 export const AUDIT_ACTIONS = [
   'create',
@@ -236,6 +237,7 @@ export const AUDIT_ACTIONS = [
   'submit',
   'approve',
   'pay',
+  'seed',
 ] as const;
 
 /** Password rule shared by server and forms: ≥ 10 characters, letters and digits, not containing the username. */

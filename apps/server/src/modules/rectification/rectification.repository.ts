@@ -94,6 +94,7 @@ export interface TaskFilter {
   problemId?: string;
   status?: string;
   timing?: 'normal' | 'due_soon' | 'overdue';
+  awaiting?: 'verification';
   source?: string;
   unitId?: string;
   zoneId?: string;
@@ -114,6 +115,8 @@ export function filteredTasks(db: Executor, dialect: Dialect, f: TaskFilter) {
   if (f.problemId) q = q.where('t.problemId', '=', f.problemId);
   if (f.status) q = q.where('t.status', '=', f.status);
   if (f.source) q = q.where('t.source', '=', f.source);
+  if (f.awaiting === 'verification')
+    q = q.where('t.status', '=', 'open').where('t.progress', '>=', 100).where('t.verification', 'is', null);
   const soon = addDays(f.today, DUE_SOON_DAYS);
   if (f.timing === 'overdue') q = q.where('t.status', '!=', 'closed').where('t.deadlineOn', '<', f.today);
   if (f.timing === 'due_soon')

@@ -6,7 +6,8 @@ import { findOrgByCode } from '../../modules/orgs/orgs.repository.js';
 /**
  * The seed's campaign: 《开发区营商环境整改提升行动方案》 ("我省印发", to take effect "今年年底前"),
  * with its nine prominent problems in the article's order. The article names neither the issuing
- * office nor the document number: the issuing body is the province and the number is left blank.
+ * office nor the document number: the issuing body is the province (省政府办公厅) and the number is
+ * a demo one in the form such notices take (晋政办发〔年〕号), so the campaign's header is complete.
  */
 export const DEMO_CAMPAIGN_TITLE = '开发区营商环境整改提升行动方案';
 export const NINE_PROBLEMS = [
@@ -21,9 +22,13 @@ export const NINE_PROBLEMS = [
   '招商引资体制机制不顺及工作不实',
 ] as const;
 
+/** The campaign was issued this many days before the demo is loaded: its tasks have a history of reports. */
+export const DEMO_CAMPAIGN_AGE_DAYS = 120;
+
 /**
  * Loads the campaign once (idempotent: nothing when a campaign of that title exists). Its period runs
- * from the day of loading to the end of that year, or of the next year when fewer than 30 days remain.
+ * from DEMO_CAMPAIGN_AGE_DAYS before the day of loading to the end of that year, or of the next year
+ * when fewer than 30 days of it remain.
  */
 export async function loadDemoCampaign(db: Db, today = beijingToday()): Promise<boolean> {
   const exists = await db
@@ -34,7 +39,8 @@ export async function loadDemoCampaign(db: Db, today = beijingToday()): Promise<
   if (exists) return false;
   const province = await findOrgByCode(db, '140000');
   if (!province) return false;
-  const year = Number(today.slice(0, 4));
+  const startOn = addDays(today, -DEMO_CAMPAIGN_AGE_DAYS);
+  const year = Number(startOn.slice(0, 4));
   const deadlineOn = `${addDays(today, 30) > `${year}-12-31` ? year + 1 : year}-12-31`;
   const id = newId();
   const at = now();
@@ -44,11 +50,11 @@ export async function loadDemoCampaign(db: Db, today = beijingToday()): Promise<
       .values({
         id,
         title: DEMO_CAMPAIGN_TITLE,
-        issuingBody: '山西省',
-        docNumber: null,
+        issuingBody: '山西省人民政府办公厅',
+        docNumber: `晋政办发〔${year}〕36号`,
         ownerOrgId: province.id,
         ownerPath: province.path,
-        startOn: today,
+        startOn,
         deadlineOn,
         scopeOrgIds: JSON.stringify([province.id]),
         description:

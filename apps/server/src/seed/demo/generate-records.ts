@@ -44,7 +44,7 @@ import { generateIncentives } from './records/incentives.js';
 import { generateRectification } from './records/rectification.js';
 
 /** Bump when the generated records change: cached bench databases are keyed by it. */
-export const RECORDS_VERSION = 1;
+export const RECORDS_VERSION = 2;
 
 export interface RecordsOptions {
   /** Default 0.2 × projects. */

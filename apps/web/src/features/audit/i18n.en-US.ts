@@ -19,6 +19,8 @@ export const auditEnUS: Record<keyof typeof auditZhCN, string> = {
   'audit.changedHint': 'Highlighted fields are the ones that changed.',
   'audit.backdated': 'Back-dated {day}',
   'audit.backdatedHint': 'Records something that happened on {day}, entered later',
+  'audit.entity.system': 'System',
+  'audit.action.seed': 'Demo data generated',
   'audit.system': 'System',
   'audit.empty': 'No audit entries match. Widen the date range or clear the filters.',
   'audit.ip': 'IP address',

@@ -17,6 +17,8 @@ export const auditZhCN = {
   'audit.changedHint': '底色标出的是发生变化的字段。',
   'audit.backdated': '补录 {day}',
   'audit.backdatedHint': '此记录登记的是 {day} 发生的事项，录入时间晚于发生日期',
+  'audit.entity.system': '系统',
+  'audit.action.seed': '生成演示数据',
   'audit.system': '系统',
   'audit.empty': '所选条件下没有审计记录。可以放宽日期范围或清除筛选条件。',
   'audit.ip': 'IP 地址',

@@ -20,6 +20,7 @@ export const homeEnUS: Record<keyof typeof homeZhCN, string> = {
   'home.q.appealsOverdue': 'Overdue open appeals',
   'home.q.toReview': 'Applications waiting for your review',
   'home.q.toPay': 'Rewards waiting for payment',
+  'home.q.tasksToVerify': 'Tasks to verify',
   'home.q.tasksDueSoon': 'Rectification tasks due soon',
   'home.q.tasksOverdue': 'Overdue rectification tasks',
   'home.follow.all': 'All ({total})',

@@ -17,6 +17,7 @@ export const homeZhCN = {
   'home.q.appealsOverdue': '逾期未办结的诉求',
   'home.q.toReview': '待我审核的奖补申报',
   'home.q.toPay': '待兑付的奖补',
+  'home.q.tasksToVerify': '待核查的整改任务',
   'home.q.tasksDueSoon': '临期的整改任务',
   'home.q.tasksOverdue': '逾期的整改任务',
   'home.follow.all': '全部（{total}）',

@@ -136,6 +136,15 @@ export const QUEUES: readonly Queue[] = [
     audience: 'staff',
   },
   {
+    key: 'tasks-to-verify',
+    label: 'home.q.tasksToVerify',
+    endpoint: '/rectification/tasks',
+    query: { awaiting: 'verification' },
+    page: '/rectification/tasks',
+    permissions: ['rectification.verify'],
+    audience: 'staff',
+  },
+  {
     key: 'tasks-due-soon',
     label: 'home.q.tasksDueSoon',
     endpoint: '/rectification/tasks',

@@ -14,6 +14,8 @@ export interface TaskQuery {
   problemId?: string;
   status?: string;
   timing?: string;
+  /** verification: reported complete, waiting for the inspector (待核查). */
+  awaiting?: 'verification';
   source?: string;
   unitId?: string;
   zoneId?: string;

@@ -59,6 +59,8 @@ export const rectificationEnUS: Record<keyof typeof rectificationZhCN, string> =
   'rect.col.deadline': 'Deadline',
   'rect.col.progress': 'Progress',
   'rect.col.status': 'Status',
+  'rect.filter.awaiting': 'Waiting for',
+  'rect.filter.awaitingVerification': 'Verification (reported done)',
   'rect.col.timing': 'Deadline state',
   'rect.col.source': 'Source',
   'rect.col.lastReport': 'Last report',

@@ -55,6 +55,8 @@ export const rectificationZhCN = {
   'rect.col.deadline': '完成时限',
   'rect.col.progress': '进度',
   'rect.col.status': '状态',
+  'rect.filter.awaiting': '待办',
+  'rect.filter.awaitingVerification': '待核查（已报完成）',
   'rect.col.timing': '时限',
   'rect.col.source': '来源',
   'rect.col.lastReport': '最近填报',

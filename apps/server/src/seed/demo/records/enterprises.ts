@@ -19,15 +19,18 @@ export interface EnterprisePool {
   enterprisesOfPlace: number[][];
 }
 
+/** Where the demo accounts' enterprises stand in the pool: early, so they file a good share of the appeals. */
+const DEMO_POSITION = 10;
+
 /**
  * A pool of P/20 enterprises (at least 50; org units of kind `enterprise` under the counties and
- * zones, with valid 统一社会信用代码), written at once.
+ * zones, with valid 统一社会信用代码), written at once; the demo accounts' enterprises (accounts.ts,
+ * when seeded) join it, so the enterprise account and the zone's account have appeals to follow.
  */
 export async function generateEnterprises(ctx: RecordsContext): Promise<EnterprisePool> {
   const { rng, batch, at, places, placeIndex, pickPlace, shortOf, regionOf, firstN, nowMs } = ctx;
   const enterpriseCount = Math.max(50, Math.round(ctx.projects.ids.length / 20));
   const enterprises: Enterprise[] = [];
-  const enterprisesOfPlace = places.map(() => [] as number[]);
   const pickForm = weighted(V.ORG_FORMS, (f) => f[1]);
   for (let i = 0; i < enterpriseCount; i++) {
     const place = pickPlace(rng);
@@ -59,8 +62,21 @@ export async function generateEnterprises(ctx: RecordsContext): Promise<Enterpri
       1,
     ]);
     enterprises.push({ id, name, place: p, path });
-    enterprisesOfPlace[p].push(i);
   }
   await ctx.flush(true);
+  const demo = await ctx.db
+    .selectFrom('orgUnits')
+    .select(['id', 'name', 'path', 'parentId'])
+    .where('kind', '=', 'enterprise')
+    .where('code', 'not like', 'E-G%')
+    .orderBy('code')
+    .execute();
+  const demoHere = demo.flatMap((e) => {
+    const p = e.parentId ? placeIndex.get(e.parentId) : undefined;
+    return p === undefined ? [] : [{ id: e.id, name: e.name, place: p, path: e.path }];
+  });
+  enterprises.splice(Math.min(DEMO_POSITION, enterprises.length), 0, ...demoHere);
+  const enterprisesOfPlace = places.map(() => [] as number[]);
+  for (const [i, e] of enterprises.entries()) enterprisesOfPlace[e.place].push(i);
   return { enterprises, enterprisesOfPlace };
 }

@@ -1,3 +1,4 @@
+import { deptCode } from '../../../modules/orgs/seed.js';
 import { taskCode } from '../../../modules/rectification/rectification.repository.js';
 import { DEMO_CAMPAIGN_TITLE, loadDemoCampaign, NINE_PROBLEMS } from '../campaign.js';
 import { dayNumber, dayString, personName, type Rng, uuid7, weighted } from '../generate-projects.js';
@@ -38,12 +39,15 @@ export async function generateRectification(ctx: RecordsContext): Promise<void> 
   const pickCampaign = weighted(campaigns, (c) => c.weight);
   const zoneUnits = places.filter((p) => p.kind === 'zone');
   const pickZone = weighted(zoneUnits.length ? zoneUnits : places, ctx.placeWeight);
+  const focus = demoOffice(ctx);
+  const current = campaigns.at(-1);
   for (let t = 0; t < ctx.counts.tasks; t++) {
     const c = pickCampaign(rng);
     const { seq, zones, home, lead, coops, createdN, deadlineN, milestones, issue, measures } = drawTask(
       ctx,
       c,
       pickZone,
+      c === current && rng.chance(0.2) ? focus : null,
     );
     const createdMs = momentOn(createdN);
     const id = uuid7(rng, createdMs);
@@ -148,23 +152,39 @@ async function writeCampaigns(ctx: RecordsContext): Promise<Campaign[]> {
     startN: dayNumber(demo.startOn),
     deadlineN: dayNumber(demo.deadlineOn),
     problems: demoProblems.map((p) => p.id),
-    // a campaign that starts today: its first tasks only
-    weight: campaigns.length === 0 ? 1 : campaigns.reduce((a, c) => a + c.weight, 0) * 0.05,
+    // the campaign under way: about two in five of the tasks, across the cities and zones
+    weight: campaigns.length === 0 ? 1 : campaigns.reduce((a, c) => a + c.weight, 0) * 0.67,
   });
   return campaigns;
 }
 
+/**
+ * The units of the demo accounts (accounts.ts): 临汾经济开发区, 尧都区 and 临汾市自然资源局, when the
+ * tree has them. Some of the current campaign's tasks are theirs, so the zone, the department handler and the
+ * inspector have tasks to report on and verify.
+ */
+function demoOffice(ctx: RecordsContext): Focus | null {
+  const units = [...ctx.byId.values()];
+  const zone = units.find((u) => u.code === 'Z14100001');
+  const county = units.find((u) => u.code === '141002');
+  const lead = units.find((u) => u.code === deptCode('141000', 'natural-resources'));
+  return zone && county && lead ? { zone, county, lead } : null;
+}
+type Focus = { zone: Unit; county: Unit; lead: Unit };
+
 /** A task of campaign c: its problem, zones, lead and co-operating units, days, milestones and issue. */
-function drawTask(ctx: RecordsContext, c: Campaign, pickZone: (rng: Rng) => Unit) {
+function drawTask(ctx: RecordsContext, c: Campaign, pickZone: (rng: Rng) => Unit, focus: Focus | null) {
   const { rng, pickPlace, department, todayN } = ctx;
   const seq = rng.int(0, Math.min(8, c.problems.length - 1));
-  const zones = [rng.chance(0.7) ? pickZone(rng) : pickPlace(rng)];
+  const zones = [
+    focus ? (rng.chance(0.6) ? focus.zone : focus.county) : rng.chance(0.7) ? pickZone(rng) : pickPlace(rng),
+  ];
   if (rng.chance(0.15)) {
     const z = pickPlace(rng);
     if (!zones.includes(z)) zones.push(z);
   }
   const home = zones[0];
-  const lead = rng.chance(0.3) ? home : (department(home, rng.pick(DEPT_KEYS)) ?? home);
+  const lead = focus ? focus.lead : rng.chance(0.3) ? home : (department(home, rng.pick(DEPT_KEYS)) ?? home);
   const coops: Unit[] = [];
   for (let n = rng.int(0, 2); n > 0; n--) {
     const d = department(home, rng.pick(DEPT_KEYS));
@@ -219,6 +239,9 @@ function standing(ctx: RecordsContext, createdN: number, deadlineN: number) {
     progress = 100;
     verification = 'failed';
     verifiedN = Math.min(todayN, createdN + rng.int(20, 200));
+  } else if (progress >= 60 && rng.chance(0.35)) {
+    // reported complete, waiting for the inspector's verification (待核查)
+    progress = 100;
   }
   return { status, progress, verification, closedN, verifiedN };
 }

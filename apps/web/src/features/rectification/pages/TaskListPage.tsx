@@ -33,6 +33,7 @@ const FILTERS = {
   problemId: filter.string(),
   status: filter.enum(TASK_STATUSES),
   timing: filter.enum(TASK_TIMINGS),
+  awaiting: filter.enum(['verification'] as const),
   source: filter.enum(RECTIFICATION_SOURCES),
   regionId: filter.string(),
   unitId: filter.string(),
@@ -64,6 +65,7 @@ export function TaskListPage() {
     problemId: v.problemId || undefined,
     status: v.status,
     timing: v.timing,
+    awaiting: v.awaiting,
     source: v.source,
     unitId: v.unitId || undefined,
     zoneId: v.zoneId || undefined,
@@ -211,6 +213,14 @@ export function TaskListPage() {
         text={(s) => t(`rect.filter.timing.${s}`)}
         label={t('rect.col.timing')}
         width={120}
+      />
+      <EnumFilter
+        values={['verification'] as const}
+        value={v.awaiting}
+        onChange={(awaiting) => f.set({ awaiting })}
+        text={() => t('rect.filter.awaitingVerification')}
+        label={t('rect.filter.awaiting')}
+        width={130}
       />
       <EnumFilter
         values={RECTIFICATION_SOURCES}
