@@ -186,6 +186,11 @@ export const ERRORS = {
   },
   IMPORT_NOT_FOUND: { status: 404, zh: '导入任务不存在', en: 'No such import' },
   FILE_INVALID: { status: 400, zh: '文件格式不正确或已损坏', en: 'The file is not valid or is damaged' },
+  FILE_XLS: {
+    status: 400,
+    zh: '这是旧版 Excel（.xls）文件，无法直接导入：请在 Excel 或 WPS 中打开，选择“文件 → 另存为 → Excel 工作簿（*.xlsx）”后再导入',
+    en: 'This is an old Excel (.xls) file: open it in Excel or WPS, choose File → Save As → Excel Workbook (*.xlsx), then import that file',
+  },
   FILE_TOO_LARGE: { status: 413, zh: '文件过大', en: 'The file is too large' },
   APPEAL_NOT_FOUND: { status: 404, zh: '诉求不存在', en: 'No such appeal' },
   APPEAL_ACTION_INVALID: {

@@ -14,7 +14,13 @@ export type ImportMode = (typeof IMPORT_MODES)[number];
 export const IMPORT_STATUSES = ['running', 'done', 'failed', 'cancelled'] as const;
 export const IMPORT_PHASES = ['reading', 'checking', 'writing', 'done'] as const;
 
-export const ImportStartQuery = z.object({ mode: z.enum(IMPORT_MODES).default('check') }).strict();
+export const ImportStartQuery = z
+  .object({
+    mode: z.enum(IMPORT_MODES).default('check'),
+    /** The worksheet to read (default: the first visible one with a ledger header). */
+    sheet: z.string().trim().min(1).max(100).optional(),
+  })
+  .strict();
 export const ImportStarted = z.object({ id: z.string() });
 
 /** One problem of the file: `row` is the Excel row number (0: the file as a whole). */
@@ -43,11 +49,14 @@ export const ImportJob = z.object({
   /** Unchanged rows, and rows not imported because of their errors. */
   skipped: z.number().int(),
   errors: z.array(ImportRowError),
+  /** The worksheet read, and every visible worksheet with a ledger header (to choose from). */
+  sheet: z.string().nullable(),
+  sheets: z.array(z.string()),
   /** All problems found; `errors` lists at most the first 10,000. */
   errorCount: z.number().int(),
   /**
    * Why the job ended as it did: IMPORT_INVALID (commit refused: the file has errors), FILE_INVALID
-   * (not a readable .xlsx), INTERNAL; null otherwise. `message` is its text in the caller's language.
+   * (not a readable .xlsx or .csv), INTERNAL; null otherwise. `message` is its text in the caller's language.
    */
   code: z.string().nullable(),
   message: z.string().nullable(),

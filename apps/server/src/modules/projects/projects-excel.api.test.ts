@@ -141,7 +141,8 @@ describeApi('project ledger: Excel export and import', () => {
       .execute();
 
   beforeAll(async () => {
-    t = await createTestApp();
+    // the ledgers carry earlier years' history: the city may enter it here (the limit has its own test)
+    t = await createTestApp({ BACKDATE_LIMITS: 'city_bureau=none' });
     linfen = await t.login('linfen');
     yaodu = await unitId(t, '141002');
     const inv = await linfen.post('/api/v1/investors', {
@@ -680,11 +681,17 @@ describeApi('project ledger: Excel export and import', () => {
     expect(n.errors[0].message).toContain('未找到表头');
   });
 
-  it('refuses what is not an .xlsx, or too large', async () => {
+  it('refuses what is not an .xlsx or a .csv, or too large; an old .xls is told how to save it', async () => {
     const post = (name: string, data: Buffer) =>
       linfen.request({ method: 'POST', url: '/api/v1/projects/import?mode=check', ...multipart(name, data) });
-    const txt = await post('ledger.csv', Buffer.from('项目名称,所在地\n'));
+    const txt = await post('ledger.txt', Buffer.from('项目名称,所在地\n'));
     expect([txt.statusCode, txt.json().error.code]).toEqual([400, 'FILE_INVALID']);
+    const xls = await post(
+      '台账.xls',
+      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]),
+    );
+    expect([xls.statusCode, xls.json().error.code]).toEqual([400, 'FILE_XLS']);
+    expect(xls.json().error.message).toContain('另存为');
     const fake = await post('ledger.xlsx', Buffer.from('not a workbook'));
     expect([fake.statusCode, fake.json().error.code]).toEqual([400, 'FILE_INVALID']);
     const json = await linfen.post('/api/v1/projects/import?mode=check', { file: 'x' });

@@ -51,7 +51,8 @@ export const projectExcelRoutes: FastifyPluginAsyncZod<{
       config: write,
       schema: {
         tags,
-        summary: 'Upload a ledger .xlsx (multipart field `file`, ≤ 20 MB): starts an import job',
+        summary:
+          'Upload a ledger .xlsx or .csv (UTF-8 or GBK; multipart field `file`, ≤ 20 MB): starts an import job',
         consumes: ['multipart/form-data'],
         querystring: ImportStartQuery,
         response: { 202: ImportStarted },
@@ -60,7 +61,7 @@ export const projectExcelRoutes: FastifyPluginAsyncZod<{
     async (req, reply) => {
       const actor = actorOf(req);
       const upload = await readUpload(req, IMPORT_MAX_BYTES);
-      const id = await imports.start(actor, upload, req.query.mode);
+      const id = await imports.start(actor, upload, req.query.mode, req.query.sheet);
       return reply.status(202).send({ id });
     },
   );

@@ -107,6 +107,9 @@ function regionIndex(units: RegionUnit[]) {
     add(u.code, u);
     add(u.name, u);
     add(u.shortName, u);
+    // 曲沃 = 曲沃县, 尧都 = 尧都区: a county as offices write it, without its suffix
+    const bare = u.kind === 'county' ? u.name.replace(/(自治县|县|区|市)$/, '') : '';
+    if (bare.length >= 2) add(bare, u);
     const city = u.kind === 'county' || u.kind === 'zone' ? cityOf(u) : undefined;
     if (city) {
       add(`${city.name}${u.name}`, u);
@@ -221,6 +224,8 @@ export async function createResolver(
   header: LedgerHeader,
   today: string,
   usdCnyRate: string,
+  /** The earliest stage date this actor may enter (补录期限, lib/backdate.ts); null: no limit. */
+  backdateFrom: string | null = null,
 ) {
   const resolveRegion = regionIndex(await regionUnits(db));
   const investorByCode = new Map<string, InvestorRow | null>();
@@ -372,6 +377,15 @@ export async function createResolver(
       const stage = stageSteps(state, p, today);
       if ('message' in stage) {
         err(stage.key, stage.message);
+        continue;
+      }
+      const early = backdateFrom ? stage.steps.find((s) => s.date < backdateFrom) : undefined;
+      if (early) {
+        const key = STAGE_DATE_KEYS[early.to];
+        err(
+          key,
+          `${columnLabel(key)}（${early.date}）早于您可补录的最早日期（${backdateFrom}），请核对日期，或请上级单位补录`,
+        );
         continue;
       }
       if (!existing) {

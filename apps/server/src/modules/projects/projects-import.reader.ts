@@ -8,6 +8,7 @@ import { StringDecoder } from 'node:string_decoder';
 import zlib from 'node:zlib';
 import type { ImportRowError } from '@yingshang/contracts';
 import ExcelJS from 'exceljs';
+import type { WorkbookLayout } from '../../kernel/ledger-upload.js';
 import {
   type CellValue,
   cellText,
@@ -64,7 +65,10 @@ export function headerProblems(
       message: `无法识别「${c.header}」的单位「${c.badUnit}」，应为${allowed}`,
     });
   }
-  for (const def of LEDGER_COLUMNS.filter((d) => d.required && !header.columns.has(d.key)))
+  // the industry may be given in words instead of its code
+  const given = (key: LedgerKey) =>
+    header.columns.has(key) || (key === 'industryCode' && header.columns.has('industryName'));
+  for (const def of LEDGER_COLUMNS.filter((d) => d.required && !given(d.key)))
     problems.push({ row: header.row, column: def.header, message: `缺少必填列「${def.header}」` });
   if (
     !header.columns.has('creditCode') &&
@@ -164,13 +168,16 @@ Object.assign(WorkbookReader.prototype, {
 } satisfies Partial<ReaderInternals> & ThisType<ReaderInternals>);
 
 /**
- * The rows of the first sheet that has a ledger header. `onRow` runs for every data row read and
- * may throw to stop (cancellation).
+ * The rows of the ledger sheet: the one named `opts.sheet`, else the first visible sheet that has a
+ * ledger header. Hidden sheets and columns (opts.layout) are skipped as the clerk never sees them.
+ * `sheets` lists every visible sheet with a ledger header, for the clerk to choose from. `onRow`
+ * runs for every data row read and may throw to stop (cancellation).
  */
 export async function readLedger(
   file: Buffer,
   onRow: (rowsRead: number) => Promise<void> | void,
-): Promise<{ header: LedgerHeader | null; rows: RawRow[]; problems: ImportRowError[] }> {
+  opts: { layout?: WorkbookLayout; sheet?: string } = {},
+): Promise<{ header: LedgerHeader | null; rows: RawRow[]; problems: ImportRowError[]; sheets: string[] }> {
   const reader = new WorkbookReader(Readable.from([withTrailingPadding(file)]), {
     sharedStrings: 'cache',
     styles: 'cache',
@@ -181,30 +188,51 @@ export async function readLedger(
   let header: LedgerHeader | null = null;
   const rows: RawRow[] = [];
   let problems: ImportRowError[] = [];
-  let sheets = 0;
+  const sheets: string[] = [];
+  let count = 0;
   /** What `onRow` threw (cancellation, a database error): passed on as it is. */
   let stopped: unknown = null;
   try {
     for await (const sheet of reader) {
-      sheets += 1;
+      count += 1;
       const ws = sheet as unknown as AsyncIterable<ExcelJS.Row> & { name?: string };
-      if (header) {
-        for await (const _ of ws); // drain the sheets after the ledger
+      const name = ws.name ?? `Sheet${count}`;
+      const layout = opts.layout?.get(name);
+      if (layout?.hidden) {
+        for await (const _ of ws); // a hidden sheet is not the ledger
         continue;
       }
+      const hiddenCols = layout?.hiddenCols ?? new Set<number>();
+      let found: ReturnType<typeof findHeader> = null;
+      let reading = false;
       let scanned = 0;
+      let previous: CellValue[] | null = null;
+      let subHeaderPending = false;
       for await (const row of ws) {
-        const values = (row.values as unknown[]).map(plainCell);
-        if (!header) {
+        const values = (row.values as unknown[]).map((v, col) => (hiddenCols.has(col) ? null : plainCell(v)));
+        if (!found) {
           if (++scanned > HEADER_SCAN_ROWS) continue;
-          const found = findHeader(row.number, values, ws.name ?? `Sheet${sheets}`);
-          if (found) {
+          // a header on one row, or on two (a merged group header above its columns)
+          found =
+            findHeader(row.number, values, name) ??
+            (previous ? findHeader(row.number, stacked(previous, values), name) : null);
+          previous = values;
+          if (!found) continue;
+          sheets.push(name);
+          subHeaderPending = true;
+          if (!header && (opts.sheet === undefined || opts.sheet === name)) {
             header = found.header;
-            problems = headerProblems(found.header, found.duplicates, found.badUnits);
+            reading = true;
           }
           continue;
         }
-        const raw = dataRow(header, row.number, values);
+        if (!reading) continue;
+        if (subHeaderPending) {
+          subHeaderPending = false;
+          if (addSubHeader(found, values)) continue;
+          problems = headerProblems(found.header, found.duplicates, found.badUnits);
+        }
+        const raw = dataRow(found.header, row.number, values);
         if (!raw) continue;
         rows.push(raw);
         try {
@@ -214,20 +242,59 @@ export async function readLedger(
           throw err;
         }
       }
+      if (reading && subHeaderPending)
+        problems = headerProblems(found!.header, found!.duplicates, found!.badUnits);
     }
   } catch (err) {
     if (err === stopped || err instanceof FileUnreadable) throw err;
     throw new FileUnreadable(err instanceof Error ? err.message : String(err));
   }
-  if (sheets === 0) throw new FileUnreadable('no worksheet');
+  if (count === 0) throw new FileUnreadable('no worksheet');
   if (!header) {
-    problems.push({
-      row: 0,
-      column: null,
-      message: `未找到表头：前 ${HEADER_SCAN_ROWS} 行中没有同时包含「项目名称」「所在地」「行业代码」等列名的行`,
-    });
+    problems.push(
+      opts.sheet !== undefined
+        ? {
+            row: 0,
+            column: null,
+            message: `工作表「${opts.sheet}」中没有找到表头${sheets.length ? `（含台账表头的工作表：${sheets.join('、')}）` : ''}`,
+          }
+        : {
+            row: 0,
+            column: null,
+            message: `未找到表头：前 ${HEADER_SCAN_ROWS} 行中没有同时包含「项目名称」「所在地」「行业代码」等列名的行`,
+          },
+    );
   }
-  return { header, rows, problems };
+  return { header, rows, problems, sheets };
+}
+
+/** Two header rows read as one: a column's lower cell, or the merged cell above it. */
+const stacked = (upper: CellValue[], lower: CellValue[]) =>
+  Array.from({ length: Math.max(upper.length, lower.length) }, (_, i) => lower[i] ?? upper[i] ?? null);
+
+/**
+ * The row under a header, when it is the header's second row (the columns under a merged group
+ * header such as 「投资情况」 → 「总投资（亿元）」「其中外资」): its column names join the header.
+ * A data row names no new column, or has a project name.
+ */
+function addSubHeader(found: NonNullable<ReturnType<typeof findHeader>>, values: CellValue[]): boolean {
+  const nameCol = found.header.columns.get('name')?.col;
+  if (nameCol !== undefined && values[nameCol] !== null) return false;
+  const added: LedgerColumn[] = [];
+  values.forEach((v, col) => {
+    if (typeof v !== 'string') return;
+    const m = matchHeader(v);
+    if (!m || found.header.columns.has(m.key)) return;
+    added.push({ ...m, header: v.replace(/\s+/g, ' ').trim(), col });
+  });
+  if (added.length === 0) return false;
+  for (const c of added) {
+    // the lower row names the column: a group label above it no longer does
+    for (const [key, old] of found.header.columns) if (old.col === c.col) found.header.columns.delete(key);
+    found.header.columns.set(c.key, c);
+    if (c.badUnit !== undefined) found.badUnits.push(c);
+  }
+  return true;
 }
 
 function findHeader(rowNumber: number, values: CellValue[], sheet: string) {

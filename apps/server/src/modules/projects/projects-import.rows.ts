@@ -13,6 +13,7 @@ import {
 } from '@yingshang/contracts';
 import {
   creditCodeProblem,
+  INDUSTRIES,
   industryByCode,
   type OriginGroupKey,
   originGroup,
@@ -23,6 +24,7 @@ import {
   type CellValue,
   cellText,
   columnDef,
+  compact,
   type LedgerKey,
   normaliseProjectName,
   parseAmount,
@@ -120,7 +122,12 @@ export function parseRow(raw: RawRow, ctx: RowContext): { value?: ParsedRow; err
   // 行业代码
   let industryCode = '';
   const industryText = text('industryCode').toUpperCase();
-  if (!industryText)
+  const industryWords = has('industryName') ? text('industryName') : '';
+  if (!industryText && industryWords) {
+    const m = industryByWords(industryWords);
+    if ('code' in m) industryCode = m.code;
+    else err('industryName', m.message);
+  } else if (!industryText)
     err('industryCode', '行业代码不能为空（《国民经济行业分类》GB/T 4754-2017 代码，如 2521）');
   else {
     // A number cell loses a leading zero (0511 → 511): try it back.
@@ -358,3 +365,27 @@ const ISSUE_COLUMNS: Record<string, LedgerKey> = {
   leaderName: 'leader',
   notes: 'notes',
 };
+
+/**
+ * The industry a ledger names in words (产业类别 「炼焦」「光伏设备及元器件制造」): the GB/T 4754 class
+ * of that exact name, else the one class whose name contains the words (or the class holding all
+ * that do); several are offered by code and name for the clerk to write the code instead.
+ */
+export function industryByWords(words: string): { code: string } | { message: string } {
+  const w = compact(words);
+  const exact = INDUSTRIES.filter((i) => compact(i.name) === w);
+  if (exact.length > 0) return { code: exact.sort((a, b) => b.code.length - a.code.length)[0].code };
+  const near = INDUSTRIES.filter((i) => compact(i.name).includes(w)).sort(
+    (a, b) => a.code.length - b.code.length,
+  );
+  // one class, or a class and classes under it: the class that holds them all
+  if (near.length > 0 && near.every((i) => i.code.startsWith(near[0].code))) return { code: near[0].code };
+  if (near.length === 0)
+    return {
+      message: `行业「${words}」在《国民经济行业分类》（GB/T 4754-2017）中找不到，请改填行业代码（如 2521）`,
+    };
+  const offered = near.slice(0, 5).map((i) => `${i.code} ${i.name}`);
+  return {
+    message: `行业「${words}」对应多个行业（${offered.join('；')}${near.length > 5 ? ' 等' : ''}），请在「行业代码」列填写其中一个代码`,
+  };
+}

@@ -24,8 +24,10 @@ import {
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/database.js';
 import type { Dialect } from '../../db/dialect.js';
+import { csvToXlsx, type UploadKind, uploadKind, workbookLayout } from '../../kernel/ledger-upload.js';
 import type { Actor } from '../../lib/actor.js';
 import { fail } from '../../lib/app-error.js';
+import { earliestBackdate } from '../../lib/backdate.js';
 import { beijingToday } from '../../lib/days.js';
 import { newId, now } from '../../lib/ids.js';
 import { createResolver, createWriter, type Plan } from './projects-import.plan.js';
@@ -70,6 +72,8 @@ interface Live {
   errors: ImportRowError[];
   errorCount: number;
   code: ErrorCode | null;
+  sheet: string | null;
+  sheets: string[];
   cancel: boolean;
   done: Promise<void>;
 }
@@ -79,6 +83,8 @@ interface Outcome {
   code: ErrorCode | null;
   errorCount: number;
   errors: ImportRowError[];
+  sheet?: string | null;
+  sheets?: string[];
 }
 
 class Cancelled extends Error {}
@@ -89,8 +95,6 @@ class Conflicts extends Error {
 }
 
 const byRow = (a: ImportRowError, b: ImportRowError) => a.row - b.row;
-/** Every .xlsx is a ZIP archive: its first bytes are a local file header. */
-const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
 export function createProjectImportService(deps: {
   db: Db;
@@ -101,8 +105,14 @@ export function createProjectImportService(deps: {
   const { db, dialect, config } = deps;
   const live = new Map<string, Live>();
 
-  const outcomeJson = (job: Pick<Live, 'code' | 'errorCount' | 'errors'>) =>
-    JSON.stringify({ code: job.code, errorCount: job.errorCount, errors: job.errors } satisfies Outcome);
+  const outcomeJson = (job: Pick<Live, 'code' | 'errorCount' | 'errors' | 'sheet' | 'sheets'>) =>
+    JSON.stringify({
+      code: job.code,
+      errorCount: job.errorCount,
+      errors: job.errors,
+      sheet: job.sheet,
+      sheets: job.sheets,
+    } satisfies Outcome);
 
   function view(j: Omit<Live, 'cancel' | 'done' | 'actorId'>, locale: Locale): ImportJob {
     return {
@@ -120,6 +130,8 @@ export function createProjectImportService(deps: {
       skipped: j.skipped,
       errors: j.errors,
       errorCount: j.errorCount,
+      sheet: j.sheet,
+      sheets: j.sheets,
       code: j.code,
       message: j.code ? errorMessage(j.code, locale) : null,
       createdAt: j.createdAt,
@@ -153,6 +165,8 @@ export function createProjectImportService(deps: {
       skipped: row.skippedCount,
       errors: outcome.errors,
       errorCount: outcome.errorCount,
+      sheet: outcome.sheet ?? null,
+      sheets: outcome.sheets ?? [],
       code: outcome.code,
     };
   }
@@ -167,7 +181,7 @@ export function createProjectImportService(deps: {
     );
   }
 
-  async function run(job: Live, actor: Actor, file: Buffer) {
+  async function run(job: Live, actor: Actor, upload: Buffer, opts: { kind: UploadKind; sheet?: string }) {
     const sqlite = dialect.name === 'sqlite';
     /** True while the write transaction holds SQLite's only connection: no other query may run. */
     let holdingSqlite = false;
@@ -219,11 +233,19 @@ export function createProjectImportService(deps: {
     };
 
     try {
-      // reading
-      const { header, rows, problems } = await readLedger(file, async (n) => {
-        job.rowsRead = n;
-        if (n % BATCH === 0) await tick();
-      });
+      // reading: a .csv as a one-sheet workbook; hidden sheets and columns skipped
+      const file = opts.kind === 'csv' ? await csvToXlsx(upload) : upload;
+      const layout = opts.kind === 'xlsx' ? await workbookLayout(file) : null;
+      const { header, rows, problems, sheets } = await readLedger(
+        file,
+        async (n) => {
+          job.rowsRead = n;
+          if (n % BATCH === 0) await tick();
+        },
+        { layout, sheet: opts.sheet },
+      );
+      job.sheets = sheets;
+      job.sheet = header?.sheet ?? null;
       job.total = rows.length;
       job.rowsRead = rows.length;
       report(problems);
@@ -236,7 +258,14 @@ export function createProjectImportService(deps: {
       job.phase = 'checking';
       await tick();
       const checkStartedAt = now();
-      const resolver = await createResolver(db, actor, header, today, config.usdCnyRate);
+      const resolver = await createResolver(
+        db,
+        actor,
+        header,
+        today,
+        config.usdCnyRate,
+        earliestBackdate(actor, config.backdateLimits, today),
+      );
       const ctx = { header, today, usdCnyRate: config.usdCnyRate };
       const plans: Plan[] = [];
       for (let i = 0; i < rows.length; i += BATCH) {
@@ -296,7 +325,9 @@ export function createProjectImportService(deps: {
         return await finish('done', 'IMPORT_INVALID');
       }
       if (err instanceof FileUnreadable) {
-        report([{ row: 0, column: null, message: '无法读取该文件：不是有效的 .xlsx 文件，或文件已损坏' }]);
+        report([
+          { row: 0, column: null, message: '无法读取该文件：不是有效的 .xlsx 或 .csv 文件，或文件已损坏' },
+        ]);
         return await finish('failed', 'FILE_INVALID');
       }
       deps.log?.error({ err, job: job.id }, 'import job failed');
@@ -306,9 +337,15 @@ export function createProjectImportService(deps: {
 
   return {
     /** Registers the upload as a job and starts it after the caller has answered. */
-    async start(actor: Actor, upload: { fileName: string; data: Buffer }, mode: ImportMode): Promise<string> {
-      if (!/\.xlsx$/i.test(upload.fileName) || !upload.data.subarray(0, 4).equals(ZIP_MAGIC))
-        fail('FILE_INVALID', [{ path: 'file', message: 'an .xlsx workbook is expected' }]);
+    async start(
+      actor: Actor,
+      upload: { fileName: string; data: Buffer },
+      mode: ImportMode,
+      sheet?: string,
+    ): Promise<string> {
+      const kind = uploadKind(upload.fileName, upload.data);
+      if (kind === 'xls') fail('FILE_XLS', [{ path: 'file', message: 'FILE_XLS' }]);
+      if (!kind) fail('FILE_INVALID', [{ path: 'file', message: 'an .xlsx workbook or a .csv is expected' }]);
       const at = now();
       const job: Live = {
         id: newId(),
@@ -329,6 +366,8 @@ export function createProjectImportService(deps: {
         errors: [],
         errorCount: 0,
         code: null,
+        sheet: null,
+        sheets: [],
         cancel: false,
         done: Promise.resolve(),
       };
@@ -347,7 +386,7 @@ export function createProjectImportService(deps: {
       });
       live.set(job.id, job);
       job.done = new Promise<void>((resolve) => setImmediate(resolve))
-        .then(() => run(job, actor, upload.data))
+        .then(() => run(job, actor, upload.data, { kind, sheet }))
         .catch((err) => deps.log?.error({ err, job: job.id }, 'import job could not record its end'))
         .finally(() => live.delete(job.id));
       return job.id;
