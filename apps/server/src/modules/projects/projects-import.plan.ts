@@ -381,7 +381,11 @@ export async function createResolver(
       }
       const early = backdateFrom ? stage.steps.find((s) => s.date < backdateFrom) : undefined;
       if (early) {
-        const key = STAGE_DATE_KEYS[early.to];
+        // 在谈 without its own date takes the signing's: the signing column is the one to correct
+        const key =
+          early.to === 'negotiating' && !p.dates.negotiatingOn && p.dates.signedOn
+            ? 'signedOn'
+            : STAGE_DATE_KEYS[early.to];
         err(
           key,
           `${columnLabel(key)}（${early.date}）早于您可补录的最早日期（${backdateFrom}），请核对日期，或请上级单位补录`,

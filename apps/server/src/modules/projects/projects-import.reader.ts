@@ -278,8 +278,10 @@ const stacked = (upper: CellValue[], lower: CellValue[]) =>
  * A data row names no new column, or has a project name.
  */
 function addSubHeader(found: NonNullable<ReturnType<typeof findHeader>>, values: CellValue[]): boolean {
-  const nameCol = found.header.columns.get('name')?.col;
-  if (nameCol !== undefined && values[nameCol] !== null) return false;
+  // under a header cell merged downwards the row is empty, or (as some programs save it) repeats it
+  const name = found.header.columns.get('name');
+  const under = name ? (values[name.col] ?? null) : null;
+  if (name && under !== null && compact(cellText(under)) !== compact(name.header)) return false;
   const added: LedgerColumn[] = [];
   values.forEach((v, col) => {
     if (typeof v !== 'string') return;
