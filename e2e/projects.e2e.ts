@@ -1,5 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, launch, login, newPage, screenshot } from './browser.js';
@@ -151,6 +152,97 @@ describe('project pipeline journey', () => {
     await page.keyboard.press('Escape');
     const rows = await page.getByTestId('projects-table').locator('tbody tr.ant-table-row').count();
     expect(rows).toBe(1);
+    await page.context().close();
+  });
+
+  it('a county clerk imports the office’s own ledger, corrects one column, and finds the projects on their true dates', async () => {
+    // the county's ledger as it keeps it: a merged title, a 填报单位 row, a two-row header with a
+    // column the system does not know (计划投资（亿元）), a spacer row and a 合计 row
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const signed = [thisYearAgo(45), thisYearAgo(75)];
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('尧都区台账');
+    ws.addRow(['尧都区2026年招商引资项目台账']);
+    ws.mergeCells(1, 1, 1, 8);
+    ws.addRow(['填报单位：尧都区招商服务中心']);
+    ws.mergeCells(2, 1, 2, 8);
+    ws.addRow([
+      '项目名称',
+      '签约企业',
+      '统一社会信用代码',
+      '投资情况',
+      '所在县区',
+      '行业代码',
+      '项目进展',
+      '签约时间',
+    ]);
+    ws.addRow([null, null, null, '计划投资（亿元）']);
+    for (const c of [1, 2, 3, 5, 6, 7, 8]) ws.mergeCells(3, c, 4, c);
+    ws.addRow([
+      '尧都区精密铸件补录项目',
+      '北京晋能科技有限公司',
+      '91110108MA01A2B3CF',
+      1.8,
+      '尧都',
+      '3391',
+      '已签约',
+      signed[0].replaceAll('-', '.'),
+    ]);
+    ws.addRow([]);
+    ws.addRow([
+      '尧都区冷链物流补录项目',
+      '北京晋能科技有限公司',
+      '91110108MA01A2B3CF',
+      0.6,
+      '尧都区',
+      '5920',
+      '签约',
+      signed[1],
+    ]);
+    ws.addRow(['合计', null, null, 2.4]);
+    const file = path.join(os.tmpdir(), `ys-e2e-own-${Date.now()}.xlsx`);
+    await wb.xlsx.writeFile(file);
+
+    const page = await newPage(browser);
+    await login(page, 'yaodu');
+    await page.getByTestId('home-welcome').waitFor();
+    await page.getByTestId('menu-projects').click();
+    await page.getByTestId('projects-table').waitFor();
+    await page.getByTestId('projects-import').click();
+    await page.getByTestId('import-dialog').locator('input[type=file]').setInputFiles(file);
+    // proposed from the header words: the unknown column is not imported, so 总投资 is missing
+    await expect
+      .poll(() => page.getByTestId('import-errors').textContent(), { timeout: 30_000 })
+      .toContain('缺少必填列');
+    const columns = page.getByTestId('import-columns');
+    await expect(columns.textContent()).resolves.toContain('计划投资（亿元）');
+    await page.getByTestId('import-column-4').click();
+    await page.locator('.ant-select-item-option:visible', { hasText: /^总投资$/ }).click();
+    await screenshot(page, 'journey-import-columns');
+    await page.getByTestId('import-columns-save').click();
+    await page.getByTestId('import-commit').waitFor({ timeout: 30_000 });
+    await page.getByTestId('import-commit').click();
+    await expect
+      .poll(() => page.getByTestId('import-result').textContent(), { timeout: 30_000 })
+      .toMatch(/新增\s*2/);
+    await page.keyboard.press('Escape');
+
+    // in the list with the signing date of the ledger, not the day of the import
+    await page.goto(`${baseUrl()}/projects?q=${encodeURIComponent('补录项目')}`);
+    await expect
+      .poll(() => page.getByTestId('projects-table').textContent())
+      .toContain('尧都区精密铸件补录项目');
+    await expect(page.getByTestId('projects-table').textContent()).resolves.toContain(signed[0]);
+    // the monthly report of the signing month counts it; a closed month says it was revised
+    const month = signed[0].slice(0, 7);
+    await page.goto(`${baseUrl()}/dashboard/monthly?month=${month}`);
+    await page.getByTestId('monthly-table').waitFor();
+    if (month < today.slice(0, 7))
+      // the revision names who imported which file, and the figure before and after
+      await expect(page.getByTestId('monthly-revisions').textContent()).resolves.toMatch(
+        new RegExp(`尧都区招商专员 · ${path.basename(file).replace('.', '\\.')} · 签约（个） \\d+ → \\d+`),
+      );
+    await screenshot(page, 'journey-monthly-revised');
     await page.context().close();
   });
 

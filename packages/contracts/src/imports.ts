@@ -23,6 +23,54 @@ export const ImportStartQuery = z
   .strict();
 export const ImportStarted = z.object({ id: z.string() });
 
+/** The columns of the ledger import, as the mapping names them (projects.ledger.ts LEDGER_COLUMNS). */
+export const LEDGER_KEYS = [
+  'seq',
+  'name',
+  'code',
+  'region',
+  'industryCode',
+  'industryName',
+  'total',
+  'foreign',
+  'investor',
+  'creditCode',
+  'foreignRegNo',
+  'country',
+  'projectType',
+  'stage',
+  'negotiatingOn',
+  'signedOn',
+  'startedOn',
+  'producingOn',
+  'leader',
+  'notes',
+] as const;
+export type ImportColumnKey = (typeof LEDGER_KEYS)[number];
+
+/** A header cell of the file as read, and the column it was taken for (null: not imported). */
+export const ImportColumn = z.object({
+  col: z.number().int(),
+  header: z.string(),
+  key: z.enum(LEDGER_KEYS).nullable(),
+});
+export type ImportColumn = z.infer<typeof ImportColumn>;
+
+/** A unit's corrected mapping: these headers mean these columns (null: do not import it). */
+export const ImportMappingBody = z
+  .object({
+    columns: z
+      .array(
+        z.object({ header: z.string().trim().min(1).max(100), key: z.enum(LEDGER_KEYS).nullable() }).strict(),
+      )
+      .min(1)
+      .max(200),
+  })
+  .strict();
+export const ImportMapping = z.object({
+  columns: z.array(z.object({ header: z.string(), key: z.enum(LEDGER_KEYS).nullable() })),
+});
+
 /** One problem of the file: `row` is the Excel row number (0: the file as a whole). */
 export const ImportRowError = z.object({
   row: z.number().int().min(0),
@@ -52,6 +100,8 @@ export const ImportJob = z.object({
   /** The worksheet read, and every visible worksheet with a ledger header (to choose from). */
   sheet: z.string().nullable(),
   sheets: z.array(z.string()),
+  /** The header as read: every header cell and the column it was taken for. */
+  columns: z.array(ImportColumn),
   /** All problems found; `errors` lists at most the first 10,000. */
   errorCount: z.number().int(),
   /**

@@ -13,6 +13,7 @@ import * as m0010 from './migrations/0010-region-targets.js';
 import * as m0011 from './migrations/0011-rollups.js';
 import * as m0012 from './migrations/0012-department-codes.js';
 import * as m0013 from './migrations/0013-report-revisions.js';
+import * as m0014 from './migrations/0014-import-mappings.js';
 
 /**
  * One append-only migration set for both databases: each migration is given the dialect
@@ -32,6 +33,7 @@ const MIGRATIONS: Record<string, { up(db: Kysely<unknown>, dialect: Dialect): Pr
   '0011-rollups': m0011,
   '0012-department-codes': m0012,
   '0013-report-revisions': m0013,
+  '0014-import-mappings': m0014,
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations run before the typed schema exists

@@ -166,6 +166,9 @@ const ACCESS: Record<string, Probe | 'self' | 'public'> = {
   // An upload writes only inside the caller's area: rows elsewhere are refused one by one
   // (projects-excel.api.test.ts); the job it starts belongs to the caller.
   'POST /api/v1/projects/import': 'self',
+  // the caller's own unit's mapping: there is no other unit's to aim at
+  'GET /api/v1/projects/import/mapping': 'self',
+  'PUT /api/v1/projects/import/mapping': 'self',
   'GET /api/v1/projects/import/:id': (f) => ({ url: `/api/v1/projects/import/${f.importJob}` }),
   'POST /api/v1/projects/import/:id/cancel': (f) => ({
     url: `/api/v1/projects/import/${f.importJob}/cancel`,

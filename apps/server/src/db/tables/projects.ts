@@ -146,6 +146,18 @@ export interface ProjectFundTable {
   createdAt: string;
 }
 
+/** A unit's corrected import column mapping (migration 0014). */
+export interface ImportMappingTable {
+  unitId: string;
+  kind: string;
+  /** The header as its ledger writes it, compacted (ledger compact()). */
+  header: string;
+  /** The ledger column it means; '' = not imported. */
+  columnKey: string;
+  updatedBy: string;
+  updatedAt: string;
+}
+
 export interface ImportJobTable {
   id: string;
   kind: string;
@@ -192,6 +204,7 @@ export interface ProjectDatabase {
   regionTargets: RegionTargetTable;
   reportRevisions: ReportRevisionTable;
   importJobs: ImportJobTable;
+  importMappings: ImportMappingTable;
   attachments: AttachmentTable;
 }
 export type ProjectRow = Selectable<ProjectTable>;

@@ -1,6 +1,8 @@
 import {
   IdParams,
   ImportJob,
+  ImportMapping,
+  ImportMappingBody,
   ImportStarted,
   ImportStartQuery,
   ProjectExportQuery,
@@ -64,6 +66,33 @@ export const projectExcelRoutes: FastifyPluginAsyncZod<{
       const id = await imports.start(actor, upload, req.query.mode, req.query.sheet);
       return reply.status(202).send({ id });
     },
+  );
+
+  app.get(
+    '/projects/import/mapping',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: 'The column mapping the caller’s unit saved for its ledgers (header → column)',
+        response: { 200: ImportMapping },
+      },
+    },
+    async (req) => imports.mapping(actorOf(req)),
+  );
+
+  app.put(
+    '/projects/import/mapping',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: 'Saves corrected columns for the caller’s unit: its next files are read with them',
+        body: ImportMappingBody,
+        response: { 200: ImportMapping },
+      },
+    },
+    async (req) => imports.saveMapping(actorOf(req), req.body),
   );
 
   app.get(

@@ -19,6 +19,7 @@ interface Job {
   skipped: number;
   sheet: string | null;
   sheets: string[];
+  columns: { col: number; header: string; key: string | null }[];
   errors: { row: number; column: string | null; message: string }[];
   code: string | null;
 }
@@ -129,6 +130,48 @@ describeApi('project ledger import: the office’s own layout', () => {
     const text = new TextDecoder('gb18030').decode(GBK_CSV);
     const utf8 = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
     expect(await runImport(linfen, utf8, 'utf8.csv', 'mode=check')).toMatchObject({ total: 4, errors: [] });
+  });
+
+  it('proposes the columns, takes the clerk’s correction and keeps it for the unit’s next file', async () => {
+    const yaodu = await t.login('yaodu');
+    const csv = [
+      '项目名称,签约企业,统一社会信用代码,计划投资（亿元）,县区,行业,项目进展,签约日期,内部备注',
+      `尧都精密铸造项目,北京晋能科技有限公司,91110108MA01A2B3CF,1.5,尧都,炼焦,签约,${beijingToday()},仅供内部`,
+    ].join('\r\n');
+    const file = Buffer.from(csv, 'utf8');
+    const first = await runImport(yaodu, file, '尧都台账.csv', 'mode=check');
+    // proposed: the words it knows; 计划投资 it does not, so the required column is missing
+    expect(first.columns).toEqual(
+      expect.arrayContaining([
+        { col: 2, header: '签约企业', key: 'investor' },
+        { col: 4, header: '计划投资（亿元）', key: null },
+        { col: 6, header: '行业', key: 'industryName' },
+      ]),
+    );
+    expect(first.errors.map((e) => e.message)).toContain('缺少必填列「总投资（万元）」');
+    // corrected in the dialog and saved for the unit
+    const saved = await yaodu.put('/api/v1/projects/import/mapping', {
+      columns: [
+        { header: '计划投资（亿元）', key: 'total' },
+        { header: '内部备注', key: null },
+      ],
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect((await yaodu.get('/api/v1/projects/import/mapping')).json().columns).toEqual([
+      { header: '内部备注', key: null },
+      { header: '计划投资(亿元)', key: 'total' },
+    ]);
+    const again = await runImport(yaodu, file, '尧都台账.csv', 'mode=commit');
+    expect(again.errors).toEqual([]);
+    expect(again.columns).toContainEqual({ col: 4, header: '计划投资（亿元）', key: 'total' });
+    expect(again).toMatchObject({ created: 1 });
+    const p = (await yaodu.get(`/api/v1/projects?q=${encodeURIComponent('尧都精密铸造项目')}`)).json()
+      .items[0];
+    // read in the header's unit: 1.5 亿元
+    expect(p).toMatchObject({ totalInvestmentFen: 150_000_000_00, industryCode: '2521', status: 'signed' });
+    // another unit's files are read with its own mapping, not 尧都's
+    const other = await runImport(linfen, file, '尧都台账.csv', 'mode=check');
+    expect(other.columns).toContainEqual({ col: 4, header: '计划投资（亿元）', key: null });
   });
 
   it('names a row whose signing lies before the county’s back-date limit, and writes nothing of the file', async () => {

@@ -37,6 +37,8 @@ export interface LedgerHeader {
   row: number;
   sheet: string;
   columns: Map<LedgerKey, LedgerColumn>;
+  /** Every header cell as written (the lower one of a two-row header), for the mapping dialog. */
+  cells: { col: number; header: string }[];
 }
 
 export interface RawRow {
@@ -176,7 +178,7 @@ Object.assign(WorkbookReader.prototype, {
 export async function readLedger(
   file: Buffer,
   onRow: (rowsRead: number) => Promise<void> | void,
-  opts: { layout?: WorkbookLayout; sheet?: string } = {},
+  opts: { layout?: WorkbookLayout; sheet?: string; match?: HeaderMatcher } = {},
 ): Promise<{ header: LedgerHeader | null; rows: RawRow[]; problems: ImportRowError[]; sheets: string[] }> {
   const reader = new WorkbookReader(Readable.from([withTrailingPadding(file)]), {
     sharedStrings: 'cache',
@@ -185,6 +187,7 @@ export async function readLedger(
     worksheets: 'emit',
     entries: 'ignore',
   });
+  const match = opts.match ?? matchHeader;
   let header: LedgerHeader | null = null;
   const rows: RawRow[] = [];
   let problems: ImportRowError[] = [];
@@ -214,8 +217,8 @@ export async function readLedger(
           if (++scanned > HEADER_SCAN_ROWS) continue;
           // a header on one row, or on two (a merged group header above its columns)
           found =
-            findHeader(row.number, values, name) ??
-            (previous ? findHeader(row.number, stacked(previous, values), name) : null);
+            findHeader(row.number, values, name, match) ??
+            (previous ? findHeader(row.number, stacked(previous, values), name, match) : null);
           previous = values;
           if (!found) continue;
           sheets.push(name);
@@ -229,8 +232,9 @@ export async function readLedger(
         if (!reading) continue;
         if (subHeaderPending) {
           subHeaderPending = false;
-          if (addSubHeader(found, values)) continue;
+          const second = addSubHeader(found, values, match);
           problems = headerProblems(found.header, found.duplicates, found.badUnits);
+          if (second) continue;
         }
         const raw = dataRow(found.header, row.number, values);
         if (!raw) continue;
@@ -275,45 +279,71 @@ const stacked = (upper: CellValue[], lower: CellValue[]) =>
 /**
  * The row under a header, when it is the header's second row (the columns under a merged group
  * header such as 「投资情况」 → 「总投资（亿元）」「其中外资」): its column names join the header.
- * A data row names no new column, or has a project name.
+ * A data row has a project name, or values that are not text.
  */
-function addSubHeader(found: NonNullable<ReturnType<typeof findHeader>>, values: CellValue[]): boolean {
+function addSubHeader(
+  found: NonNullable<ReturnType<typeof findHeader>>,
+  values: CellValue[],
+  match: HeaderMatcher,
+): boolean {
   // under a header cell merged downwards the row is empty, or (as some programs save it) repeats it
   const name = found.header.columns.get('name');
   const under = name ? (values[name.col] ?? null) : null;
   if (name && under !== null && compact(cellText(under)) !== compact(name.header)) return false;
   const added: LedgerColumn[] = [];
+  const lower: { col: number; header: string }[] = [];
   values.forEach((v, col) => {
     if (typeof v !== 'string') return;
-    const m = matchHeader(v);
+    const header = v.replace(/\s+/g, ' ').trim();
+    lower.push({ col, header });
+    const m = match(v);
     if (!m || found.header.columns.has(m.key)) return;
-    added.push({ ...m, header: v.replace(/\s+/g, ' ').trim(), col });
+    added.push({ ...m, header, col });
   });
-  if (added.length === 0) return false;
+  // a second header row names columns (known or not) and holds nothing but their names
+  const filled = values.filter((v) => v !== null);
+  if (lower.length === 0 || filled.some((v) => typeof v !== 'string')) return false;
+  if (
+    added.length === 0 &&
+    lower.every((c) => found.header.cells.some((u) => u.col === c.col && u.header === c.header))
+  )
+    return false;
   for (const c of added) {
     // the lower row names the column: a group label above it no longer does
     for (const [key, old] of found.header.columns) if (old.col === c.col) found.header.columns.delete(key);
     found.header.columns.set(c.key, c);
     if (c.badUnit !== undefined) found.badUnits.push(c);
   }
+  const byCol = new Map(found.header.cells.map((c) => [c.col, c]));
+  for (const c of lower) byCol.set(c.col, c);
+  found.header.cells = [...byCol.values()].sort((a, b) => a.col - b.col);
   return true;
 }
 
-function findHeader(rowNumber: number, values: CellValue[], sheet: string) {
+/**
+ * What a header cell means: a ledger column, null when the unit's saved mapping says not to import
+ * it, undefined when nothing knows it. The default knows the built-in header words (matchHeader).
+ */
+export type HeaderMatcher = (text: string) => HeaderMatch | null | undefined;
+
+function findHeader(rowNumber: number, values: CellValue[], sheet: string, match: HeaderMatcher) {
   const columns = new Map<LedgerKey, LedgerColumn>();
+  const cells: LedgerHeader['cells'] = [];
   const duplicates: string[] = [];
   const badUnits: LedgerColumn[] = [];
   values.forEach((v, col) => {
     if (typeof v !== 'string') return;
-    const m = matchHeader(v);
+    const header = v.replace(/\s+/g, ' ').trim();
+    cells.push({ col, header });
+    const m = match(v);
     if (!m) return;
-    const column = { ...m, header: v.replace(/\s+/g, ' ').trim(), col };
+    const column = { ...m, header, col };
     if (columns.has(m.key)) duplicates.push(column.header);
     else columns.set(m.key, column);
     if (m.badUnit !== undefined) badUnits.push(column);
   });
   if (!columns.has('name') || columns.size < 3) return null;
-  return { header: { row: rowNumber, sheet, columns }, duplicates, badUnits };
+  return { header: { row: rowNumber, sheet, columns, cells }, duplicates, badUnits };
 }
 
 function dataRow(header: LedgerHeader, rowNumber: number, values: CellValue[]): RawRow | null {

@@ -16,22 +16,33 @@ import crypto from 'node:crypto';
 import {
   type ErrorCode,
   errorMessage,
+  type ImportColumn,
   type ImportJob,
+  type ImportMappingBody,
   type ImportMode,
   type ImportRowError,
+  LEDGER_KEYS,
   type Locale,
 } from '@yingshang/contracts';
+import type { z } from 'zod';
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/database.js';
 import type { Dialect } from '../../db/dialect.js';
+import { recordAudit } from '../../kernel/audit.js';
 import { csvToXlsx, type UploadKind, uploadKind, workbookLayout } from '../../kernel/ledger-upload.js';
 import type { Actor } from '../../lib/actor.js';
 import { fail } from '../../lib/app-error.js';
 import { earliestBackdate } from '../../lib/backdate.js';
 import { beijingToday } from '../../lib/days.js';
 import { newId, now } from '../../lib/ids.js';
+import { compact, type LedgerKey, mappedHeader, matchHeader } from './projects.ledger.js';
 import { createResolver, createWriter, type Plan } from './projects-import.plan.js';
-import { FileUnreadable, readLedger } from './projects-import.reader.js';
+import {
+  FileUnreadable,
+  type HeaderMatcher,
+  type LedgerHeader,
+  readLedger,
+} from './projects-import.reader.js';
 import { type ParsedRow, parseRow } from './projects-import.rows.js';
 import {
   failStaleJobs,
@@ -40,6 +51,8 @@ import {
   insertImportJob,
   isCancelRequested,
   requestCancel,
+  savedMapping,
+  saveMapping,
   updateImportJob,
 } from './projects-ledger.repository.js';
 
@@ -74,6 +87,7 @@ interface Live {
   code: ErrorCode | null;
   sheet: string | null;
   sheets: string[];
+  columns: ImportColumn[];
   cancel: boolean;
   done: Promise<void>;
 }
@@ -85,6 +99,7 @@ interface Outcome {
   errors: ImportRowError[];
   sheet?: string | null;
   sheets?: string[];
+  columns?: ImportColumn[];
 }
 
 class Cancelled extends Error {}
@@ -96,6 +111,19 @@ class Conflicts extends Error {
 
 const byRow = (a: ImportRowError, b: ImportRowError) => a.row - b.row;
 
+/** The header as read, for the mapping dialog: each cell and the importable column it was taken for. */
+function columnsOf(header: LedgerHeader): ImportColumn[] {
+  const keyAt = new Map([...header.columns.values()].map((c) => [c.col, c.key]));
+  return header.cells.map((c) => {
+    const key = keyAt.get(c.col);
+    return {
+      col: c.col,
+      header: c.header,
+      key: (LEDGER_KEYS as readonly string[]).includes(key ?? '') ? (key as ImportColumn['key']) : null,
+    };
+  });
+}
+
 export function createProjectImportService(deps: {
   db: Db;
   dialect: Dialect;
@@ -105,13 +133,14 @@ export function createProjectImportService(deps: {
   const { db, dialect, config } = deps;
   const live = new Map<string, Live>();
 
-  const outcomeJson = (job: Pick<Live, 'code' | 'errorCount' | 'errors' | 'sheet' | 'sheets'>) =>
+  const outcomeJson = (job: Pick<Live, 'code' | 'errorCount' | 'errors' | 'sheet' | 'sheets' | 'columns'>) =>
     JSON.stringify({
       code: job.code,
       errorCount: job.errorCount,
       errors: job.errors,
       sheet: job.sheet,
       sheets: job.sheets,
+      columns: job.columns,
     } satisfies Outcome);
 
   function view(j: Omit<Live, 'cancel' | 'done' | 'actorId'>, locale: Locale): ImportJob {
@@ -132,6 +161,7 @@ export function createProjectImportService(deps: {
       errorCount: j.errorCount,
       sheet: j.sheet,
       sheets: j.sheets,
+      columns: j.columns,
       code: j.code,
       message: j.code ? errorMessage(j.code, locale) : null,
       createdAt: j.createdAt,
@@ -167,6 +197,7 @@ export function createProjectImportService(deps: {
       errorCount: outcome.errorCount,
       sheet: outcome.sheet ?? null,
       sheets: outcome.sheets ?? [],
+      columns: outcome.columns ?? [],
       code: outcome.code,
     };
   }
@@ -236,16 +267,24 @@ export function createProjectImportService(deps: {
       // reading: a .csv as a one-sheet workbook; hidden sheets and columns skipped
       const file = opts.kind === 'csv' ? await csvToXlsx(upload) : upload;
       const layout = opts.kind === 'xlsx' ? await workbookLayout(file) : null;
+      // the unit's corrected mapping first, then the built-in header words
+      const saved = await savedMapping(db, actor.orgUnit.id, 'projects');
+      const match: HeaderMatcher = (text) => {
+        const key = saved.get(compact(text));
+        if (key === '') return null;
+        return key ? mappedHeader(key as LedgerKey, text) : matchHeader(text);
+      };
       const { header, rows, problems, sheets } = await readLedger(
         file,
         async (n) => {
           job.rowsRead = n;
           if (n % BATCH === 0) await tick();
         },
-        { layout, sheet: opts.sheet },
+        { layout, sheet: opts.sheet, match },
       );
       job.sheets = sheets;
       job.sheet = header?.sheet ?? null;
+      job.columns = header ? columnsOf(header) : [];
       job.total = rows.length;
       job.rowsRead = rows.length;
       report(problems);
@@ -368,6 +407,7 @@ export function createProjectImportService(deps: {
         code: null,
         sheet: null,
         sheets: [],
+        columns: [],
         cancel: false,
         done: Promise.resolve(),
       };
@@ -417,6 +457,34 @@ export function createProjectImportService(deps: {
     },
 
     failStale,
+
+    /** The unit's corrected column mapping, as saved. */
+    async mapping(actor: Actor) {
+      const saved = await savedMapping(db, actor.orgUnit.id, 'projects');
+      return {
+        columns: [...saved].map(([header, key]) => ({ header, key: (key || null) as ImportColumn['key'] })),
+      };
+    },
+
+    /** Saves the columns the clerk corrected, for this unit's next files (audited). */
+    async saveMapping(actor: Actor, body: z.infer<typeof ImportMappingBody>) {
+      await db.transaction().execute(async (trx) => {
+        const columns = body.columns.map((c) => ({ header: compact(c.header), columnKey: c.key ?? '' }));
+        await saveMapping(
+          trx,
+          { unitId: actor.orgUnit.id, kind: 'projects', updatedBy: actor.displayName, updatedAt: now() },
+          columns,
+        );
+        await recordAudit(trx, actor, {
+          action: 'update',
+          entity: 'system',
+          entityId: `import_mapping:${actor.orgUnit.id}`,
+          scopePath: actor.orgUnit.path,
+          summary: `${actor.orgUnit.name} 台账导入列对应：${body.columns.map((c) => `${c.header} → ${c.key ?? '不导入'}`).join('，')}`,
+        });
+      });
+      return this.mapping(actor);
+    },
 
     /** Server shutdown: running jobs are cancelled (rolled back) and awaited. */
     async stop() {

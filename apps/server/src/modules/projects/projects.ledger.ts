@@ -240,21 +240,41 @@ export interface HeaderMatch {
  * a unit suffix (总投资（万元）, 总投资(亿元), 总投资 万元, 总投资/亿元). Undefined for other headers.
  */
 export function matchHeader(text: string): HeaderMatch | undefined {
-  const h = compact(text);
-  if (!h) return undefined;
-  const m = /^(.+?)(?:\(([^()]*)\)|\/(.+)|[:：]?(元|万元|亿元|美元|万美元|亿美元))$/.exec(h);
-  const candidates: [string, string | undefined][] = [[h, undefined]];
-  if (m) candidates.push([m[1], m[2] ?? m[3] ?? m[4]]);
-  for (const [base, unit] of candidates) {
+  for (const [base, unit] of headerParts(text)) {
     const def = LEDGER_COLUMNS.find((c) => c.aliases.includes(base));
-    if (!def) continue;
-    if (!def.money) return { key: def.key };
-    const units = def.money === 'cny' ? CNY_UNITS : USD_UNITS;
-    const u = (unit ?? def.unit!).replace(/^单位[:：]?/, '');
-    if (!(u in units)) return { key: def.key, badUnit: unit };
-    return { key: def.key, scale: units[u] };
+    if (def) return withUnit(def, unit);
   }
   return undefined;
+}
+
+/** A header as a whole, and as a name with a unit after it (总投资（亿元） → 总投资, 亿元). */
+function headerParts(text: string): [string, string | undefined][] {
+  const h = compact(text);
+  if (!h) return [];
+  const m = /^(.+?)(?:\(([^()]*)\)|\/(.+)|[:：]?(元|万元|亿元|美元|万美元|亿美元))$/.exec(h);
+  const parts: [string, string | undefined][] = [[h, undefined]];
+  if (m) parts.push([m[1], m[2] ?? m[3] ?? m[4]]);
+  return parts;
+}
+
+function withUnit(def: ColumnDef, unit: string | undefined): HeaderMatch {
+  if (!def.money) return { key: def.key };
+  const units = def.money === 'cny' ? CNY_UNITS : USD_UNITS;
+  const u = (unit ?? def.unit!).replace(/^单位[:：]?/, '');
+  if (!(u in units)) return { key: def.key, badUnit: unit };
+  return { key: def.key, scale: units[u] };
+}
+
+/**
+ * A header the clerk mapped to a column (the unit's saved mapping): that column, with the money
+ * unit the header names (投资额（亿元） mapped to 总投资 is read in 亿元), else the column's own.
+ */
+export function mappedHeader(key: LedgerKey, text: string): HeaderMatch {
+  const def = columnDef(key);
+  const unit = headerParts(text)
+    .map(([, u]) => u)
+    .find((u) => u !== undefined && /(元|美元)$/.test(u.replace(/^单位[:：]?/, '')));
+  return withUnit(def, unit);
 }
 
 /** What a cell holds once Excel's representations are taken apart. */

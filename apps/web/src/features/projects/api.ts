@@ -2,6 +2,7 @@ import type {
   CreateProjectBody,
   FactorNeedInput,
   FundInput,
+  ImportColumnKey,
   ImportJob,
   ImportMode,
   ProjectDetail,
@@ -81,11 +82,14 @@ export const projectApi = {
     api.patch<ProjectDetail>(`${pid(id)}/promises/${encodeURIComponent(promiseId)}`, body),
   addFund: (id: string, body: NewFund) => api.post<ProjectDetail>(`${pid(id)}/funds`, body),
   exportXlsx: (query: ProjectQuery) => api.download('/projects/export.xlsx', { ...query }),
-  startImport: (file: File, mode: ImportMode) => {
+  startImport: (file: File, mode: ImportMode, sheet?: string) => {
     const form = new FormData();
     form.append('file', file);
-    return api.upload<{ id: string }>('/projects/import', form, { mode });
+    return api.upload<{ id: string }>('/projects/import', form, { mode, sheet });
   },
+  /** Saves the clerk's corrected columns for the unit's next files. */
+  saveImportMapping: (columns: { header: string; key: ImportColumnKey | null }[]) =>
+    api.put<unknown>('/projects/import/mapping', { columns }),
   importStatus: (id: string) => api.get<ImportJob>(`/projects/import/${encodeURIComponent(id)}`),
   cancelImport: (id: string) => api.post<unknown>(`/projects/import/${encodeURIComponent(id)}/cancel`),
 };

@@ -1,4 +1,5 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
+import { type ImportColumnKey, LEDGER_KEYS } from '@yingshang/contracts';
 import {
   Alert,
   App,
@@ -9,6 +10,7 @@ import {
   Popconfirm,
   Progress,
   Result,
+  Select,
   Table,
   Typography,
   Upload,
@@ -60,6 +62,9 @@ export function ImportDialog({ open, onClose, onImported }: Props) {
   const [file, setFile] = useState<File | null>(null);
   const [step, setStep] = useState<Step>({ kind: 'pick' });
   const [error, setError] = useState<string | null>(null);
+  /** The worksheet chosen, and the columns corrected (header → column, null: not imported). */
+  const [sheet, setSheet] = useState<string | undefined>();
+  const [edits, setEdits] = useState<Record<string, ImportColumnKey | null>>({});
   const timer = useRef<number | null>(null);
   const alive = useRef(true);
 
@@ -82,6 +87,8 @@ export function ImportDialog({ open, onClose, onImported }: Props) {
     setFile(null);
     setStep({ kind: 'pick' });
     setError(null);
+    setSheet(undefined);
+    setEdits({});
   }, [open, stopPolling]);
 
   const poll = (mode: ImportMode, jobId: string) => {
@@ -106,12 +113,12 @@ export function ImportDialog({ open, onClose, onImported }: Props) {
     }, POLL_MS);
   };
 
-  const start = async (mode: ImportMode, f: File | null = file) => {
+  const start = async (mode: ImportMode, f: File | null = file, onSheet: string | undefined = sheet) => {
     if (!f) return;
     setError(null);
     setStep({ kind: 'running', mode, job: null, jobId: null });
     try {
-      const { id } = await projectApi.startImport(f, mode);
+      const { id } = await projectApi.startImport(f, mode, onSheet);
       if (!alive.current) return;
       setStep({ kind: 'running', mode, job: null, jobId: id });
       poll(mode, id);
@@ -120,6 +127,84 @@ export function ImportDialog({ open, onClose, onImported }: Props) {
       setStep({ kind: 'pick' });
     }
   };
+
+  /** Saves the corrected columns for the unit, then checks the file again with them. */
+  const saveColumns = async () => {
+    try {
+      await projectApi.saveImportMapping(Object.entries(edits).map(([header, key]) => ({ header, key })));
+      setEdits({});
+      message.success(t('import.columnsSaved'));
+      void start('check');
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : t('error.unknown'));
+    }
+  };
+
+  /** The worksheet to read and the columns as proposed, for the clerk to correct. */
+  const columnsPanel = (j: ImportJob) =>
+    j.columns.length === 0 && j.sheets.length < 2 ? null : (
+      <Flex vertical gap={8} data-testid="import-columns">
+        {j.sheets.length > 1 ? (
+          <Flex gap={8} align="center" wrap>
+            <Typography.Text>{t('import.sheet')}</Typography.Text>
+            <Select
+              value={j.sheet ?? undefined}
+              style={{ minWidth: 200 }}
+              options={j.sheets.map((s) => ({ value: s, label: s }))}
+              onChange={(s: string) => {
+                setSheet(s);
+                void start('check', file, s);
+              }}
+              data-testid="import-sheet"
+              aria-label={t('import.sheet')}
+            />
+          </Flex>
+        ) : null}
+        {j.columns.length > 0 ? (
+          <>
+            <Typography.Text type="secondary">{t('import.columnsIntro')}</Typography.Text>
+            <Table
+              size="small"
+              rowKey="col"
+              dataSource={j.columns}
+              pagination={false}
+              scroll={{ y: 240 }}
+              columns={[
+                { title: t('import.col.header'), dataIndex: 'header', ellipsis: true },
+                {
+                  title: t('import.col.importAs'),
+                  width: 200,
+                  render: (_: unknown, c: ImportJob['columns'][number]) => (
+                    <Select<ImportColumnKey | ''>
+                      size="small"
+                      style={{ width: '100%' }}
+                      value={(c.header in edits ? edits[c.header] : c.key) ?? ''}
+                      options={[
+                        { value: '', label: t('import.key.none') },
+                        ...LEDGER_KEYS.map((k) => ({ value: k, label: t(`import.key.${k}`) })),
+                      ]}
+                      onChange={(k) => setEdits((e) => ({ ...e, [c.header]: k || null }))}
+                      data-testid={`import-column-${c.col}`}
+                      aria-label={t('import.col.importAs')}
+                    />
+                  ),
+                },
+              ]}
+            />
+            <Flex justify="end">
+              <Button
+                size="small"
+                disabled={Object.keys(edits).length === 0}
+                onClick={() => void saveColumns()}
+                data-testid="import-columns-save"
+              >
+                {t('import.columnsSave')}
+              </Button>
+            </Flex>
+          </>
+        ) : null}
+      </Flex>
+    );
 
   const cancel = async () => {
     if (step.kind !== 'running' || !step.jobId) return;
@@ -228,7 +313,7 @@ export function ImportDialog({ open, onClose, onImported }: Props) {
           {t('import.intro')}
         </Typography.Paragraph>
         <Upload.Dragger
-          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          accept=".xlsx,.csv,.xls,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
           multiple={false}
           showUploadList={false}
           data-testid="import-file"
@@ -237,12 +322,14 @@ export function ImportDialog({ open, onClose, onImported }: Props) {
               setError(t('import.tooLarge'));
               return Upload.LIST_IGNORE;
             }
-            if (!/\.xlsx$/i.test(f.name)) {
+            if (!/\.(xlsx|csv|xls)$/i.test(f.name)) {
               setError(t('import.notXlsx'));
               return Upload.LIST_IGNORE;
             }
             setFile(f);
-            void start('check', f);
+            setSheet(undefined);
+            setEdits({});
+            void start('check', f, undefined);
             return false;
           }}
         >
@@ -271,12 +358,13 @@ export function ImportDialog({ open, onClose, onImported }: Props) {
     const badRows = new Set(j.errors.map((e) => e.row)).size;
     const fileLevel = j.errors.some((e) => e.row === 0);
     const valid = fileLevel ? 0 : Math.max(0, (j.total ?? j.rowsChecked) - badRows);
-    body =
+    const verdict =
       j.errors.length === 0 && j.errorCount === 0 ? (
         <Result
           status="success"
           title={t('import.cleanTitle', { count: formatNumber(j.total ?? j.rowsChecked) })}
           subTitle={t('import.cleanDesc')}
+          style={{ padding: 12 }}
         />
       ) : (
         <Flex vertical gap={12}>
@@ -292,12 +380,24 @@ export function ImportDialog({ open, onClose, onImported }: Props) {
           {errorTable(j)}
         </Flex>
       );
+    body = (
+      <Flex vertical gap={12}>
+        {verdict}
+        {columnsPanel(j)}
+      </Flex>
+    );
     footer = [
       <Button key="again" onClick={() => setStep({ kind: 'pick' })}>
         {t('import.pickAnother')}
       </Button>,
       j.errors.length === 0 && j.errorCount === 0 ? (
-        <Button key="commit" type="primary" onClick={() => void start('commit')} data-testid="import-commit">
+        <Button
+          key="commit"
+          type="primary"
+          onClick={() => void start('commit')}
+          disabled={Object.keys(edits).length > 0}
+          data-testid="import-commit"
+        >
           {t('import.commit')}
         </Button>
       ) : (
