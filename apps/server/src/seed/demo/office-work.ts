@@ -167,6 +167,57 @@ export async function seedOfficeWork(database: DbHandle, summary: string): Promi
     }
   }
 
+  // fresh appeals on the desks: the enterprise's own, and the zone's queue from 待受理 to 待签收
+  const enterprise = await actor('enterprise');
+  if (enterprise) {
+    await appeals.create(enterprise, {
+      channel: 'portal',
+      category: 'land',
+      urgency: 'normal',
+      title: '关于扩建项目用地报批进度的诉求',
+      description: '焦化升级扩建项目用地预审已提交两个月，请协调自然资源部门加快报批。',
+      contactName: '刘经理',
+      contactPhone: '13903570001',
+      anonymous: false,
+    });
+    written++;
+  }
+  const zone = await actor('lfkfq');
+  const zoneUnit = await unit('Z14100001');
+  const dlxw = await unit('E-DLXW');
+  if (zone && zoneUnit && dlxw) {
+    const filed = [];
+    for (const [title, description] of [
+      ['关于光伏组件厂房配套用电增容的诉求', '二期厂房投产在即，需新增 10 千伏专线，请协调供电部门。'],
+      ['关于企业用工招聘补贴兑现的诉求', '去年新招员工 120 人，招聘补贴尚未兑现，请协助办理。'],
+      ['关于厂区用地手续办理的诉求', '二期项目用地已摘牌，不动产权证办理进度缓慢，请协调自然资源部门。'],
+    ] as const)
+      filed.push(
+        await appeals.create(zone, {
+          channel: 'window',
+          category: 'land',
+          urgency: 'normal',
+          title,
+          description,
+          enterpriseId: dlxw.id,
+          regionId: zoneUnit.id,
+          contactName: '陈主任',
+          contactPhone: '13903570002',
+          anonymous: false,
+        }),
+      );
+    written += filed.length;
+    // the second accepted (待派单), the third accepted and assigned to the city's 自然资源局 (待签收)
+    for (const a of filed.slice(1)) {
+      let d = await appeals.step(zone, a.id, 'accept', { version: a.version, note: '已受理' });
+      if (a === filed[2]) {
+        const dept = (await appeals.departments(zone, a.id)).find((x) => x.name === '临汾市自然资源局');
+        if (dept) d = await appeals.step(zone, a.id, 'assign', { version: d.version, departmentId: dept.id });
+      }
+      written++;
+    }
+  }
+
   // the generated history is bulk-loaded, not audited: the audit log says so, once
   const province = await unit('140000');
   if (province)
