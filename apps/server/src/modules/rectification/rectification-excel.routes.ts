@@ -55,7 +55,8 @@ export const rectificationExcelRoutes: FastifyPluginAsyncZod<{
       config: { permission: 'rectification.manage' },
       schema: {
         tags,
-        summary: 'Import a task list .xlsx (multipart field `file`) into a campaign: every row or none',
+        summary:
+          'Import a task list .xlsx or .csv (UTF-8 or GBK; multipart field `file`) into a campaign: every row or none',
         consumes: ['multipart/form-data'],
         querystring: z.object({ campaignId: z.string().min(1).max(64) }).strict(),
         response: { 201: z.object({ imported: z.number().int(), taskIds: z.array(z.string()) }) },
@@ -64,8 +65,8 @@ export const rectificationExcelRoutes: FastifyPluginAsyncZod<{
     async (req, reply) => {
       // the campaign first: a campaign outside the caller's area is a 404 before any upload is read
       await deps.rectification.getCampaign(actorOf(req), req.query.campaignId);
-      const { data } = await readUpload(req);
-      return reply.status(201).send(await excel.importTasks(actorOf(req), req.query.campaignId, data));
+      const upload = await readUpload(req);
+      return reply.status(201).send(await excel.importTasks(actorOf(req), req.query.campaignId, upload));
     },
   );
 };

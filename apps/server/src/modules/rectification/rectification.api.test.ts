@@ -474,6 +474,72 @@ describeApi('rectification API', () => {
     expect(good.json().imported).toBe(2);
     const junk = await upload(Buffer.from('not a workbook'));
     expect(junk.json().error.code).toBe('FILE_INVALID');
+
+    // the office's own layout: a title and a 填报单位 row, its own header words under a merged
+    // group label, a hidden column, dates typed as 2026年12月20日, 曲沃 for 曲沃县, a 合计 row
+    const own = new ExcelJS.Workbook();
+    const sheet = own.addWorksheet('整改台账');
+    sheet.addRow(['临汾市开发区营商环境整改任务台账']);
+    sheet.mergeCells(1, 1, 1, 9);
+    sheet.addRow(['填报单位：临汾市营商环境建设局']);
+    sheet.mergeCells(2, 1, 2, 9);
+    sheet.addRow([
+      '序号',
+      '问题类型',
+      '问题描述',
+      '整改举措',
+      '责任分工',
+      null,
+      '内部编号',
+      '整改时限',
+      '涉及开发区',
+    ]);
+    sheet.addRow([null, null, null, null, '责任单位', '配合部门']);
+    sheet.mergeCells(3, 5, 3, 6);
+    const day = (d: string) => `${d.slice(0, 4)}年${Number(d.slice(5, 7))}月${Number(d.slice(8))}日`;
+    sheet.addRow([
+      1,
+      '要素保障不到位',
+      '标准厂房供给不足',
+      '新建标准厂房 5 万平方米',
+      '临汾经济开发区',
+      '曲沃',
+      'X-01',
+      day(addDays(today, 15)),
+      '临汾经开区',
+    ]);
+    sheet.addRow([
+      2,
+      '企业服务形式化',
+      '包联干部走访不到位',
+      '建立月度走访台账',
+      '临汾经济开发区',
+      '',
+      'X-02',
+      addDays(today, 25).replaceAll('-', '.'),
+      '临汾经济开发区',
+    ]);
+    sheet.addRow(['合计', '2 项']);
+    sheet.getColumn(7).hidden = true;
+    const ownLayout = await upload(Buffer.from(await own.xlsx.writeBuffer()));
+    expect(ownLayout.statusCode, ownLayout.body).toBe(201);
+    expect(ownLayout.json().imported).toBe(2);
+    const csv = [
+      '问题类别,具体问题,整改措施,牵头单位,配合单位,完成时限,所在开发区',
+      `惠企政策落实不到位,奖补资金拨付慢,建立兑现时限台账,临汾经济开发区,,${addDays(today, 12)},临汾经开区`,
+    ].join('\r\n');
+    const fromCsv = await admin.request({
+      method: 'POST',
+      url: `/api/v1/rectification/tasks/import?campaignId=${campaign.id}`,
+      ...multipart('任务清单.csv', Buffer.from(csv, 'utf8')),
+    });
+    expect(fromCsv.statusCode, fromCsv.body).toBe(201);
+    const xls = await admin.request({
+      method: 'POST',
+      url: `/api/v1/rectification/tasks/import?campaignId=${campaign.id}`,
+      ...multipart('任务清单.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0])),
+    });
+    expect(xls.json().error.code).toBe('FILE_XLS');
   });
 
   it('keeps the rectification roll-ups equal to a recount after everything above', async () => {

@@ -8,6 +8,8 @@ import ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import type { Db } from '../../db/database.js';
 import type { Dialect } from '../../db/dialect.js';
+import { compact, parseDay, plainCell } from '../../kernel/ledger-cells.js';
+import { csvToXlsx, uploadKind } from '../../kernel/ledger-upload.js';
 import { type Actor, scopePath } from '../../lib/actor.js';
 import { fail } from '../../lib/app-error.js';
 import { beijingToday } from '../../lib/days.js';
@@ -41,6 +43,35 @@ export const IMPORT_HEADERS = [
   '完成时限',
   '所在开发区',
 ] as const;
+
+/** Header words offices use for each column of the import layout. */
+const HEADER_WORDS: Record<(typeof IMPORT_HEADERS)[number], string[]> = {
+  序号: ['序号'],
+  问题类别: ['问题类别', '问题类型', '问题分类', '突出问题类别'],
+  具体问题: ['具体问题', '问题描述', '存在问题', '问题表现', '具体问题表现'],
+  整改措施: ['整改措施', '整改举措', '整改措施及目标'],
+  牵头单位: ['牵头单位', '责任单位', '牵头部门', '责任部门'],
+  配合单位: ['配合单位', '配合部门', '协办单位'],
+  完成时限: ['完成时限', '整改时限', '完成时间', '整改期限'],
+  所在开发区: ['所在开发区', '开发区', '涉及开发区', '所属开发区', '所在园区'],
+};
+
+/** A row's cell texts, a hidden column's as empty (the clerk never sees it). */
+const textsOf = (ws: ExcelJS.Worksheet, r: number) =>
+  (ws.getRow(r).values as ExcelJS.CellValue[]).map((v, c) => (ws.getColumn(c).hidden ? '' : cellText(v)));
+
+/** The import columns a header row names (full-width, spaces and line breaks aside). */
+function headerColumns(texts: string[]) {
+  const col = new Map<string, number>();
+  texts.forEach((t, i) => {
+    const h = compact(t);
+    const name = (Object.keys(HEADER_WORDS) as (keyof typeof HEADER_WORDS)[]).find((k) =>
+      HEADER_WORDS[k].includes(h),
+    );
+    if (name && !col.has(name)) col.set(name, i);
+  });
+  return col;
+}
 
 /** A cell's text: strings trimmed, dates as YYYY-MM-DD, numbers as written, rich text joined. */
 function cellText(v: ExcelJS.CellValue): string {
@@ -179,34 +210,49 @@ export function createRectificationExcel(deps: {
      * (problem of the campaign, units and zones by name in the caller's area, deadline in the period)
      * and all row errors are reported together.
      */
-    async importTasks(actor: Actor, campaignId: string, data: Buffer) {
+    async importTasks(actor: Actor, campaignId: string, upload: { fileName: string; data: Buffer }) {
       const campaign = await rectification.getCampaign(actor, campaignId);
+      const kind = uploadKind(upload.fileName, upload.data);
+      if (kind === 'xls') fail('FILE_XLS', [{ path: 'file', message: 'FILE_XLS' }]);
+      if (!kind) fail('FILE_INVALID', [{ path: 'file', message: 'an .xlsx workbook or a .csv is expected' }]);
       const wb = new ExcelJS.Workbook();
       try {
-        await wb.xlsx.load(data as unknown as ArrayBuffer);
+        await wb.xlsx.load(
+          (kind === 'csv' ? await csvToXlsx(upload.data) : upload.data) as unknown as ArrayBuffer,
+        );
       } catch {
         fail('FILE_INVALID', [{ path: 'file', message: 'not an .xlsx workbook' }]);
       }
-      const ws = wb.worksheets[0];
-      if (!ws) fail('FILE_INVALID', [{ path: 'file', message: 'no worksheet' }]);
-      // the header row: the first row whose cells contain 问题类别 and 具体问题
-      let headerRow = 0;
-      const col = new Map<string, number>();
-      for (let r = 1; r <= Math.min(10, ws.rowCount); r++) {
-        const texts = (ws.getRow(r).values as ExcelJS.CellValue[]).map((v) => cellText(v));
-        if (texts.includes('问题类别') && texts.includes('具体问题')) {
-          headerRow = r;
-          texts.forEach((t, i) => {
-            if (t) col.set(t, i);
-          });
-          break;
+      // the first visible sheet with the header, within its first rows (under title and 填报单位 rows);
+      // the header may take two rows (a merged group label above its columns); hidden columns are not read
+      let found: { ws: ExcelJS.Worksheet; headerRow: number; col: Map<string, number> } | null = null;
+      for (const ws of wb.worksheets) {
+        if (ws.state !== 'visible') continue;
+        for (let r = 1; r <= Math.min(12, ws.rowCount) && !found; r++) {
+          const texts = textsOf(ws, r);
+          const col = headerColumns(texts);
+          if (col.has('问题类别') && col.has('具体问题')) {
+            // a second header row under merged group labels (责任分工 → 责任单位, 配合部门)
+            const next = textsOf(ws, r + 1);
+            const both = headerColumns(
+              Array.from(
+                { length: Math.max(texts.length, next.length) },
+                (_, c) => next[c] || texts[c] || '',
+              ),
+            );
+            found = both.size > col.size ? { ws, headerRow: r + 1, col: both } : { ws, headerRow: r, col };
+          }
         }
+        if (found) break;
       }
+      const col = found?.col ?? new Map<string, number>();
+      const headerRow = found?.headerRow ?? 0;
       const missing = IMPORT_HEADERS.filter((h) => h !== '序号' && !col.has(h));
-      if (!headerRow || missing.length > 0)
+      if (!found || missing.length > 0)
         fail('IMPORT_INVALID', {
           errors: [{ row: headerRow || 1, column: missing.join('、'), message: 'HEADER_MISSING' }],
         });
+      const ws = found.ws;
 
       const orgs = await db
         .selectFrom('orgUnits')
@@ -215,9 +261,14 @@ export function createRectificationExcel(deps: {
         .where('kind', '!=', 'enterprise')
         .execute();
       const byName = new Map<string, typeof orgs>();
-      for (const o of orgs)
-        for (const n of new Set([o.name, o.shortName].filter(Boolean) as string[]))
+      // by name, short name, and a county without its suffix (曲沃 = 曲沃县)
+      for (const o of orgs) {
+        const bare = o.kind === 'county' ? o.name.replace(/(自治县|县|区|市)$/, '') : '';
+        for (const n of new Set(
+          [o.name, o.shortName, bare.length >= 2 ? bare : null].filter(Boolean) as string[],
+        ))
           byName.set(n, [...(byName.get(n) ?? []), o]);
+      }
       const errors: { row: number; column: string; message: string }[] = [];
       const unit = (row: number, column: string, name: string) => {
         const hits = byName.get(name) ?? [];
@@ -237,6 +288,12 @@ export function createRectificationExcel(deps: {
         const get = (h: string) => cellText(row.getCell(col.get(h) ?? 0).value);
         const values = IMPORT_HEADERS.filter((h) => h !== '序号').map(get);
         if (values.every((v) => !v)) continue;
+        // a 合计 row, a footnote or 填报人 line under the ledger
+        if (
+          !get('具体问题') &&
+          /^(合计|总计|注|说明|填报|制表|审核)/.test(compact(cellText(row.getCell(1).value)))
+        )
+          continue;
         const before = errors.length;
         const problemName = get('问题类别');
         const problem = campaign.problems.find(
@@ -254,8 +311,10 @@ export function createRectificationExcel(deps: {
         const coops = splitNames(get('配合单位')).map((n) => unit(r, '配合单位', n));
         const zones = splitNames(get('所在开发区')).map((n) => unit(r, '所在开发区', n));
         if (zones.length === 0) errors.push({ row: r, column: '所在开发区', message: 'REQUIRED' });
-        const deadline = get('完成时限').replaceAll('/', '-').replaceAll('.', '-');
-        const deadlineOk = /^\d{4}-\d{2}-\d{2}$/.test(deadline) && !Number.isNaN(Date.parse(deadline));
+        // 2026-05-31, 2026/5/31, 2026.5.31, 2026年5月31日 or a real Excel date
+        const parsed = parseDay(plainCell(row.getCell(col.get('完成时限') ?? 0).value), '完成时限');
+        const deadline = parsed.ok ? parsed.value : '';
+        const deadlineOk = parsed.ok;
         if (!deadlineOk)
           errors.push({ row: r, column: '完成时限', message: `DATE_INVALID: ${get('完成时限')}` });
         else if (deadline < campaign.startOn || deadline > campaign.deadlineOn)

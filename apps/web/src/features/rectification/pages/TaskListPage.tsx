@@ -281,7 +281,7 @@ export function TaskListPage() {
             ) : null}
             {manage ? (
               <Upload
-                accept=".xlsx"
+                accept=".xlsx,.csv,.xls"
                 showUploadList={false}
                 beforeUpload={(file) => {
                   void importFile(file);
