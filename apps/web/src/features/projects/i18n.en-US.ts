@@ -211,6 +211,7 @@ export const projectsEnUS: Record<keyof typeof projectsZhCN, string> = {
   'factor.col.status': 'Status',
   'factor.col.metOn': 'Met on',
   'factor.markInProgress': 'Start',
+  'factor.metOnAsk': 'The day it was met',
   'factor.markMet': 'Mark met',
   'factor.metDone': 'Marked as met',
   'factor.startedDone': 'Marked as in progress',

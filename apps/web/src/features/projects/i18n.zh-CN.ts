@@ -206,6 +206,7 @@ export const projectsZhCN = {
   'factor.col.status': '状态',
   'factor.col.metOn': '保障日期',
   'factor.markInProgress': '开始办理',
+  'factor.metOnAsk': '保障到位的日期',
   'factor.markMet': '已保障',
   'factor.metDone': '已标记为已保障',
   'factor.startedDone': '已标记为保障中',

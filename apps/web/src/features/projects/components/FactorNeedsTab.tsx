@@ -1,15 +1,17 @@
 import type { ProjectDetail } from '@yingshang/contracts';
-import { App, Button, DatePicker, Flex, Input, Select, Tag } from 'antd';
+import { App, Button, DatePicker, Flex, Input, Popconfirm, Select, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useI18n } from '../../../app/i18n/i18n-context';
 import {
   ApiError,
+  beijingToday,
   type ChildField,
   ChildRecordsTab,
   formatDate,
   formatQuantity,
+  OccurredOnPicker,
   OrgPicker,
 } from '../../../kit';
 import { projectApi } from '../api';
@@ -74,10 +76,16 @@ export function FactorNeedsTab({ project, canWrite, onChanged, onStale }: TabPro
     return u ? t(`factor.unit.${u}`) : '';
   };
 
+  /** The day a need is marked met (补录 an earlier day), chosen in the confirmation. */
+  const [metOn, setMetOn] = useState<Dayjs>(() => dayjs(beijingToday()));
   const setStatus = async (n: FactorNeed, status: FactorStatus) => {
     setBusy(n.id);
     try {
-      const saved = await projectApi.updateFactorNeed(project.id, n.id, { version: n.version, status });
+      const saved = await projectApi.updateFactorNeed(project.id, n.id, {
+        version: n.version,
+        status,
+        ...(status === 'met' && { metOn: metOn.format('YYYY-MM-DD') }),
+      });
       message.success(t(status === 'met' ? 'factor.metDone' : 'factor.startedDone'));
       onChanged(saved);
     } catch (e) {
@@ -250,15 +258,26 @@ export function FactorNeedsTab({ project, canWrite, onChanged, onStale }: TabPro
             </Button>
           ) : null}
           {n.status !== 'met' ? (
-            <Button
-              size="small"
-              type="link"
-              loading={busy === n.id}
-              onClick={() => void setStatus(n, 'met')}
-              data-testid={`factor-met-${n.id}`}
+            <Popconfirm
+              title={t('factor.metOnAsk')}
+              description={
+                <OccurredOnPicker
+                  value={metOn}
+                  onChange={(d) => d && !Array.isArray(d) && setMetOn(d)}
+                  allowClear={false}
+                  style={{ width: 180 }}
+                  data-testid={`factor-met-date-${n.id}`}
+                />
+              }
+              okText={t('factor.markMet')}
+              cancelText={t('common.cancel')}
+              onOpenChange={(o) => o && setMetOn(dayjs(beijingToday()))}
+              onConfirm={() => void setStatus(n, 'met')}
             >
-              {t('factor.markMet')}
-            </Button>
+              <Button size="small" type="link" loading={busy === n.id} data-testid={`factor-met-${n.id}`}>
+                {t('factor.markMet')}
+              </Button>
+            </Popconfirm>
           ) : null}
         </>
       )}

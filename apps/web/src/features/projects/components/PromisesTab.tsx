@@ -8,10 +8,12 @@ import { useI18n } from '../../../app/i18n/i18n-context';
 import {
   ApiError,
   applyFormErrors,
+  beijingToday,
   type ChildField,
   ChildRecordsTab,
   formatDate,
   formatPercent,
+  OccurredOnPicker,
   OrgPicker,
   ratio,
 } from '../../../kit';
@@ -253,19 +255,20 @@ function FulfilModal({
 }: ModalProps & { promise: ProjectPromise | null }) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const [form] = Form.useForm<{ evidence: string }>();
+  const [form] = Form.useForm<{ evidence: string; fulfilledOn?: Dayjs }>();
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     if (!promise) return;
     form.resetFields();
+    form.setFieldsValue({ fulfilledOn: dayjs(beijingToday()) });
     setError(null);
   }, [promise, form]);
 
   const submit = async () => {
     if (!promise) return;
-    let v: { evidence: string };
+    let v: { evidence: string; fulfilledOn?: Dayjs };
     try {
       v = await form.validateFields();
     } catch {
@@ -277,6 +280,8 @@ function FulfilModal({
       const saved = await projectApi.updatePromise(project.id, promise.id, {
         version: promise.version,
         status: 'fulfilled',
+        // the day it was kept (补录 an earlier day), not the day it is recorded
+        fulfilledOn: v.fulfilledOn?.format('YYYY-MM-DD'),
         evidence: v.evidence.trim(),
       });
       message.success(t('promise.fulfilledDone'));
@@ -284,7 +289,7 @@ function FulfilModal({
       onClose();
     } catch (e) {
       if (e instanceof ApiError && e.code === 'VERSION_CONFLICT') onStale();
-      applyFormErrors(form, e, ['evidence']);
+      applyFormErrors(form, e, ['evidence', 'fulfilledOn']);
       setError(e instanceof ApiError ? e.message : t('error.unknown'));
     } finally {
       setSaving(false);
@@ -307,6 +312,9 @@ function FulfilModal({
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
       {promise ? <Alert type="info" title={promise.content} style={{ marginBottom: 16 }} /> : null}
       <Form form={form} layout="vertical" autoComplete="off">
+        <Form.Item name="fulfilledOn" label={t('promise.col.fulfilledOn')}>
+          <OccurredOnPicker allowClear={false} style={{ width: 200 }} data-testid="promise-fulfil-date" />
+        </Form.Item>
         <Form.Item
           name="evidence"
           label={t('promise.col.evidence')}
