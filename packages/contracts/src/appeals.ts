@@ -118,6 +118,8 @@ export const CreateAppealBody = z
     contactName: OptText(64),
     contactPhone: Phone.nullish(),
     anonymous: z.boolean().default(false),
+    /** 补录: the day it was filed, when a register is entered later (never in the future). */
+    filedOn: Day.optional(),
   })
   .strict();
 
@@ -192,6 +194,8 @@ export const AppealEvent = z.object({
   /** Seen by government users only (instructions, internal notes, the sweep's marks). */
   internal: z.boolean(),
   createdAt: Timestamp,
+  /** 补录: the day the step happened, when it was entered on a later day. */
+  occurredOn: z.string().nullable(),
 });
 export type AppealEvent = z.infer<typeof AppealEvent>;
 
@@ -229,7 +233,8 @@ export const AppealDetail = AppealSummary.extend({
 });
 export type AppealDetail = z.infer<typeof AppealDetail>;
 
-const Step = z.object({ version: Version });
+/** A step on the version read; occurredOn: the day it happened when entered later (补录), never in the future. */
+const Step = z.object({ version: Version, occurredOn: Day.optional() });
 export const AppealStepBodies = {
   accept: Step.extend({ note: OptText(1000) }).strict(),
   reject: Step.extend({ reason: Text(1000) }).strict(),

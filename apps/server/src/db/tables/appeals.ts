@@ -123,6 +123,8 @@ export interface AppealEventTable {
   byEnterprise: Bool;
   internal: Bool;
   createdAt: string;
+  /** The day it happened, when entered on a later day (补录); null: the day of createdAt. */
+  occurredOn: string | null;
 }
 
 export interface AppealDatabase {

@@ -1,4 +1,4 @@
-import { type CreateAppealBody, isRegionKind } from '@yingshang/contracts';
+import { type CreateAppealBody, isRegionKind, type Role } from '@yingshang/contracts';
 import { addWorkingDays, isLikelyRepeat, plusDays } from '@yingshang/rules';
 import type { z } from 'zod';
 import type { Db, Tx } from '../../db/database.js';
@@ -7,6 +7,12 @@ import { loadCalendar } from '../../kernel/calendar.js';
 import { withRollups } from '../../kernel/rollups.js';
 import { type Actor, inScope } from '../../lib/actor.js';
 import { fail } from '../../lib/app-error.js';
+import {
+  type BackdateLimit,
+  backdatedTo,
+  checkBackdate,
+  DEFAULT_BACKDATE_LIMITS,
+} from '../../lib/backdate.js';
 import { beijingToday } from '../../lib/days.js';
 import { newId, now } from '../../lib/ids.js';
 import type { Ports } from '../../ports.js';
@@ -29,6 +35,7 @@ const CHANNEL_ZH: Record<string, string> = {
 export function createAppealFiling(deps: {
   db: Db;
   ports: Pick<Ports, 'notify' | 'findOrg' | 'findOrgByPath' | 'findUser' | 'usersOf' | 'findProjectRow'>;
+  backdateLimits?: Record<Role, BackdateLimit>;
 }) {
   const { db } = deps;
   const { notify, findOrg, findOrgByPath, findUser, usersOf, findProjectRow } = deps.ports;
@@ -97,7 +104,13 @@ export function createAppealFiling(deps: {
       if (!rule) fail('SLA_RULE_NOT_FOUND');
       const cal = await loadCalendar(trx);
       const today = beijingToday();
-      const due = addWorkingDays(cal, today, rule.acceptDays);
+      // filed today, or on an earlier day entered later (补录, within the actor's back-date limit)
+      const filedOn = input.filedOn ?? today;
+      if (filedOn > today) fail('STAGE_DATE_INVALID', [{ path: 'filedOn', message: 'STAGE_DATE_INVALID' }]);
+      checkBackdate(actor, deps.backdateLimits ?? DEFAULT_BACKDATE_LIMITS, [
+        { path: 'filedOn', date: filedOn },
+      ]);
+      const due = addWorkingDays(cal, filedOn, rule.acceptDays);
       const repeat = (await repo.openAppealsOf(trx, enterprise.id, input.category)).find((o) =>
         isLikelyRepeat({ category: input.category, title: input.title }, o),
       );
@@ -127,7 +140,7 @@ export function createAppealFiling(deps: {
         departmentId: null,
         supervisingUnitId: office.id,
         status: 'submitted',
-        filedOn: today,
+        filedOn,
         acceptDueOn: due.day,
         dueOn: due.day,
         dueStage: 'accept',
@@ -159,8 +172,9 @@ export function createAppealFiling(deps: {
         byEnterprise: isEnterprise ? 1 : 0,
         internal: 0,
         createdAt: at,
+        occurredOn: filedOn < today ? filedOn : null,
       });
-      await auditAppeal(trx, actor, row, 'create', null, values);
+      await auditAppeal(trx, actor, row, 'create', null, { ...values, ...backdatedTo(filedOn, today) });
       const recipients = [
         ...(await usersOf(trx, office.id, OFFICE_ROLES)),
         ...(values.express ? await usersOf(trx, office.id, ['leader']) : []),

@@ -1,4 +1,4 @@
-import type { AppealAction, AppealDetail, AppealRating } from '@yingshang/contracts';
+import type { AppealAction, AppealDetail, AppealRating, Role } from '@yingshang/contracts';
 import {
   type AppealFlowContext,
   type AppealFlowStatus,
@@ -12,6 +12,12 @@ import { loadCalendar } from '../../kernel/calendar.js';
 import { withRollups } from '../../kernel/rollups.js';
 import { type Actor, parentPath } from '../../lib/actor.js';
 import { fail } from '../../lib/app-error.js';
+import {
+  type BackdateLimit,
+  backdatedTo,
+  checkBackdate,
+  DEFAULT_BACKDATE_LIMITS,
+} from '../../lib/backdate.js';
 import { beijingToday } from '../../lib/days.js';
 import { newId, now } from '../../lib/ids.js';
 import type { Ports } from '../../ports.js';
@@ -42,11 +48,20 @@ export function createAppealWorkflow(deps: {
   db: Db;
   view: AppealView;
   ports: Pick<Ports, 'notify' | 'findOrg' | 'usersOf'>;
+  /** How far back each role may enter a step (config.backdateLimits). */
+  backdateLimits?: Record<Role, BackdateLimit>;
 }) {
   const { db, view } = deps;
+  const limits = deps.backdateLimits ?? DEFAULT_BACKDATE_LIMITS;
   const { notify, findOrg, usersOf } = deps.ports;
 
-  async function event(trx: Tx, actor: Actor | null, row: AppealRow, e: StepEvent) {
+  async function event(
+    trx: Tx,
+    actor: Actor | null,
+    row: AppealRow,
+    e: StepEvent,
+    occurredOn: string | null = null,
+  ) {
     await repo.insertAppealEvent(trx, {
       id: newId(),
       appealId: row.id,
@@ -62,6 +77,7 @@ export function createAppealWorkflow(deps: {
       byEnterprise: actor?.orgUnit.kind === 'enterprise' ? 1 : 0,
       internal: e.internal ? 1 : 0,
       createdAt: now(),
+      occurredOn,
     });
   }
 
@@ -103,6 +119,17 @@ export function createAppealWorkflow(deps: {
       if (error) fail(error);
       if (row.version !== body.version) fail('VERSION_CONFLICT');
 
+      // the day it happened: today, or an earlier day entered later (补录) — after the appeal's last
+      // step, within the actor's back-date limit; deadlines and 按时 follow that day
+      const today = beijingToday();
+      const on = body.occurredOn ?? today;
+      const last = [row.filedOn, row.acceptedOn, row.assignedOn, row.signedOn, row.answeredOn, row.closedOn]
+        .filter((d): d is string => !!d)
+        .sort()
+        .at(-1)!;
+      if (on > today || on < last)
+        fail('STAGE_DATE_INVALID', [{ path: 'occurredOn', message: 'STAGE_DATE_INVALID' }]);
+      checkBackdate(actor, limits, [{ path: 'occurredOn', date: on }]);
       const rating = 'rating' in body ? (body.rating as AppealRating) : undefined;
       const next = appealNextStatus(status, action, rating);
       const handler = STEP_HANDLERS[action] as (c: StepContext<A>) => Promise<StepEffect>;
@@ -113,14 +140,14 @@ export function createAppealWorkflow(deps: {
         action,
         body,
         next,
-        today: beijingToday(),
+        today: on,
         cal: await loadCalendar(trx),
         officeUsers: () => usersOf(trx, row.regionId, OFFICE_ROLES),
         deptUsers: (unitId = row.departmentId) => usersOf(trx, unitId),
         enterpriseUsers: () => usersOf(trx, row.enterpriseId, ['enterprise']),
         assignable: (departmentId) => assignable(trx, row, departmentId),
         findAppeal: (targetId) => repo.findAppealRow(trx, targetId),
-        eventOn: (target, e) => event(trx, actor, target, e),
+        eventOn: (target, e) => event(trx, actor, target, e, on < today ? on : null),
       });
 
       // Only this appeal's row changes (a merge's target gains a timeline entry, not a figure).
@@ -133,7 +160,13 @@ export function createAppealWorkflow(deps: {
       );
       let from = row;
       for (const e of events) {
-        await event(trx, actor, from, { to: e.kind === 'close' || e.kind === 'reopen' ? e.to : next, ...e });
+        await event(
+          trx,
+          actor,
+          from,
+          { to: e.kind === 'close' || e.kind === 'reopen' ? e.to : next, ...e },
+          on < today ? on : null,
+        );
         if (e.kind === 'rate' || e.kind === 'callback') from = { ...row, status: 'answered' };
       }
       await auditAppeal(
@@ -142,7 +175,7 @@ export function createAppealWorkflow(deps: {
         row,
         action,
         { status: row.status, version: row.version },
-        { status: next, ...set, ...(body as object) },
+        { status: next, ...set, ...(body as object), ...backdatedTo(on, today) },
       );
       for (const n of notices)
         await notify(trx, [...new Set(n.to)], {

@@ -185,6 +185,62 @@ describeApi('appeals API', () => {
     ]);
   });
 
+  it('enters a register after the fact: filed and handled on earlier days (补录), deadlines and 按时 follow those days', async () => {
+    // the zone's open 办不成事 register: filed 20 days ago, accepted the next day, answered late
+    const filed = plusDays(today, -20);
+    const accepted = plusDays(filed, 1);
+    const dlxw = await unitId(t, 'E-DLXW');
+    let a = await file(lfkfq, { channel: 'window', enterpriseId: dlxw, regionId: zone, filedOn: filed });
+    expect(a).toMatchObject({
+      filedOn: filed,
+      acceptDueOn: addWorkingDays(cal, filed, a.slaRule.acceptDays).day,
+    });
+    a = await ok(lfkfq, a, 'accept', { occurredOn: accepted });
+    expect(a).toMatchObject({
+      acceptedOn: accepted,
+      answerDueOn: addWorkingDays(cal, accepted, a.slaRule.answerDays).day,
+    });
+    // steps never run backwards nor into the future
+    const back = await act(lfkfq, a, 'assign', { departmentId: zrzy, occurredOn: filed });
+    expect([back.statusCode, back.json().error.code]).toEqual([400, 'STAGE_DATE_INVALID']);
+    const ahead = await act(lfkfq, a, 'assign', { departmentId: zrzy, occurredOn: plusDays(today, 1) });
+    expect(ahead.statusCode).toBe(400);
+    a = await ok(lfkfq, a, 'assign', { departmentId: zrzy, occurredOn: accepted });
+    a = await ok(dept, a, 'sign', { occurredOn: accepted });
+    // answered on a day after its deadline: late, as the register says, whatever the day of entry
+    const due = a.answerDueOn as string;
+    const answered = [plusDays(due, 1), today].sort()[0];
+    a = await ok(dept, a, 'answer', { answer: '已协调完成用地手续', occurredOn: answered });
+    expect(a.answeredOn).toBe(answered);
+    const row = await t.database.db
+      .selectFrom('appeals')
+      .select(['answeredOnTime'])
+      .where('id', '=', a.id)
+      .executeTakeFirstOrThrow();
+    expect(Number(row.answeredOnTime) === 1).toBe(answered <= due);
+    // the timeline says which steps were entered later, and on which day they happened
+    const entered = a.events.filter((e: { occurredOn: string | null }) => e.occurredOn);
+    expect(entered.map((e: { kind: string; occurredOn: string }) => [e.kind, e.occurredOn])).toEqual([
+      ['file', filed],
+      ['accept', accepted],
+      ['assign', accepted],
+      ['sign', accepted],
+      // an answer given today is not 补录
+      ...(answered < today ? [['answer', answered]] : []),
+    ]);
+    // a county clerk may not go back beyond the current year
+    const old = await lfkfq.post('/api/v1/appeals', {
+      channel: 'window',
+      category: 'land',
+      title: '去年的诉求',
+      description: '去年登记的诉求',
+      enterpriseId: dlxw,
+      regionId: zone,
+      filedOn: `${Number(today.slice(0, 4)) - 1}-12-01`,
+    });
+    expect([old.statusCode, old.json().error.code]).toEqual([400, 'BACKDATE_LIMIT']);
+  });
+
   it('closes only by the enterprise’s rating or a recorded callback', async () => {
     let a = await file(yaodu, {
       channel: 'hotline',

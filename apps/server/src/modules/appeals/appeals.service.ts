@@ -4,6 +4,7 @@ import {
   type AppealSummary,
   type CreateAppealBody,
   isRegionKind,
+  type Role,
 } from '@yingshang/contracts';
 import {
   type AppealFlowStatus,
@@ -22,6 +23,7 @@ import type { AppealRow } from '../../db/schema.js';
 import { loadCalendar } from '../../kernel/calendar.js';
 import { type Actor, inScope, scopePath } from '../../lib/actor.js';
 import { fail } from '../../lib/app-error.js';
+import type { BackdateLimit } from '../../lib/backdate.js';
 import { beijingToday } from '../../lib/days.js';
 import type { Ports } from '../../ports.js';
 import * as repo from './appeals.repository.js';
@@ -54,6 +56,8 @@ export function createAppealService(deps: {
     | 'findProjectRow'
     | 'notify'
   >;
+  /** How far back each role may enter a step (补录期限; default lib/backdate.ts). */
+  backdateLimits?: Record<Role, BackdateLimit>;
 }) {
   const { db, dialect } = deps;
   const { activeUnitsUnder, departmentsAround, findOrg, userIdsOfUnit, findProjectRow } = deps.ports;
@@ -193,6 +197,7 @@ export function createAppealService(deps: {
             actorUnitName: anonymousFiler ? null : (e.actorUnitName ?? null),
             internal: e.internal === 1,
             createdAt: e.createdAt,
+            occurredOn: e.occurredOn ?? null,
           };
         }),
       actions: allowedAppealActions(r.status as AppealFlowStatus, partiesOf(actor, r), ctx) as AppealAction[],

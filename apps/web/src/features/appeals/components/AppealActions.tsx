@@ -1,10 +1,12 @@
 import type { AppealAction, AppealDetail, AppealSummary } from '@yingshang/contracts';
 import type { ButtonProps } from 'antd';
 import { App, Button, Form, Input, Modal, Radio, Select, Space, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { ApiError } from '../../../app/api/client';
+import { useAuth } from '../../../app/auth/auth-context';
 import { useI18n } from '../../../app/i18n/i18n-context';
-import { applyFieldErrors } from '../../../kit';
+import { applyFieldErrors, beijingToday, OccurredOnPicker } from '../../../kit';
 import { appealApi } from '../api';
 
 /** The primary step for each state; the others are secondary buttons. */
@@ -13,7 +15,26 @@ const DANGER: AppealAction[] = ['reject', 'return'];
 /** Steps that need nothing but a confirmation. */
 const PLAIN: AppealAction[] = ['sign'];
 
+/** Office and department steps that may be entered on a later day than they happened (补录). */
+const DATED: AppealAction[] = ['accept', 'reject', 'assign', 'progress', 'answer'];
+
+const STEP_KINDS: string[] = ['file', 'accept', 'reject', 'assign', 'sign', 'answer'];
+/** The day of the appeal's last step (as the server checks it): a step entered later may not precede it. */
+const lastStepDay = (a: AppealDetail) =>
+  [
+    a.filedOn,
+    a.acceptedOn,
+    a.answeredOn,
+    ...a.events
+      .filter((e) => STEP_KINDS.includes(e.kind))
+      .map((e) => e.occurredOn ?? beijingToday(Date.parse(e.createdAt))),
+  ]
+    .filter((d): d is string => !!d)
+    .sort()
+    .at(-1) ?? null;
+
 const STEP_FIELDS = [
+  'occurredOn',
   'departmentId',
   'reason',
   'note',
@@ -34,6 +55,8 @@ interface Props {
 /** The steps this user may take now, each with its small form; the server decides which these are. */
 export function AppealActions({ appeal, onDone }: Props) {
   const { t } = useI18n();
+  const { me } = useAuth();
+  const isEnterprise = me?.user.orgUnit.kind === 'enterprise';
   const { message } = App.useApp();
   const [open, setOpen] = useState<AppealAction | null>(null);
   const [busy, setBusy] = useState(false);
@@ -66,8 +89,12 @@ export function AppealActions({ appeal, onDone }: Props) {
 
   const submit = async (action: AppealAction, values: Record<string, unknown> = {}) => {
     setBusy(true);
+    // the day it happened, sent only when it is not today (补录)
+    const { occurredOn, ...rest } = values as { occurredOn?: Dayjs };
+    const day = occurredOn?.format('YYYY-MM-DD');
+    const body = { ...rest, ...(day && day !== beijingToday() && { occurredOn: day }) };
     try {
-      const next = await appealApi.step(appeal.id, action, { version: appeal.version, ...values });
+      const next = await appealApi.step(appeal.id, action, { version: appeal.version, ...body });
       message.success(t('appeal.action.done', { action: t(`appeal.action.${action}`) }));
       setOpen(null);
       onDone(next);
@@ -210,6 +237,21 @@ export function AppealActions({ appeal, onDone }: Props) {
       >
         <Form form={form} layout="vertical" onFinish={(v) => open && submit(open, v)} preserve={false}>
           {open ? body[open] : null}
+          {open && DATED.includes(open) && !isEnterprise ? (
+            <Form.Item
+              name="occurredOn"
+              label={t('appeal.field.occurredOn')}
+              extra={t('appeal.field.occurredOnHelp')}
+              initialValue={dayjs(beijingToday())}
+            >
+              <OccurredOnPicker
+                notBefore={lastStepDay(appeal)}
+                allowClear={false}
+                style={{ width: 200 }}
+                data-testid="appeal-field-occurredOn"
+              />
+            </Form.Item>
+          ) : null}
         </Form>
       </Modal>
     </>

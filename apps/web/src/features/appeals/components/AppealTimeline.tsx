@@ -35,6 +35,11 @@ export function AppealTimeline({ events }: { events: AppealEvent[] }) {
               </Typography.Text>
               {e.rating ? <Tag color={RATING_COLORS[e.rating]}>{t(`appeal.rating.${e.rating}`)}</Tag> : null}
               {e.internal ? <Tag>{t('appeal.event.internal')}</Tag> : null}
+              {e.occurredOn ? (
+                <Tag color="gold" data-testid="appeal-event-backdated">
+                  {t('appeal.event.backdated', { day: e.occurredOn })}
+                </Tag>
+              ) : null}
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {formatDateTime(e.createdAt)} ·{' '}
                 {[e.actorUnitName, e.actorName].filter(Boolean).join(' ') ||

@@ -7,7 +7,7 @@ import {
   StopOutlined,
 } from '@ant-design/icons';
 import type { ProjectDetail } from '@yingshang/contracts';
-import { Badge, Card, Col, Descriptions, Flex, Row, Tabs, Tag, Typography } from 'antd';
+import { Badge, Card, Col, Descriptions, Flex, Grid, Row, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useRequest } from '../../../app/api/use-request';
@@ -46,6 +46,7 @@ export function ProjectDetailPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
   const { can } = useAuth();
+  const screens = Grid.useBreakpoint();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const [action, setAction] = useState<StageAction | null>(null);
@@ -334,6 +335,10 @@ export function ProjectDetailPage() {
       <Card size="small">
         <Tabs
           activeKey={tab}
+          // five tabs with their counts: on a phone they wrap rather than hide behind a menu
+          className="tabs-wrap"
+          size={screens.md ? 'middle' : 'small'}
+          tabBarGutter={screens.md ? undefined : 14}
           onChange={(k) => {
             const next = new URLSearchParams(params);
             if (k === 'factors') next.delete('tab');
