@@ -1,5 +1,11 @@
 import type { CreateProjectBody, UpdateProjectBody } from '@yingshang/contracts';
-import { applyStageChange, industryByCode, STAGE_DATE_FIELD, usdCentsToFen } from '@yingshang/rules';
+import {
+  applyStageChange,
+  industryByCode,
+  STAGE_DATE_FIELD,
+  type StageState,
+  usdCentsToFen,
+} from '@yingshang/rules';
 import type { z } from 'zod';
 import type { Db, Tx } from '../../db/database.js';
 import type { ProjectRow } from '../../db/schema.js';
@@ -117,11 +123,7 @@ export function createProjectEditing(deps: ProjectReadDeps & { db: Db; ports: Pi
       { path: 'leadOn', date: leadOn },
       ...input.reached.map((r, i) => ({ path: `reached.${i}.date`, date: r.date })),
     ]);
-    let state = {
-      status: 'lead' as const as never,
-      paused: false,
-      lastEventOn: input.leadOn ?? NO_EVENT_YET,
-    };
+    let state: StageState = { status: 'lead', paused: false, lastEventOn: input.leadOn ?? NO_EVENT_YET };
     const dates: Partial<Record<(typeof STAGE_DATE_FIELD)[keyof typeof STAGE_DATE_FIELD], string>> = {};
     const events = input.reached.map((r, i) => {
       const outcome = applyStageChange(state, { action: 'advance', to: r.stage, date: r.date }, today, {
@@ -135,11 +137,11 @@ export function createProjectEditing(deps: ProjectReadDeps & { db: Db; ports: Pi
           },
         ]);
       const from = state.status;
-      state = outcome.state as typeof state;
+      state = outcome.state;
       dates[STAGE_DATE_FIELD[r.stage]] = r.date;
       return { from, to: r.stage, date: r.date, evidence: r.evidence ?? null };
     });
-    return { leadOn, status: state.status as string, lastEventOn: state.lastEventOn, dates, events };
+    return { leadOn, status: state.status, lastEventOn: state.lastEventOn, dates, events };
   }
 
   return {
