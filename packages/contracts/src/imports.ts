@@ -114,3 +114,75 @@ export const ImportJob = z.object({
   updatedAt: Timestamp,
 });
 export type ImportJob = z.infer<typeof ImportJob>;
+
+/**
+ * The small ledgers (诉求台账, 整改任务清单) are read and written in one request: `check` returns the
+ * report and writes nothing; `commit` writes every row or none; `commit-valid` writes the valid rows.
+ * Rows already imported (the same record from an earlier file) are skipped, so a file can be sent again.
+ */
+export const LedgerImportQuery = z
+  .object({
+    mode: z.enum(IMPORT_MODES).default('commit'),
+    sheet: z.string().trim().min(1).max(100).optional(),
+  })
+  .strict();
+
+/** A column the import knows: its key, its name in the template, whether a file must have it. */
+export const LedgerField = z.object({ key: z.string(), label: z.string(), required: z.boolean() });
+
+/**
+ * One problem of the file: the Excel row (the header row for a missing column), the column's header
+ * as written, a code the pages translate (ledger.error.<code>) and the value as written.
+ */
+export const LedgerImportError = z.object({
+  row: z.number().int().min(0),
+  column: z.string().nullable(),
+  code: z.string(),
+  value: z.string().nullable(),
+});
+export type LedgerImportError = z.infer<typeof LedgerImportError>;
+
+/** ALREADY_IMPORTED: the record exists (an earlier import); DUPLICATE_IN_FILE; CLOSED: 已办结, not moved in. */
+export const LEDGER_SKIPS = ['ALREADY_IMPORTED', 'DUPLICATE_IN_FILE', 'CLOSED'] as const;
+
+export const LedgerImportReport = z.object({
+  mode: z.enum(IMPORT_MODES),
+  /** The worksheet read, and every visible worksheet with the ledger's header (to choose from). */
+  sheet: z.string(),
+  sheets: z.array(z.string()),
+  headerRow: z.number().int(),
+  fields: z.array(LedgerField),
+  /** Every header cell as read and the field it was taken for (null: not imported). */
+  columns: z.array(z.object({ col: z.number().int(), header: z.string(), key: z.string().nullable() })),
+  /** Data rows read (blank, 合计 and footnote rows aside). */
+  rows: z.number().int(),
+  /** Rows that would be (check) or were written. */
+  valid: z.number().int(),
+  created: z.number().int(),
+  ids: z.array(z.string()),
+  skipped: z.array(
+    z.object({ row: z.number().int(), code: z.enum(LEDGER_SKIPS), value: z.string().nullable() }),
+  ),
+  errors: z.array(LedgerImportError),
+});
+export type LedgerImportReport = z.infer<typeof LedgerImportReport>;
+
+/** A unit's corrected mapping of one ledger: these headers mean these fields (null: not imported). */
+export const LedgerMappingBody = z
+  .object({
+    columns: z
+      .array(
+        z
+          .object({
+            header: z.string().trim().min(1).max(100),
+            key: z.string().trim().min(1).max(40).nullable(),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(200),
+  })
+  .strict();
+export const LedgerMapping = z.object({
+  columns: z.array(z.object({ header: z.string(), key: z.string().nullable() })),
+});

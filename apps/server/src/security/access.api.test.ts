@@ -226,6 +226,12 @@ const ACCESS: Record<string, Probe | 'self' | 'public'> = {
   }),
   'GET /api/v1/appeals': () => ({ url: '/api/v1/appeals?pageSize=200' }),
   'GET /api/v1/appeals/export.xlsx': (f) => ({ url: `/api/v1/appeals/export.xlsx?regionId=${f.unit}` }),
+  // 诉求台账导入: rows land only in the caller's area, one row per check (appeals-import.api.test.ts);
+  // the mapping and the template are the caller's unit's own
+  'GET /api/v1/appeals/import-template.xlsx': 'self',
+  'POST /api/v1/appeals/import': 'self',
+  'GET /api/v1/appeals/import/mapping': 'self',
+  'PUT /api/v1/appeals/import/mapping': 'self',
   'GET /api/v1/appeals/figures': (f) => ({
     url: `/api/v1/appeals/figures?regionId=${f.unit}&from=2000-01-01&to=2030-12-31`,
   }),
@@ -394,6 +400,8 @@ const ACCESS: Record<string, Probe | 'self' | 'public'> = {
     url: `/api/v1/rectification/tasks/import?campaignId=${f.campaign}`,
     body: {},
   }),
+  'GET /api/v1/rectification/tasks/import/mapping': 'self',
+  'PUT /api/v1/rectification/tasks/import/mapping': 'self',
   'GET /api/v1/rectification/tasks/:id': (f) => ({ url: `/api/v1/rectification/tasks/${f.rectTask}` }),
   'PATCH /api/v1/rectification/tasks/:id': (f) => ({
     url: `/api/v1/rectification/tasks/${f.rectTask}`,

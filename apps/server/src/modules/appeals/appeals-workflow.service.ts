@@ -97,10 +97,16 @@ export function createAppealWorkflow(deps: {
   /**
    * One lifecycle step: on an appeal the actor can see, taken in the part the step needs, from a
    * status that allows it, on the version the actor read; the change, the timeline entry, the audit
-   * row and the notices in one transaction.
+   * row and the notices in one transaction (the caller's `inTrx`, when a larger command takes it).
    */
-  async function step<A extends AppealAction>(actor: Actor, id: string, action: A, body: StepBody<A>) {
-    return db.transaction().execute(async (trx) => {
+  async function step<A extends AppealAction>(
+    actor: Actor,
+    id: string,
+    action: A,
+    body: StepBody<A>,
+    inTrx?: Tx,
+  ) {
+    const run = async (trx: Tx) => {
       const row = await view.visible(trx, actor, id);
       const parties = view.partiesOf(actor, row);
       const ctx = await view.flowContext(trx, actor, row);
@@ -184,7 +190,8 @@ export function createAppealWorkflow(deps: {
           link: appealLink(row),
         });
       return view.detail(trx, actor, id);
-    });
+    };
+    return inTrx ? run(inTrx) : db.transaction().execute(run);
   }
 
   return { step };

@@ -14,6 +14,10 @@ import {
   HolidayCalendar,
   HolidayCalendarQuery,
   IdParams,
+  LedgerImportQuery,
+  LedgerImportReport,
+  LedgerMapping,
+  LedgerMappingBody,
   MeetingDetail,
   MeetingIssueBody,
   MeetingListQuery,
@@ -27,11 +31,14 @@ import {
 } from '@yingshang/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { ledgerTemplate } from '../../kernel/ledger-import.js';
+import { readUpload } from '../../kernel/upload.js';
 import { sendXlsx, XLSX_MIME } from '../../kernel/xlsx.js';
 import { actorOf } from '../../plugins/auth.js';
 import { createAppealExcel } from './appeals.excel.js';
 import type { AppealService } from './appeals.service.js';
 import type { AppealAdminService } from './appeals-admin.service.js';
+import { APPEAL_LEDGER, APPEAL_TEMPLATE_RULES } from './appeals-import.js';
 import type { MeetingService } from './meetings.service.js';
 
 /** The permission each lifecycle step needs (the service then checks the part the user plays). */
@@ -88,6 +95,67 @@ export const appealRoutes: FastifyPluginAsyncZod<{
       },
     },
     async (req, reply) => sendXlsx(reply, await excel.exportAppeals(actorOf(req), req.query), 'appeals.xlsx'),
+  );
+  const manage = { permission: 'appeals.manage' as const };
+  app.get(
+    '/appeals/import-template.xlsx',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: 'The 诉求台账 import layout (.xlsx), its rules under the header',
+        produces: [XLSX_MIME],
+      },
+    },
+    async (_req, reply) =>
+      sendXlsx(
+        reply,
+        await ledgerTemplate(APPEAL_LEDGER, '企业诉求台账', APPEAL_TEMPLATE_RULES),
+        'appeals-template.xlsx',
+      ),
+  );
+  app.post(
+    '/appeals/import',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary:
+          'Check (mode=check) or import an office’s open appeal register, .xlsx or .csv (UTF-8 or GBK; multipart field `file`): every row or none (commit), or the valid rows (commit-valid); rows already imported are skipped',
+        consumes: ['multipart/form-data'],
+        querystring: LedgerImportQuery,
+        response: { 200: LedgerImportReport, 201: LedgerImportReport },
+      },
+    },
+    async (req, reply) => {
+      const report = await appeals.ledger.importLedger(actorOf(req), await readUpload(req), req.query);
+      return reply.status(req.query.mode === 'check' ? 200 : 201).send(report);
+    },
+  );
+  app.get(
+    '/appeals/import/mapping',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: 'The caller’s unit’s saved column mapping of the register',
+        response: { 200: LedgerMapping },
+      },
+    },
+    async (req) => appeals.ledger.mapping.get(actorOf(req)),
+  );
+  app.put(
+    '/appeals/import/mapping',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: 'Save the columns the clerk corrected, for the unit’s next registers (audited)',
+        body: LedgerMappingBody,
+        response: { 200: LedgerMapping },
+      },
+    },
+    async (req) => appeals.ledger.mapping.save(actorOf(req), req.body),
   );
   app.get(
     '/appeals',

@@ -28,6 +28,7 @@ import { beijingToday } from '../../lib/days.js';
 import type { Ports } from '../../ports.js';
 import * as repo from './appeals.repository.js';
 import { createAppealFiling } from './appeals-filing.service.js';
+import { createAppealImport } from './appeals-import.js';
 import { cityPath } from './appeals-trail.js';
 import { createAppealWorkflow } from './appeals-workflow.service.js';
 import { findMeetingRow } from './meetings.repository.js';
@@ -207,9 +208,16 @@ export function createAppealService(deps: {
   const filing = createAppealFiling(deps);
   const workflow = createAppealWorkflow({ ...deps, view: { visible, partiesOf, flowContext, detail } });
 
+  const categories = async () => {
+    const rows = await repo.listCategories(db);
+    return rows.map((r) => ({ code: r.code, nameZh: r.nameZh, nameEn: r.nameEn, active: r.active === 1 }));
+  };
+
   return {
     visible,
     file: filing.file,
+    /** 诉求台账导入 (an office's open register) and its saved column mapping. */
+    ledger: createAppealImport({ ...deps, file: filing.file, step: workflow.step, categories }),
 
     async create(actor: Actor, input: Create) {
       const row = await filing.file(actor, input);
@@ -285,10 +293,7 @@ export function createAppealService(deps: {
 
     step: workflow.step,
 
-    async categories() {
-      const rows = await repo.listCategories(db);
-      return rows.map((r) => ({ code: r.code, nameZh: r.nameZh, nameEn: r.nameEn, active: r.active === 1 }));
-    },
+    categories,
   };
 }
 export type AppealService = ReturnType<typeof createAppealService>;

@@ -28,7 +28,7 @@ import type { z } from 'zod';
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/database.js';
 import type { Dialect } from '../../db/dialect.js';
-import { recordAudit } from '../../kernel/audit.js';
+import { savedMapping, saveMapping } from '../../kernel/ledger-import.js';
 import { csvToXlsx, type UploadKind, uploadKind, workbookLayout } from '../../kernel/ledger-upload.js';
 import type { Actor } from '../../lib/actor.js';
 import { fail } from '../../lib/app-error.js';
@@ -51,8 +51,6 @@ import {
   insertImportJob,
   isCancelRequested,
   requestCancel,
-  savedMapping,
-  saveMapping,
   updateImportJob,
 } from './projects-ledger.repository.js';
 
@@ -468,21 +466,7 @@ export function createProjectImportService(deps: {
 
     /** Saves the columns the clerk corrected, for this unit's next files (audited). */
     async saveMapping(actor: Actor, body: z.infer<typeof ImportMappingBody>) {
-      await db.transaction().execute(async (trx) => {
-        const columns = body.columns.map((c) => ({ header: compact(c.header), columnKey: c.key ?? '' }));
-        await saveMapping(
-          trx,
-          { unitId: actor.orgUnit.id, kind: 'projects', updatedBy: actor.displayName, updatedAt: now() },
-          columns,
-        );
-        await recordAudit(trx, actor, {
-          action: 'update',
-          entity: 'system',
-          entityId: `import_mapping:${actor.orgUnit.id}`,
-          scopePath: actor.orgUnit.path,
-          summary: `${actor.orgUnit.name} 台账导入列对应：${body.columns.map((c) => `${c.header} → ${c.key ?? '不导入'}`).join('，')}`,
-        });
-      });
+      await saveMapping(db, actor, 'projects', body.columns);
       return this.mapping(actor);
     },
 

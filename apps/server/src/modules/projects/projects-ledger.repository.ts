@@ -181,33 +181,3 @@ export const failStaleJobs = (db: Executor, before: string, errorsJson: string, 
     .where('status', '=', 'running')
     .where('updatedAt', '<', before)
     .execute();
-
-/** A unit's saved import column mapping: compacted header → column key ('' = not imported). */
-export async function savedMapping(db: Executor, unitId: string, kind: string) {
-  const rows = await db
-    .selectFrom('importMappings')
-    .select(['header', 'columnKey'])
-    .where('unitId', '=', unitId)
-    .where('kind', '=', kind)
-    .orderBy('header')
-    .execute();
-  return new Map(rows.map((r) => [r.header, r.columnKey]));
-}
-
-/** Saves (replaces) the mapping of these headers for the unit. */
-export async function saveMapping(
-  db: Executor,
-  row: { unitId: string; kind: string; updatedBy: string; updatedAt: string },
-  columns: readonly { header: string; columnKey: string }[],
-) {
-  for (const c of columns)
-    await db
-      .insertInto('importMappings')
-      .values({ ...row, header: c.header, columnKey: c.columnKey })
-      .onConflict((oc) =>
-        oc
-          .columns(['unitId', 'kind', 'header'])
-          .doUpdateSet({ columnKey: c.columnKey, updatedBy: row.updatedBy, updatedAt: row.updatedAt }),
-      )
-      .execute();
-}

@@ -1,4 +1,10 @@
-import { TaskListQuery } from '@yingshang/contracts';
+import {
+  LedgerImportQuery,
+  LedgerImportReport,
+  LedgerMapping,
+  LedgerMappingBody,
+  TaskListQuery,
+} from '@yingshang/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/database.js';
@@ -56,17 +62,45 @@ export const rectificationExcelRoutes: FastifyPluginAsyncZod<{
       schema: {
         tags,
         summary:
-          'Import a task list .xlsx or .csv (UTF-8 or GBK; multipart field `file`) into a campaign: every row or none',
+          'Check (mode=check) or import a task list .xlsx or .csv (UTF-8 or GBK; multipart field `file`) into a campaign: every row or none (commit), or the valid rows (commit-valid); tasks already there are skipped',
         consumes: ['multipart/form-data'],
-        querystring: z.object({ campaignId: z.string().min(1).max(64) }).strict(),
-        response: { 201: z.object({ imported: z.number().int(), taskIds: z.array(z.string()) }) },
+        querystring: LedgerImportQuery.extend({ campaignId: z.string().min(1).max(64) }),
+        response: { 200: LedgerImportReport, 201: LedgerImportReport },
       },
     },
     async (req, reply) => {
+      const { campaignId, ...q } = req.query;
       // the campaign first: a campaign outside the caller's area is a 404 before any upload is read
-      await deps.rectification.getCampaign(actorOf(req), req.query.campaignId);
+      await deps.rectification.getCampaign(actorOf(req), campaignId);
       const upload = await readUpload(req);
-      return reply.status(201).send(await excel.importTasks(actorOf(req), req.query.campaignId, upload));
+      const report = await excel.importTasks(actorOf(req), campaignId, upload, q);
+      return reply.status(q.mode === 'check' ? 200 : 201).send(report);
     },
+  );
+  const manage = { permission: 'rectification.manage' as const };
+  app.get(
+    '/rectification/tasks/import/mapping',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: 'The caller’s unit’s saved column mapping of task lists',
+        response: { 200: LedgerMapping },
+      },
+    },
+    async (req) => excel.mapping.get(actorOf(req)),
+  );
+  app.put(
+    '/rectification/tasks/import/mapping',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: 'Save the columns the clerk corrected, for the unit’s next task lists (audited)',
+        body: LedgerMappingBody,
+        response: { 200: LedgerMapping },
+      },
+    },
+    async (req) => excel.mapping.save(actorOf(req), req.body),
   );
 };

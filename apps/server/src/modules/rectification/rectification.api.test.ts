@@ -446,32 +446,68 @@ describeApi('rectification API', () => {
       [3, '完成时限'],
     ]);
     expect(await tableCounts(t)).toEqual(before);
-    const good = await upload(
-      await file([
-        [
-          1,
-          '企业服务形式化',
-          '服务专员不到位',
-          '建立包联制度',
-          '临汾经济开发区',
-          '临汾市自然资源局',
-          new Date(`${addDays(today, 10)}T00:00:00Z`),
-          '临汾经开区',
-        ],
-        [
-          2,
-          '惠企政策落实不到位',
-          '政策兑现慢',
-          '限时兑现',
-          '临汾经济开发区',
-          '',
-          addDays(today, 20),
-          '临汾经济开发区',
-        ],
-      ]),
-    );
+    const goodFile = await file([
+      [
+        1,
+        '企业服务形式化',
+        '服务专员不到位',
+        '建立包联制度',
+        '临汾经济开发区',
+        '临汾市自然资源局',
+        new Date(`${addDays(today, 10)}T00:00:00Z`),
+        '临汾经开区',
+      ],
+      [
+        2,
+        '惠企政策落实不到位',
+        '政策兑现慢',
+        '限时兑现',
+        '临汾经济开发区',
+        '',
+        addDays(today, 20),
+        '临汾经济开发区',
+      ],
+    ]);
+    const good = await upload(goodFile);
     expect(good.statusCode, good.body).toBe(201);
-    expect(good.json().imported).toBe(2);
+    expect(good.json().created).toBe(2);
+    // the same list again creates nothing: the same issue with the same lead unit is there
+    const again = await upload(goodFile);
+    expect(again.json()).toMatchObject({
+      created: 0,
+      valid: 0,
+      skipped: [{ code: 'ALREADY_IMPORTED' }, { code: 'ALREADY_IMPORTED' }],
+    });
+    // checked first: the report, nothing written; or only the valid rows, as the clerk chooses
+    const withBad = await file([
+      [
+        1,
+        '企业服务形式化',
+        '窗口服务态度差',
+        '开展作风整顿',
+        '临汾经济开发区',
+        '',
+        addDays(today, 9),
+        '临汾经开区',
+      ],
+      [2, '不存在的问题', '问题', '措施', '临汾经济开发区', '', addDays(today, 9), '临汾经开区'],
+    ]);
+    const send = (query: string) =>
+      admin.request({
+        method: 'POST',
+        url: `/api/v1/rectification/tasks/import?campaignId=${campaign.id}&${query}`,
+        ...multipart('任务清单.xlsx', withBad),
+      });
+    const counted = await tableCounts(t);
+    const checked = await send('mode=check');
+    expect(checked.statusCode, checked.body).toBe(200);
+    expect(checked.json()).toMatchObject({
+      valid: 1,
+      errors: [{ row: 3, column: '问题类别', code: 'PROBLEM_INVALID', value: '不存在的问题' }],
+    });
+    expect(await tableCounts(t)).toEqual(counted);
+    const validOnly = await send('mode=commit-valid');
+    expect([validOnly.statusCode, validOnly.json().created]).toEqual([201, 1]);
     const junk = await upload(Buffer.from('not a workbook'));
     expect(junk.json().error.code).toBe('FILE_INVALID');
 
@@ -523,7 +559,7 @@ describeApi('rectification API', () => {
     sheet.getColumn(7).hidden = true;
     const ownLayout = await upload(Buffer.from(await own.xlsx.writeBuffer()));
     expect(ownLayout.statusCode, ownLayout.body).toBe(201);
-    expect(ownLayout.json().imported).toBe(2);
+    expect(ownLayout.json().created).toBe(2);
     const csv = [
       '问题类别,具体问题,整改措施,牵头单位,配合单位,完成时限,所在开发区',
       `惠企政策落实不到位,奖补资金拨付慢,建立兑现时限台账,临汾经济开发区,,${addDays(today, 12)},临汾经开区`,

@@ -3,15 +3,22 @@
  * 牵头单位, 配合单位, 完成时限, 进展情况, 是否销号), and the import of a task list from the same
  * layout (plus 所在开发区) with row-by-row validation: any bad row and nothing is written.
  */
-import type { TaskListQuery } from '@yingshang/contracts';
+import type { LedgerImportReport, TaskListQuery } from '@yingshang/contracts';
 import ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import type { Db } from '../../db/database.js';
 import type { Dialect } from '../../db/dialect.js';
-import { compact, parseDay, plainCell } from '../../kernel/ledger-cells.js';
-import { csvToXlsx, uploadKind } from '../../kernel/ledger-upload.js';
+import { compact, parseDay } from '../../kernel/ledger-cells.js';
+import {
+  type LedgerRow,
+  type LedgerSpec,
+  ledgerMapping,
+  type RowOutcome,
+  readLedgerSheet,
+  runLedgerImport,
+  type Upload,
+} from '../../kernel/ledger-import.js';
 import { type Actor, scopePath } from '../../lib/actor.js';
-import { fail } from '../../lib/app-error.js';
 import { beijingToday } from '../../lib/days.js';
 import type { RectificationService } from './rectification.service.js';
 
@@ -33,62 +40,33 @@ export const LEDGER_COLUMNS = [
 ] as const;
 
 /** The import layout: the ledger's first seven columns and the zone(s), separated by 、 or ，. */
-export const IMPORT_HEADERS = [
-  '序号',
-  '问题类别',
-  '具体问题',
-  '整改措施',
-  '牵头单位',
-  '配合单位',
-  '完成时限',
-  '所在开发区',
+const TASK_FIELDS = [
+  { key: 'seq', label: '序号', words: ['序号'] },
+  { key: 'problem', label: '问题类别', words: ['问题类型', '问题分类', '突出问题类别'], required: true },
+  {
+    key: 'issue',
+    label: '具体问题',
+    words: ['问题描述', '存在问题', '问题表现', '具体问题表现'],
+    required: true,
+  },
+  { key: 'measures', label: '整改措施', words: ['整改举措', '整改措施及目标'], required: true },
+  { key: 'lead', label: '牵头单位', words: ['责任单位', '牵头部门', '责任部门'], required: true },
+  { key: 'coop', label: '配合单位', words: ['配合部门', '协办单位'] },
+  { key: 'deadline', label: '完成时限', words: ['整改时限', '完成时间', '整改期限'], required: true },
+  {
+    key: 'zones',
+    label: '所在开发区',
+    words: ['开发区', '涉及开发区', '所属开发区', '所在园区'],
+    required: true,
+  },
 ] as const;
-
-/** Header words offices use for each column of the import layout. */
-const HEADER_WORDS: Record<(typeof IMPORT_HEADERS)[number], string[]> = {
-  序号: ['序号'],
-  问题类别: ['问题类别', '问题类型', '问题分类', '突出问题类别'],
-  具体问题: ['具体问题', '问题描述', '存在问题', '问题表现', '具体问题表现'],
-  整改措施: ['整改措施', '整改举措', '整改措施及目标'],
-  牵头单位: ['牵头单位', '责任单位', '牵头部门', '责任部门'],
-  配合单位: ['配合单位', '配合部门', '协办单位'],
-  完成时限: ['完成时限', '整改时限', '完成时间', '整改期限'],
-  所在开发区: ['所在开发区', '开发区', '涉及开发区', '所属开发区', '所在园区'],
+type TaskKey = (typeof TASK_FIELDS)[number]['key'];
+export const TASK_LEDGER: LedgerSpec<TaskKey> = {
+  kind: 'rectification_tasks',
+  fields: TASK_FIELDS,
+  anchor: ['problem', 'issue'],
 };
 
-/** A row's cell texts, a hidden column's as empty (the clerk never sees it). */
-const textsOf = (ws: ExcelJS.Worksheet, r: number) =>
-  (ws.getRow(r).values as ExcelJS.CellValue[]).map((v, c) => (ws.getColumn(c).hidden ? '' : cellText(v)));
-
-/** The import columns a header row names (full-width, spaces and line breaks aside). */
-function headerColumns(texts: string[]) {
-  const col = new Map<string, number>();
-  texts.forEach((t, i) => {
-    const h = compact(t);
-    const name = (Object.keys(HEADER_WORDS) as (keyof typeof HEADER_WORDS)[]).find((k) =>
-      HEADER_WORDS[k].includes(h),
-    );
-    if (name && !col.has(name)) col.set(name, i);
-  });
-  return col;
-}
-
-/** A cell's text: strings trimmed, dates as YYYY-MM-DD, numbers as written, rich text joined. */
-function cellText(v: ExcelJS.CellValue): string {
-  if (v === null || v === undefined) return '';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    if ('richText' in v)
-      return v.richText
-        .map((r) => r.text)
-        .join('')
-        .trim();
-    if ('text' in v) return String(v.text).trim();
-    if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
-    return '';
-  }
-  return String(v).trim();
-}
 const splitNames = (s: string) =>
   s
     .split(/[、，,；;\n]/)
@@ -178,9 +156,9 @@ export function createRectificationExcel(deps: {
       const wb = new ExcelJS.Workbook();
       wb.creator = '营商通';
       const ws = wb.addWorksheet('整改任务清单');
-      ws.columns = IMPORT_HEADERS.map((h) => ({
-        header: h,
-        width: h === '具体问题' || h === '整改措施' ? 40 : 18,
+      ws.columns = TASK_FIELDS.map((f) => ({
+        header: f.label,
+        width: f.key === 'issue' || f.key === 'measures' ? 40 : 18,
       }));
       ws.getRow(1).font = { bold: true };
       ws.getRow(1).eachCell((cell) => {
@@ -195,7 +173,10 @@ export function createRectificationExcel(deps: {
         '单位',
         '牵头单位、配合单位、所在开发区填写单位全称或简称，多个以“、”分隔，须在本单位管辖范围内',
       ]);
-      help.addRow(['导入规则', '任一行有错误则整份文件不导入，并逐行列出错误']);
+      help.addRow([
+        '导入规则',
+        '导入前先检查并逐行列出错误；可全部导入（任一行有错误则不导入）或只导入无误的行；同一任务（同一问题、同一牵头单位）再次导入不会重复创建',
+      ]);
       help.addRow([]);
       help.addRow(['序号', '问题类别（填写名称或序号）']);
       for (const p of campaign.problems) help.addRow([p.seq, p.name]);
@@ -205,55 +186,21 @@ export function createRectificationExcel(deps: {
       };
     },
 
-    /**
-     * Reads a task list and creates every task in one transaction, or none: each row is checked
-     * (problem of the campaign, units and zones by name in the caller's area, deadline in the period)
-     * and all row errors are reported together.
-     */
-    async importTasks(actor: Actor, campaignId: string, upload: { fileName: string; data: Buffer }) {
-      const campaign = await rectification.getCampaign(actor, campaignId);
-      const kind = uploadKind(upload.fileName, upload.data);
-      if (kind === 'xls') fail('FILE_XLS', [{ path: 'file', message: 'FILE_XLS' }]);
-      if (!kind) fail('FILE_INVALID', [{ path: 'file', message: 'an .xlsx workbook or a .csv is expected' }]);
-      const wb = new ExcelJS.Workbook();
-      try {
-        await wb.xlsx.load(
-          (kind === 'csv' ? await csvToXlsx(upload.data) : upload.data) as unknown as ArrayBuffer,
-        );
-      } catch {
-        fail('FILE_INVALID', [{ path: 'file', message: 'not an .xlsx workbook' }]);
-      }
-      // the first visible sheet with the header, within its first rows (under title and 填报单位 rows);
-      // the header may take two rows (a merged group label above its columns); hidden columns are not read
-      let found: { ws: ExcelJS.Worksheet; headerRow: number; col: Map<string, number> } | null = null;
-      for (const ws of wb.worksheets) {
-        if (ws.state !== 'visible') continue;
-        for (let r = 1; r <= Math.min(12, ws.rowCount) && !found; r++) {
-          const texts = textsOf(ws, r);
-          const col = headerColumns(texts);
-          if (col.has('问题类别') && col.has('具体问题')) {
-            // a second header row under merged group labels (责任分工 → 责任单位, 配合部门)
-            const next = textsOf(ws, r + 1);
-            const both = headerColumns(
-              Array.from(
-                { length: Math.max(texts.length, next.length) },
-                (_, c) => next[c] || texts[c] || '',
-              ),
-            );
-            found = both.size > col.size ? { ws, headerRow: r + 1, col: both } : { ws, headerRow: r, col };
-          }
-        }
-        if (found) break;
-      }
-      const col = found?.col ?? new Map<string, number>();
-      const headerRow = found?.headerRow ?? 0;
-      const missing = IMPORT_HEADERS.filter((h) => h !== '序号' && !col.has(h));
-      if (!found || missing.length > 0)
-        fail('IMPORT_INVALID', {
-          errors: [{ row: headerRow || 1, column: missing.join('、'), message: 'HEADER_MISSING' }],
-        });
-      const ws = found.ws;
+    mapping: ledgerMapping(db, TASK_LEDGER),
 
+    /**
+     * Checks a task list (problem of the campaign, units and zones by name in the caller's area,
+     * deadline in the period) and creates its tasks, all or the valid ones, in one transaction;
+     * a task already in the campaign (same issue, same lead unit) is not created again.
+     */
+    async importTasks(
+      actor: Actor,
+      campaignId: string,
+      upload: Upload,
+      q: { mode: LedgerImportReport['mode']; sheet?: string } = { mode: 'commit' },
+    ) {
+      const campaign = await rectification.getCampaign(actor, campaignId);
+      const sheet = await readLedgerSheet(db, actor, TASK_LEDGER, upload, q.sheet);
       const orgs = await db
         .selectFrom('orgUnits')
         .select(['id', 'name', 'shortName', 'path', 'kind'])
@@ -269,80 +216,76 @@ export function createRectificationExcel(deps: {
         ))
           byName.set(n, [...(byName.get(n) ?? []), o]);
       }
-      const errors: { row: number; column: string; message: string }[] = [];
-      const unit = (row: number, column: string, name: string) => {
-        const hits = byName.get(name) ?? [];
-        if (hits.length !== 1) {
-          errors.push({
-            row,
-            column,
-            message: hits.length ? `UNIT_AMBIGUOUS: ${name}` : `UNIT_UNKNOWN: ${name}`,
-          });
-          return null;
-        }
-        return hits[0].id;
-      };
-      const rows: { row: number; input: Parameters<RectificationService['create']>[1] }[] = [];
-      for (let r = headerRow + 1; r <= ws.rowCount; r++) {
-        const row = ws.getRow(r);
-        const get = (h: string) => cellText(row.getCell(col.get(h) ?? 0).value);
-        const values = IMPORT_HEADERS.filter((h) => h !== '序号').map(get);
-        if (values.every((v) => !v)) continue;
-        // a 合计 row, a footnote or 填报人 line under the ledger
-        if (
-          !get('具体问题') &&
-          /^(合计|总计|注|说明|填报|制表|审核)/.test(compact(cellText(row.getCell(1).value)))
-        )
-          continue;
-        const before = errors.length;
-        const problemName = get('问题类别');
+      type Input = Parameters<RectificationService['create']>[1];
+      const parse = async (row: LedgerRow<TaskKey>): Promise<RowOutcome<Input>> => {
+        const errors: { key: TaskKey; code: string; value?: string }[] = [];
+        const unit = (key: TaskKey, name: string) => {
+          const hits = byName.get(name) ?? [];
+          if (hits.length === 1) return hits[0].id;
+          errors.push({ key, code: hits.length ? 'UNIT_AMBIGUOUS' : 'UNIT_UNKNOWN', value: name });
+          return '';
+        };
+        const problemName = compact(row.text('problem'));
         const problem = campaign.problems.find(
-          (p) => p.name === problemName || p.name.includes(problemName) || `${p.seq}` === problemName,
+          (p) =>
+            p.name === problemName ||
+            (problemName && p.name.includes(problemName)) ||
+            `${p.seq}` === problemName,
         );
-        if (!problemName || !problem)
-          errors.push({ row: r, column: '问题类别', message: `PROBLEM_INVALID: ${problemName}` });
-        const issue = get('具体问题');
-        const measures = get('整改措施');
-        if (!issue || issue.length > 1000) errors.push({ row: r, column: '具体问题', message: 'REQUIRED' });
-        if (!measures || measures.length > 2000)
-          errors.push({ row: r, column: '整改措施', message: 'REQUIRED' });
-        const lead = get('牵头单位') ? unit(r, '牵头单位', get('牵头单位')) : null;
-        if (!get('牵头单位')) errors.push({ row: r, column: '牵头单位', message: 'REQUIRED' });
-        const coops = splitNames(get('配合单位')).map((n) => unit(r, '配合单位', n));
-        const zones = splitNames(get('所在开发区')).map((n) => unit(r, '所在开发区', n));
-        if (zones.length === 0) errors.push({ row: r, column: '所在开发区', message: 'REQUIRED' });
+        if (!problem) errors.push({ key: 'problem', code: problemName ? 'PROBLEM_INVALID' : 'REQUIRED' });
+        const issue = row.text('issue');
+        const measures = row.text('measures');
+        if (!issue) errors.push({ key: 'issue', code: 'REQUIRED' });
+        else if (issue.length > 1000) errors.push({ key: 'issue', code: 'TOO_LONG' });
+        if (!measures) errors.push({ key: 'measures', code: 'REQUIRED' });
+        else if (measures.length > 2000) errors.push({ key: 'measures', code: 'TOO_LONG' });
+        const lead = row.text('lead') ? unit('lead', row.text('lead')) : '';
+        if (!row.text('lead')) errors.push({ key: 'lead', code: 'REQUIRED' });
+        const coops = splitNames(row.text('coop')).map((n) => unit('coop', n));
+        const zones = splitNames(row.text('zones')).map((n) => unit('zones', n));
+        if (zones.length === 0) errors.push({ key: 'zones', code: 'REQUIRED' });
         // 2026-05-31, 2026/5/31, 2026.5.31, 2026年5月31日 or a real Excel date
-        const parsed = parseDay(plainCell(row.getCell(col.get('完成时限') ?? 0).value), '完成时限');
-        const deadline = parsed.ok ? parsed.value : '';
-        const deadlineOk = parsed.ok;
-        if (!deadlineOk)
-          errors.push({ row: r, column: '完成时限', message: `DATE_INVALID: ${get('完成时限')}` });
-        else if (deadline < campaign.startOn || deadline > campaign.deadlineOn)
-          errors.push({ row: r, column: '完成时限', message: 'DEADLINE_OUTSIDE_CAMPAIGN' });
-        if (errors.length === before)
-          rows.push({
-            row: r,
-            input: {
-              campaignId,
-              problemId: problem!.id,
-              issue,
-              measures,
-              leadOrgId: lead!,
-              coopOrgIds: coops as string[],
-              zoneIds: zones as string[],
-              deadlineOn: deadline,
-              milestones: [],
-              source: 'self_inspection',
-            },
-          });
-        if (errors.length > 500) break;
-      }
-      if (errors.length === 0 && rows.length === 0)
-        errors.push({ row: headerRow + 1, column: '', message: 'NO_ROWS' });
-      if (errors.length > 0) fail('IMPORT_INVALID', { errors });
-      // The service checks each row again (scope of the units, the campaign's zones) in one transaction.
-      const created = await rectification.createMany(actor, rows);
-      return { imported: created.length, taskIds: created };
+        const deadline = parseDay(row.cell('deadline'), '完成时限');
+        if (!row.text('deadline')) errors.push({ key: 'deadline', code: 'REQUIRED' });
+        else if (!deadline.ok) errors.push({ key: 'deadline', code: 'DATE_INVALID' });
+        else if (deadline.value < campaign.startOn || deadline.value > campaign.deadlineOn)
+          errors.push({ key: 'deadline', code: 'DEADLINE_OUTSIDE_CAMPAIGN' });
+        if (errors.length > 0 || !problem || !deadline.ok) return { errors };
+        return {
+          key: `${lead}|${compact(issue)}`,
+          input: {
+            campaignId,
+            problemId: problem.id,
+            issue,
+            measures,
+            leadOrgId: lead,
+            coopOrgIds: coops,
+            zoneIds: zones,
+            deadlineOn: deadline.value,
+            milestones: [],
+            source: 'self_inspection',
+          },
+        };
+      };
+      return runLedgerImport({
+        spec: TASK_LEDGER,
+        sheet,
+        mode: q.mode,
+        parse,
+        async existing(keys) {
+          const leads = [...new Set(keys.map((k) => k.split('|')[0]))];
+          const rows = await db
+            .selectFrom('rectificationTasks')
+            .select(['leadOrgId', 'issue'])
+            .where('campaignId', '=', campaignId)
+            .where('leadOrgId', 'in', leads)
+            .execute();
+          const there = new Set(rows.map((r) => `${r.leadOrgId}|${compact(r.issue)}`));
+          return new Set(keys.filter((k) => there.has(k)));
+        },
+        // the service checks each row again (scope of the units, the campaign's zones) in one transaction
+        write: (rows) => rectification.createMany(actor, rows),
+      });
     },
   };
 }

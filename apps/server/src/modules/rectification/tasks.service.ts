@@ -173,7 +173,7 @@ export function createTaskService(
             ids.push((await insertTask(trx, actor, fields, source, null, null)).id);
           } catch (err) {
             if (err instanceof AppError)
-              fail('IMPORT_INVALID', { errors: [{ row, column: '', message: err.code }] });
+              fail('IMPORT_INVALID', { errors: [{ row, column: null, code: err.code, value: null }] });
             throw err;
           }
         }
