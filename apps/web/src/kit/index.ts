@@ -44,6 +44,7 @@ export { requiredRules } from './form-rules';
 export * from './format';
 export { Kpi, type KpiProps } from './Kpi';
 export { KpiGrid, type KpiSpec } from './KpiGrid';
+export { LedgerImportDialog, type LedgerImportDialogProps } from './LedgerImportDialog';
 export { type ListColumn, ListPage, type ListPageProps, type SortOrder } from './ListPage';
 export { OccurredOnPicker, useOccurredRange } from './OccurredOnPicker';
 export { InvestorFormModal } from './pickers/InvestorFormModal';

@@ -302,4 +302,8 @@ export const appealsEnUS: Record<keyof typeof appealsZhCN, string> = {
   'figures.col.satisfaction': 'Satisfied',
   'figures.col.overdue': 'Overdue now',
   'figures.empty': 'No appeals in this period.',
+  'appeal.import.action': 'Import register',
+  'appeal.import.title': 'Import an appeal register',
+  'appeal.import.hint':
+    'Move your office’s open “can’t get it done” window register in: each row is entered on its filing date, and assigned on its assignment date when it names a department, so deadlines run from those days. Closed rows are not moved in; importing the same file again registers nothing twice.',
 };

@@ -291,4 +291,8 @@ export const appealsZhCN = {
   'figures.col.satisfaction': '满意率',
   'figures.col.overdue': '当前逾期',
   'figures.empty': '所选期间没有诉求。',
+  'appeal.import.action': '导入台账',
+  'appeal.import.title': '导入诉求台账',
+  'appeal.import.hint':
+    '把本单位在办的“办不成事”登记台账导入平台：每行按台账上的登记日期补录，有承办部门的同时按交办日期交办，时限从这些日期起算；已办结的不导入，再次导入同一文件不会重复登记。',
 } as const;

@@ -59,13 +59,6 @@ export const rectificationApi = {
   },
   exportXlsx: (q: TaskQuery) =>
     api.download('/rectification/tasks/export.xlsx', { ...q, page: undefined, pageSize: undefined }),
-  importTemplate: (campaignId: string) =>
-    api.download('/rectification/tasks/import-template.xlsx', { campaignId }),
-  importXlsx: (campaignId: string, file: File) => {
-    const form = new FormData();
-    form.append('file', file);
-    return api.upload<{ imported: number }>('/rectification/tasks/import', form, { campaignId });
-  },
   arrears: (q: { q?: string; status?: string; regionId?: string; page?: number; pageSize?: number }) =>
     api.get<Page<Arrear>>('/rectification/arrears', { ...q }),
   exportArrears: (q: { q?: string; status?: string; regionId?: string }) =>

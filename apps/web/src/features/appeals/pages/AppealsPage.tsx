@@ -1,4 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import {
   APPEAL_CHANNELS,
   APPEAL_STATUSES,
@@ -7,6 +7,7 @@ import {
   SLA_STATES,
 } from '@yingshang/contracts';
 import { Button, Checkbox, Flex, Select, Tag, Tooltip, Typography } from 'antd';
+import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useAuth } from '../../../app/auth/auth-context';
 import { useI18n } from '../../../app/i18n/i18n-context';
@@ -16,6 +17,7 @@ import {
   EnumFilter,
   filter,
   formatDate,
+  LedgerImportDialog,
   type ListColumn,
   ListPage,
   listPageBinding,
@@ -66,6 +68,7 @@ export function AppealsPage() {
   /** Offices with counties or zones under them also see which office accepted each appeal. */
   const wide = kind === 'province' || kind === 'city';
   const navigate = useNavigate();
+  const [importing, setImporting] = useState(false);
   const { nameOf, options: categoryOptions } = useCategories();
   const f = useUrlFilters(FILTERS, NOT_FILTERS);
   const v = f.values;
@@ -305,16 +308,27 @@ export function AppealsPage() {
         id="appeals"
         title={enterprise ? t('appeal.portalTitle') : t('appeal.listTitle')}
         actions={
-          can('appeals.file') ? (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => navigate('/appeals/new')}
-              data-testid="appeal-new"
-            >
-              {enterprise ? t('appeal.file') : t('appeal.new')}
-            </Button>
-          ) : null
+          <>
+            {can('appeals.file') ? (
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => navigate('/appeals/new')}
+                data-testid="appeal-new"
+              >
+                {enterprise ? t('appeal.file') : t('appeal.new')}
+              </Button>
+            ) : null}
+            {office && can('appeals.manage') ? (
+              <Button
+                icon={<UploadOutlined />}
+                onClick={() => setImporting(true)}
+                data-testid="appeal-import"
+              >
+                {t('appeal.import.action')}
+              </Button>
+            ) : null}
+          </>
         }
         above={
           enterprise ? (
@@ -332,6 +346,16 @@ export function AppealsPage() {
           fallbackName: t('appeal.exportFile', { date: beijingToday() }),
         }}
         emptyText={enterprise ? t('appeal.portalEmpty') : t('appeal.emptyQueue')}
+      />
+      <LedgerImportDialog
+        open={importing}
+        onClose={() => setImporting(false)}
+        onImported={() => list.reload()}
+        title={t('appeal.import.title')}
+        hint={t('appeal.import.hint')}
+        endpoint="/appeals/import"
+        mappingEndpoint="/appeals/import/mapping"
+        templateEndpoint="/appeals/import-template.xlsx"
       />
     </>
   );

@@ -1,9 +1,8 @@
 import { ExclamationCircleOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { RECTIFICATION_SOURCES, TASK_STATUSES, TASK_TIMINGS, type TaskSummary } from '@yingshang/contracts';
-import { App, Button, Empty, Progress, Select, Tag, Upload } from 'antd';
+import { Button, Empty, Progress, Select, Tag } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { ApiError } from '../../../app/api/client';
 import { useRequest } from '../../../app/api/use-request';
 import { useAuth } from '../../../app/auth/auth-context';
 import { useI18n } from '../../../app/i18n/i18n-context';
@@ -11,13 +10,13 @@ import {
   EnumFilter,
   filter,
   formatDate,
+  LedgerImportDialog,
   type ListColumn,
   ListPage,
   listPageBinding,
   OrgPicker,
   RegionFilter,
   SearchFilter,
-  saveBlob,
   useUrlFilters,
 } from '../../../kit';
 import { beijingToday, rectificationApi, type TaskQuery } from '../api';
@@ -51,11 +50,10 @@ export function TaskListPage() {
   const { t, locale } = useI18n();
   const en = locale === 'en-US';
   const { can } = useAuth();
-  const { message, modal } = App.useApp();
   const navigate = useNavigate();
   const { campaigns, campaign, choose } = useCampaign();
   const [form, setForm] = useState<'finding' | 'task' | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [importing, setImporting] = useState(false);
   const [promises, setPromises] = useState(false);
   const f = useUrlFilters(FILTERS);
   const v = f.values;
@@ -76,38 +74,6 @@ export function TaskListPage() {
     () => (campaign ? rectificationApi.tasks({ ...query, page: v.page, pageSize: v.pageSize }) : null),
     [JSON.stringify(query), v.page, v.pageSize],
   );
-
-  async function importFile(file: File) {
-    if (!campaign) return;
-    setBusy(true);
-    try {
-      const r = await rectificationApi.importXlsx(campaign.id, file);
-      message.success(t('rect.import.done', { count: r.imported }));
-      await list.reload();
-    } catch (e) {
-      if (!(e instanceof ApiError)) return;
-      const errors = (
-        e.details as { errors?: { row: number; column: string; message: string }[] } | undefined
-      )?.errors;
-      if (!errors) {
-        message.error(e.message);
-        return;
-      }
-      modal.error({
-        title: t('rect.import.failed', { count: errors.length }),
-        width: 640,
-        content: (
-          <ul data-testid="rect-import-errors" style={{ maxHeight: 320, overflow: 'auto', paddingLeft: 16 }}>
-            {errors.map((x) => (
-              <li key={`${x.row}-${x.column}-${x.message}`}>{t('rect.import.row', x)}</li>
-            ))}
-          </ul>
-        ),
-      });
-    } finally {
-      setBusy(false);
-    }
-  }
 
   const columns: ListColumn<TaskSummary>[] = [
     { key: 'code', locked: true, title: t('rect.col.code'), dataIndex: 'code', width: 200, fixed: 'left' },
@@ -280,28 +246,8 @@ export function TaskListPage() {
               </Button>
             ) : null}
             {manage ? (
-              <Upload
-                accept=".xlsx,.csv,.xls"
-                showUploadList={false}
-                beforeUpload={(file) => {
-                  void importFile(file);
-                  return false;
-                }}
-              >
-                <Button icon={<UploadOutlined />} loading={busy} data-testid="rect-import">
-                  {t('rect.action.import')}
-                </Button>
-              </Upload>
-            ) : null}
-            {manage ? (
-              <Button
-                type="link"
-                onClick={async () => {
-                  const { blob, filename } = await rectificationApi.importTemplate(campaign.id);
-                  saveBlob(blob, filename ?? 'template.xlsx');
-                }}
-              >
-                {t('rect.action.template')}
+              <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="rect-import">
+                {t('rect.action.import')}
               </Button>
             ) : null}
           </>
@@ -321,6 +267,17 @@ export function TaskListPage() {
         testIds={{ table: 'rect-tasks-table', export: 'rect-export' }}
       >
         <OverduePromisesModal campaign={campaign} open={promises} onClose={() => setPromises(false)} />
+        <LedgerImportDialog
+          open={importing}
+          onClose={() => setImporting(false)}
+          onImported={() => list.reload()}
+          title={t('rect.import.title')}
+          hint={t('rect.import.hint', { title: campaign.title })}
+          endpoint="/rectification/tasks/import"
+          mappingEndpoint="/rectification/tasks/import/mapping"
+          templateEndpoint="/rectification/tasks/import-template.xlsx"
+          query={{ campaignId: campaign.id }}
+        />
         <TaskFormModal
           campaign={campaign}
           mode={form ?? 'task'}
