@@ -1,6 +1,9 @@
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, launch, login, newPage, screenshot } from './browser.js';
+import { axeViolations, baseUrl, launch, login, newPage, screenshot } from './browser.js';
 
 /**
  * The issue's "done means": an enterprise files an appeal through the portal; the zone accepts and
@@ -19,8 +22,8 @@ async function fill(page: Page, testId: string, value: string) {
   await (isInput ? el : el.locator('input, textarea').first()).fill(value);
 }
 
-async function as(browser: Browser, username: string): Promise<Page> {
-  const page = await newPage(browser);
+async function as(browser: Browser, username: string, opts: { axe?: boolean } = {}): Promise<Page> {
+  const page = await newPage(browser, 'zh-CN', opts);
   await login(page, username);
   await page.getByTestId('home-welcome').waitFor();
   return page;
@@ -207,5 +210,86 @@ describe('enterprise appeals journey', () => {
     await screenshot(city, 'appeals-queue-en-US');
     await city.getByTestId('lang-zh-CN').click();
     for (const p of [city, admin]) await p.context().close();
+  });
+
+  it('moves the zone’s own 办不成事 register in: one column mapped, the bad row named, the valid rows imported on their days', async () => {
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    // days of this year (the zone's back-date limit), a few days back
+    const back = (n: number) => {
+      const d = new Date(Date.parse(`${today}T00:00:00Z`) - n * 86400_000).toISOString().slice(0, 10);
+      return d < `${today.slice(0, 4)}-01-01` ? `${today.slice(0, 4)}-01-01` : d;
+    };
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('在办诉求');
+    ws.addRow(['临汾经济开发区“办不成事”窗口登记台账']);
+    ws.mergeCells(1, 1, 1, 8);
+    ws.addRow([
+      '序号',
+      '登记日期',
+      '企业名称',
+      '联系电话',
+      '群众反映问题',
+      '问题类别',
+      '承办单位',
+      '办理状态',
+    ]);
+    ws.addRow([
+      1,
+      back(6).replaceAll('-', '.'),
+      '大陆希望（临汾）光伏科技有限公司',
+      '13903571111',
+      '二期厂房规划许可办理进度缓慢，影响开工',
+      '用地',
+      '临汾市自然资源局',
+      '办理中',
+    ]);
+    ws.addRow([2, back(2), '不存在的贸易有限公司', '13512345678', '货款拖欠', '账款拖欠', null, '已受理']);
+    ws.addRow(['合计', '2 件']);
+    const file = path.join(os.tmpdir(), `ys-e2e-register-${Date.now()}.xlsx`);
+    await wb.xlsx.writeFile(file);
+
+    const zone = await as(browser, 'lfkfq', { axe: true });
+    await zone.getByTestId('menu-appeals').click();
+    await zone.getByTestId('appeals-table').waitFor();
+    await zone.getByTestId('appeal-import').click();
+    await zone.locator('.ant-modal input[type=file]').setInputFiles(file);
+    await expect
+      .poll(() => zone.getByTestId('ledger-errors').textContent(), { timeout: 30_000 })
+      .toContain('缺少必填列');
+    await zone.getByTestId('ledger-column-5').click();
+    await zone.locator('.ant-select-item-option:visible', { hasText: /^诉求内容/ }).click();
+    await screenshot(zone, 'journey-appeal-import-columns');
+    await zone.getByTestId('ledger-columns-save').click();
+    await expect
+      .poll(() => zone.getByTestId('ledger-errors').textContent(), { timeout: 30_000 })
+      .toContain('不存在的贸易有限公司');
+    await expect(zone.getByTestId('ledger-report').textContent()).resolves.toContain('可导入 1 行');
+    await expect.poll(() => zone.getByTestId('ledger-commit-valid').isEnabled()).toBe(true);
+    await screenshot(zone, 'journey-appeal-import-report');
+    expect(await axeViolations(zone)).toEqual([]);
+    await zone.setViewportSize({ width: 390, height: 844 });
+    await screenshot(zone, 'journey-appeal-import-report-390');
+    await zone.setViewportSize({ width: 1440, height: 900 });
+    await zone.getByTestId('ledger-commit-valid').click();
+    await zone.locator('.ant-popconfirm .ant-btn-primary').click();
+    await expect
+      .poll(() => zone.getByTestId('ledger-done').textContent(), { timeout: 30_000 })
+      .toContain('已导入 1 条');
+    await zone.keyboard.press('Escape');
+    // in the queue, assigned to the department, filed on the register's day
+    await zone.goto(`${baseUrl()}/appeals?q=${encodeURIComponent('二期厂房规划许可')}`);
+    await expect
+      .poll(() => zone.getByTestId('appeals-table').textContent())
+      .toContain('二期厂房规划许可办理进度缓慢');
+    await zone
+      .getByTestId('appeals-table')
+      .locator('tbody tr', { hasText: '二期厂房规划许可' })
+      .first()
+      .click();
+    await zone.getByTestId('appeal-title').waitFor();
+    const detail = await zone.locator('main').textContent();
+    expect(detail).toContain('临汾市自然资源局');
+    expect(detail).toContain(back(6));
+    await zone.context().close();
   });
 });

@@ -22,8 +22,17 @@ export function launch(): Promise<Browser> {
   });
 }
 
-export async function newPage(browser: Browser, locale: 'zh-CN' | 'en-US' = 'zh-CN'): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale });
+/** A signed-out page; `axe`: the context lets axe-core's script in past the app's CSP. */
+export async function newPage(
+  browser: Browser,
+  locale: 'zh-CN' | 'en-US' = 'zh-CN',
+  opts: { axe?: boolean } = {},
+): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    locale,
+    bypassCSP: !!opts.axe,
+  });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   return page;
@@ -69,4 +78,40 @@ export function unitIdByCode(page: Page, code: string): Promise<string> {
     const r = await (await fetch(`/api/v1/org-units?q=${c}`)).json();
     return r.items.find((u: { code: string }) => u.code === c).id as string;
   }, code);
+}
+
+const AXE = path.resolve(import.meta.dirname, '../node_modules/axe-core/axe.min.js');
+interface AxeResult {
+  violations: {
+    id: string;
+    impact: string | null;
+    help: string;
+    nodes: { target: unknown[]; html: string }[];
+  }[];
+}
+
+/**
+ * axe-core's critical and serious WCAG 2 A/AA violations on the page as it is now, one line each
+ * (the page's context must let the script in: newPage(…, { axe: true }), or bypassCSP).
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
+  const result = (await page.evaluate(() =>
+    (
+      window as unknown as {
+        axe: { run: (ctx: Document, opts: object) => Promise<unknown> };
+      }
+    ).axe.run(document, { runOnly: ['wcag2a', 'wcag2aa'], resultTypes: ['violations'] }),
+  )) as AxeResult;
+  return result.violations
+    .filter((v) => v.impact === 'critical' || v.impact === 'serious')
+    .map((v) => {
+      const targets = v.nodes
+        .slice(0, 3)
+        .map((n) => n.target.join(' '))
+        .join(' | ');
+      // the first offending element as written, to find it in the code
+      const html = v.nodes[0]?.html.replace(/\s+/g, ' ').slice(0, 160);
+      return `axe ${v.impact} ${v.id} (${v.nodes.length} nodes): ${v.help} — ${targets} — ${html}`;
+    });
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { baseUrl, launch, PASSWORD } from './browser.js';
+import { axeViolations, baseUrl, launch, PASSWORD } from './browser.js';
 
 /**
  * The page sweep: every demo role signs in and every page of its menu (read from the rendered menu,
@@ -34,17 +34,7 @@ const PASSES = [DESK, PHONE].flatMap((viewport) =>
 const only = process.env.PAGES_ROLE?.split(',').map((r) => r.trim());
 const roles = ROLES.filter((r) => !only || only.includes(r));
 
-const AXE = path.resolve(import.meta.dirname, '../node_modules/axe-core/axe.min.js');
 const SHOTS = path.resolve(import.meta.dirname, '../screenshots/pages');
-
-interface AxeResult {
-  violations: {
-    id: string;
-    impact: string | null;
-    help: string;
-    nodes: { target: unknown[]; html: string }[];
-  }[];
-}
 
 /** A page's name in the report and the screenshot's file name: its path, slashes as dashes. */
 const slug = (pathname: string) => (pathname === '/' ? 'home' : pathname.slice(1).replaceAll('/', '_'));
@@ -134,25 +124,7 @@ class Sweep {
   }
 
   async runAxe() {
-    const { page } = this;
-    if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
-    const result = (await page.evaluate(() =>
-      (
-        window as unknown as {
-          axe: { run: (ctx: Document, opts: object) => Promise<unknown> };
-        }
-      ).axe.run(document, { runOnly: ['wcag2a', 'wcag2aa'], resultTypes: ['violations'] }),
-    )) as AxeResult;
-    for (const v of result.violations) {
-      if (v.impact !== 'critical' && v.impact !== 'serious') continue;
-      const targets = v.nodes
-        .slice(0, 3)
-        .map((n) => n.target.join(' '))
-        .join(' | ');
-      // the first offending element as written, to find it in the code
-      const html = v.nodes[0]?.html.replace(/\s+/g, ' ').slice(0, 160);
-      this.note(`axe ${v.impact} ${v.id} (${v.nodes.length} nodes): ${v.help} — ${targets} — ${html}`);
-    }
+    for (const v of await axeViolations(this.page)) this.note(v);
   }
 
   /** The entries of the rendered menu (on a phone, the drawer's), in order. */
