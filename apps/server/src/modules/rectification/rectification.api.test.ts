@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
@@ -576,6 +578,55 @@ describeApi('rectification API', () => {
       ...multipart('任务清单.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0])),
     });
     expect(xls.json().error.code).toBe('FILE_XLS');
+  });
+
+  it('imports a task list saved by LibreOffice in the office’s own layout: checked, the valid rows, nothing twice', async () => {
+    // a campaign whose period holds the fixture's fixed deadlines
+    const res = await admin.post('/api/v1/rectification/campaigns', {
+      title: '开发区突出问题整改（2026—2030，测试）',
+      issuingBody: '临汾市人民政府',
+      startOn: addDays(today, -10),
+      deadlineOn: '2030-12-31',
+      scopeOrgIds: [await unitId(t, '140000')],
+      problems: [...NINE_PROBLEMS],
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const file = fs.readFileSync(
+      path.resolve(import.meta.dirname, '../../../test/fixtures/task-list-own-layout.xlsx'),
+    );
+    const send = (mode: string) =>
+      admin.request({
+        method: 'POST',
+        url: `/api/v1/rectification/tasks/import?campaignId=${res.json().id}&mode=${mode}`,
+        ...multipart('整改任务清单.xlsx', file),
+      });
+    const before = await tableCounts(t);
+    const checked = await send('check');
+    expect(checked.statusCode, checked.body).toBe(200);
+    expect(checked.json()).toMatchObject({
+      sheet: '整改任务',
+      headerRow: 4,
+      rows: 3,
+      valid: 2,
+      errors: [{ row: 7, column: '责任单位', code: 'UNIT_UNKNOWN', value: '不存在的局' }],
+    });
+    // the hidden 内部编号 column is not among the columns read
+    expect(checked.json().columns.map((c: { header: string }) => c.header)).not.toContain('内部编号');
+    expect((await send('commit')).json().error.code).toBe('IMPORT_INVALID');
+    expect(await tableCounts(t)).toEqual(before);
+    const imported = await send('commit-valid');
+    expect([imported.statusCode, imported.json().created]).toEqual([201, 2]);
+    const task = (await admin.get(`/api/v1/rectification/tasks/${imported.json().ids[0]}`)).json();
+    expect([task.deadlineOn, task.leadOrgName, task.coopOrgNames]).toEqual([
+      '2027-06-30',
+      '临汾经济开发区',
+      ['曲沃县'],
+    ]);
+    const again = (await send('commit-valid')).json();
+    expect([again.created, again.skipped.map((x: { code: string }) => x.code)]).toEqual([
+      0,
+      ['ALREADY_IMPORTED', 'ALREADY_IMPORTED'],
+    ]);
   });
 
   it('keeps the rectification roll-ups equal to a recount after everything above', async () => {
