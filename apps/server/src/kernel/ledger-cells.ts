@@ -73,3 +73,18 @@ export function parseDay(v: CellValue, label: string): Parsed<string> {
     return bad(`${label}「${text}」不是有效日期（例如 2026-05-31）`);
   return ok(`${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`);
 }
+
+/** A county as offices write it, without its suffix (曲沃 = 曲沃县, 尧都 = 尧都区); '' for other units. */
+export function bareCountyName(unit: { kind: string; name: string }): string {
+  const bare = unit.kind === 'county' ? unit.name.replace(/(自治县|县|区|市)$/, '') : '';
+  return bare.length >= 2 ? bare : '';
+}
+
+/** Units by every name a ledger may write for them: the name, the short name, the bare county name. */
+export function unitsByName<T extends { kind: string; name: string; shortName: string | null }>(units: T[]) {
+  const byName = new Map<string, T[]>();
+  for (const u of units)
+    for (const n of new Set([u.name, u.shortName, bareCountyName(u)].filter((x): x is string => !!x)))
+      byName.set(n, [...(byName.get(n) ?? []), u]);
+  return byName;
+}

@@ -9,7 +9,7 @@ import type { z } from 'zod';
 import type { Db, Tx } from '../../db/database.js';
 import type { Dialect } from '../../db/dialect.js';
 import type { OrgUnitRow } from '../../db/schema.js';
-import { compact, parseDay } from '../../kernel/ledger-cells.js';
+import { compact, parseDay, unitsByName } from '../../kernel/ledger-cells.js';
 import {
   type LedgerRow,
   type LedgerSpec,
@@ -132,9 +132,6 @@ const CATEGORY_WORDS: [RegExp, string][] = [
   [/检查|执法|处罚/, 'inspection'],
 ];
 
-/** A county without its suffix (曲沃 = 曲沃县), as the rectification import matches it. */
-const bareName = (o: Pick<OrgUnitRow, 'kind' | 'name'>) =>
-  o.kind === 'county' ? o.name.replace(/(自治县|县|区|市)$/, '') : '';
 /** Company names with either kind of bracket: （） as registered, () as typed. */
 const bracketForms = (name: string) => [
   ...new Set([
@@ -183,12 +180,7 @@ export function createAppealImport(deps: {
       .where('kind', 'in', ['city', 'county', 'zone'])
       .where('active', '=', 1)
       .execute();
-    const regionByName = new Map<string, OrgUnitRow[]>();
-    for (const o of regions)
-      for (const n of new Set(
-        [o.name, o.shortName, bareName(o)].filter((x): x is string => !!x && x.length >= 2),
-      ))
-        regionByName.set(n, [...(regionByName.get(n) ?? []), o]);
+    const regionByName = unitsByName(regions);
 
     const enterpriseOf = async (name: string, code: string) => {
       const q = db

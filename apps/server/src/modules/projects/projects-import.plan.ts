@@ -12,6 +12,7 @@ import { applyStageChange, PIPELINE, usdCentsToFen } from '@yingshang/rules';
 import type { Executor, Tx } from '../../db/database.js';
 import type { InvestorRow, ProjectRow } from '../../db/schema.js';
 import { type AuditInput, recordAudits } from '../../kernel/audit.js';
+import { bareCountyName } from '../../kernel/ledger-cells.js';
 import { withRollups } from '../../kernel/rollups.js';
 import { type Actor, inScope } from '../../lib/actor.js';
 import { newId, now } from '../../lib/ids.js';
@@ -108,8 +109,7 @@ function regionIndex(units: RegionUnit[]) {
     add(u.name, u);
     add(u.shortName, u);
     // 曲沃 = 曲沃县, 尧都 = 尧都区: a county as offices write it, without its suffix
-    const bare = u.kind === 'county' ? u.name.replace(/(自治县|县|区|市)$/, '') : '';
-    if (bare.length >= 2) add(bare, u);
+    add(bareCountyName(u), u);
     const city = u.kind === 'county' || u.kind === 'zone' ? cityOf(u) : undefined;
     if (city) {
       add(`${city.name}${u.name}`, u);

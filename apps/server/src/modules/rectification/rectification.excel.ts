@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import type { Db } from '../../db/database.js';
 import type { Dialect } from '../../db/dialect.js';
-import { compact, parseDay } from '../../kernel/ledger-cells.js';
+import { compact, parseDay, unitsByName } from '../../kernel/ledger-cells.js';
 import {
   type LedgerRow,
   type LedgerSpec,
@@ -207,15 +207,8 @@ export function createRectificationExcel(deps: {
         .where(({ ref }) => dialect.under(ref('path'), scopePath(actor)))
         .where('kind', '!=', 'enterprise')
         .execute();
-      const byName = new Map<string, typeof orgs>();
       // by name, short name, and a county without its suffix (曲沃 = 曲沃县)
-      for (const o of orgs) {
-        const bare = o.kind === 'county' ? o.name.replace(/(自治县|县|区|市)$/, '') : '';
-        for (const n of new Set(
-          [o.name, o.shortName, bare.length >= 2 ? bare : null].filter(Boolean) as string[],
-        ))
-          byName.set(n, [...(byName.get(n) ?? []), o]);
-      }
+      const byName = unitsByName(orgs);
       type Input = Parameters<RectificationService['create']>[1];
       const parse = async (row: LedgerRow<TaskKey>): Promise<RowOutcome<Input>> => {
         const errors: { key: TaskKey; code: string; value?: string }[] = [];
