@@ -1,16 +1,86 @@
 /**
- * The foundation's hot paths over HTTP: starts the server on a fresh, seeded SQLite database and
- * measures them with autocannon against 127.0.0.1. Bounded: each scenario runs BENCH_SECONDS
- * (default 5) with 10 connections. Prints figures only.
+ * The foundation's hot paths over HTTP: starts the server on a fresh, seeded SQLite database
+ * (request logs on, as in production) and measures them with autocannon against 127.0.0.1, beside
+ * a bare Fastify "hello" route (bench/bare-fastify.ts) in the same run. Bounded: each scenario runs
+ * BENCH_SECONDS (default 5) with 10 connections. Prints figures only:
+ * - req/s and its share of the bare route's;
+ * - the server's CPU per request (user + system time of its process over the run, from /proc,
+ *   divided by the requests served). For `auth/me` that is the fixed cost of a signed-in
+ *   request: the session, the guard, the headers, the log line and the serialisation.
  */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import autocannon from 'autocannon';
 import { startServer } from '../apps/server/test/spawn-server.js';
 
+const TICK_US = 1_000_000 / 100; // USER_HZ: /proc reports CPU time in 1/100 s
+
+function cpuTicks(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return Number(fields[11]) + Number(fields[12]); // utime, stime
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
+  });
+}
+
+async function startBare() {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/bare-fastify.ts', String(port)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.on('data', (d) => String(d).includes('ready') && resolve());
+    child.once('exit', (code) => reject(new Error(`bare Fastify exited (${code})`)));
+  });
+  return { url: `http://127.0.0.1:${port}`, pid: child.pid ?? 0, stop: () => child.kill('SIGTERM') };
+}
+
+interface Figures {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  cpuUs: number;
+}
+
+async function measure(
+  pid: number,
+  opts: { url: string; method?: 'GET' | 'POST'; headers?: Record<string, string>; seconds: number },
+): Promise<Figures> {
+  const before = cpuTicks(pid);
+  const r = await autocannon({
+    url: opts.url,
+    method: opts.method ?? 'GET',
+    headers: opts.headers,
+    connections: 10,
+    duration: opts.seconds,
+  });
+  const ticks = cpuTicks(pid) - before;
+  return {
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    errors: r.errors + r.non2xx,
+    cpuUs: (ticks * TICK_US) / Math.max(1, r.requests.total),
+  };
+}
+
 export async function foundationBench(): Promise<void> {
   const seconds = Number(process.env.BENCH_SECONDS ?? 5);
-  // The server runs in its own process so that the load generator does not share its event loop.
-  const server = await startServer('Demo12345678', { SEED_DEMO: 'true' });
+  // Each server runs in its own process so that the load generator does not share its event loop.
+  const bare = await startBare();
+  const server = await startServer('Demo12345678', { SEED_DEMO: 'true', LOG_LEVEL: 'info' });
   const address = server.baseUrl;
 
   const login = await fetch(`${address}/api/v1/auth/login`, {
@@ -25,7 +95,7 @@ export async function foundationBench(): Promise<void> {
   const { csrfToken } = (await login.json()) as { csrfToken: string };
   const headers = { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' };
 
-  const scenarios: { name: string; method?: 'GET' | 'POST'; path: string; body?: string }[] = [
+  const scenarios: { name: string; method?: 'GET' | 'POST'; path: string }[] = [
     { name: 'health (database ping)', path: '/api/health' },
     { name: 'auth/me (session lookup)', path: '/api/v1/auth/me' },
     { name: 'org-units search by pinyin', path: '/api/v1/org-units?q=lf&pageSize=20' },
@@ -36,30 +106,34 @@ export async function foundationBench(): Promise<void> {
   ];
 
   console.log(`营商通 bench · sqlite · ${os.cpus().length} cores · ${seconds}s × 10 connections each\n`);
+  const row = (name: string, f: Figures, base: Figures) =>
+    console.log(
+      name.padEnd(34),
+      f.rps.toFixed(0).padStart(8),
+      `${((100 * f.rps) / base.rps).toFixed(1)} %`.padStart(9),
+      f.cpuUs.toFixed(0).padStart(10),
+      f.p50.toFixed(1).padStart(8),
+      f.p99.toFixed(1).padStart(8),
+      String(f.errors).padStart(7),
+    );
   console.log(
     'scenario'.padEnd(34),
     'req/s'.padStart(8),
+    'of bare'.padStart(9),
+    'CPU µs/req'.padStart(10),
     'p50 ms'.padStart(8),
     'p99 ms'.padStart(8),
     'errors'.padStart(7),
   );
+  const base = await measure(bare.pid, { url: `${bare.url}/hello`, seconds });
+  row('bare Fastify "hello" (yardstick)', base, base);
   for (const s of scenarios) {
-    const r = await autocannon({
-      url: `${address}${s.path}`,
-      method: s.method ?? 'GET',
-      headers,
-      body: s.body,
-      connections: 10,
-      duration: seconds,
-    });
-    const errors = r.errors + r.non2xx;
-    console.log(
-      s.name.padEnd(34),
-      r.requests.average.toFixed(0).padStart(8),
-      r.latency.p50.toFixed(1).padStart(8),
-      r.latency.p99.toFixed(1).padStart(8),
-      String(errors).padStart(7),
-    );
+    const f = await measure(server.pid, { url: `${address}${s.path}`, method: s.method, headers, seconds });
+    row(s.name, f, base);
   }
+  console.log(
+    '\nTargets (issue 21): auth/me ≥ 20 % of bare; a signed-in request ≤ 150 µs CPU before its work (auth/me).',
+  );
+  bare.stop();
   await server.stop();
 }

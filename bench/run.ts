@@ -31,11 +31,12 @@
  */
 import { foundationBench } from './foundation.js';
 import { loadBench } from './load.js';
+import { profileBench } from './profile.js';
 import { projectsBench } from './projects.js';
 
 const which = process.argv[2] ?? 'all';
-if (!['all', 'foundation', 'projects', 'load'].includes(which)) {
-  console.error('usage: npm run bench [-- foundation | projects | load]');
+if (!['all', 'foundation', 'projects', 'load', 'profile'].includes(which)) {
+  console.error('usage: npm run bench [-- foundation | projects | load | profile]');
   process.exit(1);
 }
 if (which === 'all' || which === 'foundation') await foundationBench();
@@ -43,3 +44,4 @@ if (which === 'all') console.log('');
 if (which === 'all' || which === 'projects') await projectsBench();
 if (which === 'all') console.log('');
 if (which === 'all' || which === 'load') await loadBench();
+if (which === 'profile') await profileBench();

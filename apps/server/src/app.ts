@@ -1,12 +1,12 @@
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { RouteGuard } from '@yingshang/contracts';
-import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
+import pino from 'pino';
 import secureJson from 'secure-json-parse';
 import type { Config } from './config.js';
 import type { DbHandle } from './db/database.js';
@@ -49,6 +49,8 @@ import { createRectificationService } from './modules/rectification/rectificatio
 import { rectificationExcelRoutes } from './modules/rectification/rectification-excel.routes.js';
 import { authPlugin } from './plugins/auth.js';
 import { errorsPlugin, sendError } from './plugins/errors.js';
+import { securityHeadersPlugin } from './plugins/security-headers.js';
+import { serializerCompiler } from './plugins/serializer.js';
 import { webPlugin } from './plugins/web.js';
 import { ports } from './ports.js';
 
@@ -72,10 +74,17 @@ const fatalUtf8 = new TextDecoder('utf-8', { fatal: true });
 export async function buildApp({ config, database, logger = true }: AppDeps): Promise<FastifyInstance> {
   const { db, dialect } = database;
   const app = Fastify({
-    logger: logger && {
-      level: config.logLevel,
-      redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
-    },
+    // Written asynchronously (flushed at exit), one line per request (the onResponse hook below).
+    loggerInstance: logger
+      ? (pino(
+          {
+            level: config.logLevel,
+            redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+          },
+          pino.destination({ sync: false }),
+        ) as FastifyBaseLogger)
+      : undefined,
+    disableRequestLogging: true,
     bodyLimit: 1024 * 1024,
     trustProxy: process.env.TRUST_PROXY === 'true',
     requestIdHeader: 'x-request-id',
@@ -126,13 +135,24 @@ export async function buildApp({ config, database, logger = true }: AppDeps): Pr
     if (/%00/.test(req.url))
       throw new AppError('VALIDATION_FAILED', [{ in: 'url', path: '', message: 'NUL character' }]);
   });
+  app.addHook('onResponse', (req, reply, done) => {
+    req.log.info(
+      {
+        req: { method: req.method, url: req.url, user: req.actor?.username },
+        res: { statusCode: reply.statusCode },
+        ms: Math.round(reply.elapsedTime * 10) / 10,
+      },
+      'request',
+    );
+    done();
+  });
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
     if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
   });
 
   await app.register(errorsPlugin);
-  await app.register(fastifyHelmet, {
+  await app.register(securityHeadersPlugin, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],

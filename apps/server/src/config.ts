@@ -16,6 +16,8 @@ export interface Config {
   /** Absolute session lifetime and idle timeout. */
   sessionTtlHours: number;
   sessionIdleMinutes: number;
+  /** How long a request may reuse a session read by an earlier one (kernel/session-cache.ts); 0: off. */
+  sessionCacheMs: number;
   cookieSecure: boolean;
   /** Failed sign-ins before a temporary lock, and how long it lasts. */
   lockoutThreshold: number;
@@ -53,6 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     sessionTtlHours: Number(env.SESSION_TTL_HOURS ?? 12),
     sessionIdleMinutes: Number(env.SESSION_IDLE_MINUTES ?? 120),
+    sessionCacheMs: Number(env.SESSION_CACHE_MS ?? 5000),
     cookieSecure: env.COOKIE_SECURE === 'true',
     lockoutThreshold: Number(env.LOCKOUT_THRESHOLD ?? 5),
     lockoutMinutes: Number(env.LOCKOUT_MINUTES ?? 15),

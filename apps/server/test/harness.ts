@@ -65,6 +65,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   if (!template) throw new Error('no test database template');
   const suffix = crypto.randomBytes(4).toString('hex');
   let database: DbHandle;
+  let databaseUrl = '';
   let drop: () => Promise<void>;
   if (DB_KIND === 'postgres') {
     const name = `ys_t_${template.slice(7)}_${suffix}`;
@@ -72,11 +73,8 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     await admin.connect();
     await admin.query(`create database ${name} template ${template}`);
     await admin.end();
-    database = createDb({
-      databaseUrl: PG_ADMIN_URL.replace(/\/[^/]*$/, `/${name}`),
-      sqlitePath: '',
-      poolSize: 5,
-    });
+    databaseUrl = PG_ADMIN_URL.replace(/\/[^/]*$/, `/${name}`);
+    database = createDb({ databaseUrl, sqlitePath: '', poolSize: 5 });
     drop = async () => {
       const a = new pg.Client({ connectionString: PG_ADMIN_URL });
       await a.connect();
@@ -92,7 +90,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     };
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ys-api-'));
-  const config = testConfig({ DATA_DIR: dataDir, ...env });
+  const config = testConfig({ DATA_DIR: dataDir, DATABASE_URL: databaseUrl, ...env });
   const app = await buildApp({ config, database, logger: false });
   await app.ready();
   return {

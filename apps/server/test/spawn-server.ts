@@ -37,9 +37,11 @@ export async function startServer(
   password: string,
   env: Record<string, string> = {},
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ys-server-')),
+  /** Node's own flags (e.g. --cpu-prof, which NODE_OPTIONS does not take). */
+  nodeArgs: string[] = [],
 ): Promise<RunningServer> {
   const port = await freePort();
-  const server = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
+  const server = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'apps/server/src/main.ts'], {
     cwd: root,
     env: {
       ...process.env,

@@ -4,10 +4,16 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from '../config.js';
 import type { Db } from '../db/database.js';
+import { listenForSessionChanges, sessionCache } from '../kernel/session-cache.js';
 import type { Actor } from '../lib/actor.js';
 import { AppError } from '../lib/app-error.js';
 import { sha256 } from '../lib/ids.js';
-import { deleteSession, findSession, touchSession } from '../modules/auth/session.repository.js';
+import {
+  deleteSession,
+  findSession,
+  type SessionWithUser,
+  touchSession,
+} from '../modules/auth/session.repository.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -45,6 +51,14 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Db; config
   const { db, config } = opts;
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionExpired', false);
+  const sessions = sessionCache<SessionWithUser>(config.sessionCacheMs);
+  if (config.databaseUrl && config.sessionCacheMs > 0) {
+    const listener = listenForSessionChanges(config.databaseUrl, (err) =>
+      app.log.warn({ err }, 'session cache: change listener lost, cache off until it reconnects'),
+    );
+    app.addHook('onReady', () => listener.ready);
+    app.addHook('onClose', listener.stop);
+  }
 
   // Who is calling, then whether they may: both before the body is even parsed.
   app.addHook('onRequest', async (req) => {
@@ -56,7 +70,7 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Db; config
     const token = req.cookies[SESSION_COOKIE];
     if (!token) return;
     const id = sha256(token);
-    const s = await findSession(db, id);
+    const s = await sessions.get(id, () => findSession(db, id));
     if (!s) return;
     const nowDate = new Date();
     if (s.expiresAt <= nowDate.toISOString() || s.disabled) {
@@ -66,7 +80,9 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Db; config
     }
     // Sliding idle timeout, written at most once a minute.
     if (nowDate.getTime() - Date.parse(s.lastSeenAt) > 60_000) {
-      await touchSession(db, id, nowDate.toISOString(), sessionExpiry(s.createdAt, nowDate, config));
+      s.lastSeenAt = nowDate.toISOString();
+      s.expiresAt = sessionExpiry(s.createdAt, nowDate, config);
+      await touchSession(db, id, s.lastSeenAt, s.expiresAt);
     }
     req.actor = {
       userId: s.userId,

@@ -7,6 +7,7 @@ import {
   type TestApp,
   tableCounts,
   unitId,
+  userId,
 } from '../../test/harness.js';
 import { sha256 } from '../lib/ids.js';
 
@@ -79,6 +80,82 @@ describeApi('sessions, CSRF, headers and files', () => {
     const rows = await t.database.db.selectFrom('sessions').select(['id', 'csrfToken']).execute();
     expect(rows.some((r) => r.id === issued)).toBe(false);
     expect(rows.some((r) => r.id === sha256(issued))).toBe(true);
+  });
+
+  it('serves a signed-in request from the session cache, and ends or changes a cached session at once', async () => {
+    const user = await t.login('yaodu');
+    const other = await t.login('yaodu');
+    const id = await userId(t, 'yaodu');
+    const me = async (c: Client) => {
+      const res = await c.get('/api/v1/auth/me');
+      return res.statusCode === 200 ? res.json() : res.statusCode;
+    };
+    const version = async () => (await admin.get(`/api/v1/users/${id}`)).json().version as number;
+    expect((await me(user)).user.roles).toEqual(['county_staff']);
+    expect(await me(other)).toMatchObject({ user: { username: 'yaodu' } });
+
+    // the cache answers: a session row removed behind the application's back still works for
+    // SESSION_CACHE_MS (and not at all without the cache, below)
+    const sid = sha256(decodeURIComponent(user.cookie.match(/ys_session=([^;]+)/)![1]));
+    const row = await t.database.db
+      .selectFrom('sessions')
+      .selectAll()
+      .where('id', '=', sid)
+      .executeTakeFirstOrThrow();
+    await t.database.db.deleteFrom('sessions').where('id', '=', sid).execute();
+    expect((await me(user)).user.username).toBe('yaodu');
+    await t.database.db.insertInto('sessions').values(row).execute();
+
+    // a role change applies to the next request of every session of the user
+    let res = await admin.patch(`/api/v1/users/${id}`, { version: await version(), roles: ['leader'] });
+    expect(res.statusCode).toBe(200);
+    expect((await me(user)).user.roles).toEqual(['leader']);
+    expect((await me(other)).permissions).not.toContain('projects.write');
+    res = await admin.patch(`/api/v1/users/${id}`, { version: await version(), roles: ['county_staff'] });
+    expect((await me(other)).user.roles).toEqual(['county_staff']);
+
+    // the user's own language choice
+    expect((await user.patch('/api/v1/auth/locale', { locale: 'en-US' })).statusCode).toBe(200);
+    expect((await me(other)).user.locale).toBe('en-US');
+
+    // disabling ends every session at once
+    res = await admin.patch(`/api/v1/users/${id}`, { version: await version(), disabled: true });
+    expect(res.statusCode).toBe(200);
+    expect(await me(user)).toBe(401);
+    expect(await me(other)).toBe(401);
+    await admin.patch(`/api/v1/users/${id}`, { version: await version(), disabled: false });
+
+    // a password change keeps the session that made it and ends the others
+    const a = await t.login('yaodu');
+    const b = await t.login('yaodu');
+    expect(await me(b)).toMatchObject({ user: { username: 'yaodu' } });
+    res = await a.post('/api/v1/auth/change-password', {
+      currentPassword: 'Demo12345678',
+      newPassword: 'Changed-Pass-2026',
+    });
+    expect(res.statusCode).toBe(200);
+    expect(await me(b)).toBe(401);
+    expect(await me(a)).toMatchObject({ user: { username: 'yaodu' } });
+    await a.post('/api/v1/auth/change-password', {
+      currentPassword: 'Changed-Pass-2026',
+      newPassword: 'Demo12345678',
+    });
+
+    // signing out ends the cached session
+    expect((await a.post('/api/v1/auth/logout')).statusCode).toBe(200);
+    expect(await me(a)).toBe(401);
+  });
+
+  it('reads the session on every request when the cache is off', async () => {
+    const uncached = await createTestApp({ SESSION_CACHE_MS: '0' });
+    try {
+      const c = await uncached.login('yaodu');
+      expect((await c.get('/api/v1/auth/me')).statusCode).toBe(200);
+      await uncached.database.db.deleteFrom('sessions').execute();
+      expect((await c.get('/api/v1/auth/me')).statusCode).toBe(401);
+    } finally {
+      await uncached.close();
+    }
   });
 
   it('sets Secure, HttpOnly, SameSite=Lax cookies behind HTTPS and clears them at sign-out', async () => {

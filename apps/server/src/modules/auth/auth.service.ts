@@ -27,9 +27,8 @@ export function createAuthService(deps: {
   // Verifying against a real hash for unknown usernames keeps timing from revealing who exists.
   const dummyHash = hasher.hash(randomToken());
 
-  async function meOf(sessionId: string): Promise<Me> {
-    const s = await findSession(db, sessionId);
-    if (!s) fail('UNAUTHENTICATED');
+  /** The signed-in user as the client sees it, from the request's actor or a fresh session. */
+  function meOf(s: Omit<Actor, 'permissions' | 'requestId' | 'ip' | 'sessionId'>): Me {
     return {
       user: {
         id: s.userId,
@@ -47,7 +46,7 @@ export function createAuthService(deps: {
   }
 
   return {
-    me: (actor: Actor) => meOf(actor.sessionId),
+    me: (actor: Actor) => meOf(actor),
 
     /** Checks the password, applies lockout, and opens a fresh session (never reuses one). */
     async login(input: { username: string; password: string }, client: ClientInfo, previousToken?: string) {
@@ -102,7 +101,9 @@ export function createAuthService(deps: {
         });
         await setLoginState(trx, user.id, { failedLogins: 0, lockedUntil: null, lastLoginAt: at });
       });
-      return { token, me: await meOf(sessionId) };
+      const session = await findSession(db, sessionId);
+      if (!session) fail('UNAUTHENTICATED');
+      return { token, me: meOf(session) };
     },
 
     async logout(actor: Actor) {

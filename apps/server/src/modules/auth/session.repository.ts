@@ -1,5 +1,6 @@
 import type { Locale, OrgKind, Role } from '@yingshang/contracts';
 import type { Executor } from '../../db/database.js';
+import { sessionsChanged } from '../../kernel/session-cache.js';
 
 export interface SessionWithUser {
   sessionId: string;
@@ -94,6 +95,7 @@ export async function touchSession(db: Executor, id: string, lastSeenAt: string,
 
 export async function deleteSession(db: Executor, id: string) {
   await db.deleteFrom('sessions').where('id', '=', id).execute();
+  await sessionsChanged(db, { sessionId: id });
 }
 
 /** Ends a user's sessions, optionally keeping one (the one that changed the password). */
@@ -101,6 +103,7 @@ export async function deleteUserSessions(db: Executor, userId: string, keep?: st
   let q = db.deleteFrom('sessions').where('userId', '=', userId);
   if (keep) q = q.where('id', '!=', keep);
   await q.execute();
+  await sessionsChanged(db, { userId });
 }
 
 export async function deleteExpiredSessions(db: Executor, now: string): Promise<number> {

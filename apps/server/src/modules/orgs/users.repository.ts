@@ -3,6 +3,7 @@ import type { Executor } from '../../db/database.js';
 import type { Dialect } from '../../db/dialect.js';
 import { fetchPage } from '../../db/paging.js';
 import type { NewUser, UserRow, UserUpdate } from '../../db/schema.js';
+import { sessionsChanged } from '../../kernel/session-cache.js';
 import { updateVersioned } from '../../kernel/versioned.js';
 
 type UserWithUnit = UserRow & { orgUnitName: string; orgUnitPath: string; orgUnitKind: OrgKind };
@@ -96,11 +97,13 @@ export async function listUsers(db: Executor, dialect: Dialect, f: UserFilter) {
 /** Optimistic update: throws VERSION_CONFLICT (409) when the version is stale. */
 export async function updateUser(db: Executor, id: string, version: number, patch: UserUpdate, at: string) {
   await updateVersioned(db, 'users', { id, version }, { ...patch, updatedAt: at });
+  await sessionsChanged(db, { userId: id });
 }
 
 /** Updates that are not user edits (sign-in bookkeeping) and so don't bump the version. */
 export async function setLoginState(db: Executor, id: string, patch: UserUpdate) {
   await db.updateTable('users').set(patch).where('id', '=', id).execute();
+  await sessionsChanged(db, { userId: id });
 }
 
 /** Ids of all users of a unit, disabled ones included (files they uploaded stay theirs). */
