@@ -29,17 +29,20 @@
  *
  * A data set alone: `npm run bench:generate -- 100000` (DATA_DIR / DATABASE_URL as for the app).
  */
+import { assetsBench } from './assets.js';
 import { foundationBench } from './foundation.js';
 import { loadBench } from './load.js';
 import { profileBench } from './profile.js';
 import { projectsBench } from './projects.js';
 
 const which = process.argv[2] ?? 'all';
-if (!['all', 'foundation', 'projects', 'load', 'profile'].includes(which)) {
-  console.error('usage: npm run bench [-- foundation | projects | load | profile]');
+if (!['all', 'foundation', 'assets', 'projects', 'load', 'profile'].includes(which)) {
+  console.error('usage: npm run bench [-- foundation | assets | projects | load | profile]');
   process.exit(1);
 }
 if (which === 'all' || which === 'foundation') await foundationBench();
+if (which === 'all') console.log('');
+if (which === 'all' || which === 'assets') await assetsBench();
 if (which === 'all') console.log('');
 if (which === 'all' || which === 'projects') await projectsBench();
 if (which === 'all') console.log('');

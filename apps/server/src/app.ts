@@ -1,3 +1,5 @@
+import zlib from 'node:zlib';
+import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
@@ -169,6 +171,13 @@ export async function buildApp({ config, database, logger = true }: AppDeps): Pr
         upgradeInsecureRequests: config.cookieSecure ? [] : null,
       },
     },
+  });
+  // API answers over 1 KB compressed as the client accepts (brotli at a quality cheap enough per
+  // request); the web app's files are compressed once at build and served as they are.
+  await app.register(fastifyCompress, {
+    threshold: 1024,
+    encodings: ['br', 'gzip'],
+    brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } },
   });
   await app.register(fastifyCookie);
   // Uploads (attachments, Excel imports): one file per request, 20 MB at most.

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { permissionsOf, type RouteGuard } from '@yingshang/contracts';
+import { type Permission, permissionsOf, type Role, type RouteGuard } from '@yingshang/contracts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from '../config.js';
@@ -30,6 +30,18 @@ export const SESSION_COOKIE = 'ys_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Routes a user who must change the initial password may still call. */
 const PASSWORD_CHANGE_ALLOWED = /^\/api\/v1\/auth\//;
+
+/** The permission set of a combination of roles, built once (a handful of combinations exist). */
+const permissionSets = new Map<string, ReadonlySet<Permission>>();
+function permissionSet(roles: readonly Role[]): ReadonlySet<Permission> {
+  const key = roles.join(',');
+  let set = permissionSets.get(key);
+  if (!set) {
+    set = new Set(permissionsOf(roles));
+    permissionSets.set(key, set);
+  }
+  return set;
+}
 
 export function sessionExpiry(createdAt: string, seenAt: Date, config: Config): string {
   const absolute = Date.parse(createdAt) + config.sessionTtlHours * 3600_000;
@@ -89,7 +101,7 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Db; config
       username: s.username,
       displayName: s.displayName,
       roles: s.roles,
-      permissions: new Set(permissionsOf(s.roles)),
+      permissions: permissionSet(s.roles),
       orgUnit: s.orgUnit,
       locale: s.locale,
       mustChangePassword: s.mustChangePassword,

@@ -24,10 +24,15 @@ export async function webPlugin(app: FastifyInstance, opts: { dist: string | nul
         root: dist,
         wildcard: true,
         index: 'index.html',
+        // the brotli or gzip copy written at build (vite.config.ts), as the browser accepts
+        preCompressed: true,
         maxAge: '1h',
-        // index.html names the hashed assets of the current build: never cache it.
+        // Files under assets/ carry their content hash in the name: cached for a year, never
+        // revalidated. index.html names the hashed assets of the current build: never cached.
         setHeaders: (reply, file) => {
-          if (file.endsWith('.html')) reply.header('cache-control', 'no-cache');
+          if (/\.html(\.br|\.gz)?$/.test(file)) reply.header('cache-control', 'no-cache');
+          else if (/[\\/]assets[\\/]/.test(file))
+            reply.header('cache-control', 'public, max-age=31536000, immutable');
         },
       });
     });
