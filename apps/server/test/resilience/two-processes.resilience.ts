@@ -132,9 +132,29 @@ it('two processes share sessions and never sweep or send the same item twice', a
         `(${overdue.length} overdue events, ${events.filter((e) => e.kind === 'escalate').length} escalations, no duplicates)`,
     );
 
+    // Each process keeps the session in its cache (the hops above put it there); a change made
+    // through the other one reaches it by NOTIFY on commit. How long that takes, polled:
+    const reached = async (check: () => Promise<boolean>) => {
+      const start = performance.now();
+      while (!(await check())) {
+        if (performance.now() - start > 2000) throw new Error('change not seen on the other process in 2 s');
+        await sleep(2);
+      }
+      return performance.now() - start;
+    };
+    const localeOnA = async () =>
+      ((await (await onA.get('/api/v1/auth/me')).json()) as { user: { locale: string } }).user.locale;
+    expect(await localeOnA()).toBe('zh-CN');
+    expect((await onB.send('PATCH', '/api/v1/auth/locale', { locale: 'en-US' })).status).toBe(200);
+    const localeMs = await reached(async () => (await localeOnA()) === 'en-US');
     // signing out on one process ends the session on the other
+    expect((await onA.get('/api/v1/auth/me')).status).toBe(200);
     expect((await onB.send('POST', '/api/v1/auth/logout')).status).toBe(200);
-    expect((await onA.get('/api/v1/auth/me')).status).toBe(401);
+    const logoutMs = await reached(async () => (await onA.get('/api/v1/auth/me')).status === 401);
+    console.log(
+      `two processes, session cache: a locale change on B seen on A after ${localeMs.toFixed(1)} ms, ` +
+        `a sign-out after ${logoutMs.toFixed(1)} ms`,
+    );
   } finally {
     await c.end().catch(() => {});
     if (a) expect(await a.stop()).toBe(0);
