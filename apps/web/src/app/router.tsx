@@ -1,11 +1,10 @@
+import { Suspense } from 'react';
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { activityRouteObjects } from '../features/activities/routes';
 import { appealRouteObjects } from '../features/appeals/routes';
 import { auditRouteObjects } from '../features/audit/routes';
-import { ChangePasswordPage } from '../features/auth/pages/ChangePasswordPage';
 import { LoginPage } from '../features/auth/pages/LoginPage';
 import { dashboardRouteObjects } from '../features/dashboard/routes';
-import { HomeRoute } from '../features/home/pages/HomeRoute';
 import { incentiveRouteObjects } from '../features/incentives/routes';
 import { notificationRouteObjects } from '../features/notifications/routes';
 import { orgRouteObjects } from '../features/orgs/routes';
@@ -13,8 +12,14 @@ import { projectRouteObjects } from '../features/projects/routes';
 import { rectificationRouteObjects } from '../features/rectification/routes';
 import { userRouteObjects } from '../features/users/routes';
 import { RequireAuth } from './auth/RequireAuth';
-import { AppLayout } from './layout/AppLayout';
-import { NotFoundPage } from './layout/NotFoundPage';
+import { lazyPage } from '../kit/routing';
+import { FullPageSpin } from './auth/FullPageSpin';
+
+// The signed-in shell and its first pages load after sign-in: the login page needs none of them.
+const AppLayout = lazyPage(() => import('./layout/AppLayout'), 'AppLayout');
+const HomeRoute = lazyPage(() => import('../features/home/pages/HomeRoute'), 'HomeRoute');
+const ChangePasswordPage = lazyPage(() => import('../features/auth/pages/ChangePasswordPage'), 'ChangePasswordPage');
+const NotFoundPage = lazyPage(() => import('./layout/NotFoundPage'), 'NotFoundPage');
 
 /** The signed-in shell's routes, assembled from the features (each owns its routes.tsx). */
 export const routes: RouteObject[] = [
@@ -23,7 +28,11 @@ export const routes: RouteObject[] = [
     element: <RequireAuth />,
     children: [
       {
-        element: <AppLayout />,
+        element: (
+          <Suspense fallback={<FullPageSpin />}>
+            <AppLayout />
+          </Suspense>
+        ),
         children: [
           { index: true, element: <HomeRoute /> },
           ...dashboardRouteObjects,
