@@ -11,14 +11,17 @@ import { orgRouteObjects } from '../features/orgs/routes';
 import { projectRouteObjects } from '../features/projects/routes';
 import { rectificationRouteObjects } from '../features/rectification/routes';
 import { userRouteObjects } from '../features/users/routes';
-import { RequireAuth } from './auth/RequireAuth';
 import { lazyPage } from '../kit/routing';
 import { FullPageSpin } from './auth/FullPageSpin';
+import { RequireAuth } from './auth/RequireAuth';
 
 // The signed-in shell and its first pages load after sign-in: the login page needs none of them.
 const AppLayout = lazyPage(() => import('./layout/AppLayout'), 'AppLayout');
 const HomeRoute = lazyPage(() => import('../features/home/pages/HomeRoute'), 'HomeRoute');
-const ChangePasswordPage = lazyPage(() => import('../features/auth/pages/ChangePasswordPage'), 'ChangePasswordPage');
+const ChangePasswordPage = lazyPage(
+  () => import('../features/auth/pages/ChangePasswordPage'),
+  'ChangePasswordPage',
+);
 const NotFoundPage = lazyPage(() => import('./layout/NotFoundPage'), 'NotFoundPage');
 
 /** The signed-in shell's routes, assembled from the features (each owns its routes.tsx). */
