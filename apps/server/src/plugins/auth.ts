@@ -82,9 +82,13 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Db; config
     const token = req.cookies[SESSION_COOKIE];
     if (!token) return;
     const id = sha256(token);
-    const s = await sessions.get(id, () => findSession(db, id));
+    const load = () => findSession(db, id);
+    let s = await sessions.get(id, load);
     if (!s) return;
     const nowDate = new Date();
+    // A cached expiry may have been pushed back since by a request on another process: ask the database.
+    if (s.expiresAt <= nowDate.toISOString() && !s.disabled) s = await load();
+    if (!s) return;
     if (s.expiresAt <= nowDate.toISOString() || s.disabled) {
       await deleteSession(db, id);
       req.sessionExpired = true;
