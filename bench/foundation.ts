@@ -10,10 +10,10 @@
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import autocannon from 'autocannon';
-import { startServer } from '../apps/server/test/spawn-server.js';
+import { PASSWORD, signIn } from '../apps/server/test/resilience/helpers.js';
+import { freePort, startServer } from '../apps/server/test/spawn-server.js';
 
 const TICK_US = 1_000_000 / 100; // USER_HZ: /proc reports CPU time in 1/100 s
 
@@ -21,17 +21,6 @@ function cpuTicks(pid: number): number {
   const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return Number(fields[11]) + Number(fields[12]); // utime, stime
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
 }
 
 async function startBare() {
@@ -80,20 +69,11 @@ export async function foundationBench(): Promise<void> {
   const seconds = Number(process.env.BENCH_SECONDS ?? 5);
   // Each server runs in its own process so that the load generator does not share its event loop.
   const bare = await startBare();
-  const server = await startServer('Demo12345678', { SEED_DEMO: 'true', LOG_LEVEL: 'info' });
+  const server = await startServer(PASSWORD, { SEED_DEMO: 'true', LOG_LEVEL: 'info' });
   const address = server.baseUrl;
 
-  const login = await fetch(`${address}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: 'Demo12345678' }),
-  });
-  const cookie = login.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const headers = { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' };
+  const { cookie, csrf } = await signIn(address);
+  const headers = { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' };
 
   const scenarios: { name: string; method?: 'GET' | 'POST'; path: string }[] = [
     { name: 'health (database ping)', path: '/api/health' },

@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { PASSWORD, signIn } from '../apps/server/test/resilience/helpers.js';
 import { startServer } from '../apps/server/test/spawn-server.js';
 
 interface ProfileNode {
@@ -34,19 +35,11 @@ export async function profileBench(): Promise<void> {
   const dir = path.resolve('.tmp/profile');
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
-  const server = await startServer('Demo12345678', { SEED_DEMO: 'true', LOG_LEVEL: 'info' }, undefined, [
+  const server = await startServer(PASSWORD, { SEED_DEMO: 'true', LOG_LEVEL: 'info' }, undefined, [
     '--cpu-prof',
     `--cpu-prof-dir=${dir}`,
   ]);
-  const login = await fetch(`${server.baseUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: 'Demo12345678' }),
-  });
-  const cookie = login.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
+  const { cookie } = await signIn(server.baseUrl);
   // Warm up, then the measured run; the profile covers the server's whole life, so the start-up
   // shows too, but under load the route dominates.
   await autocannon({ url: `${server.baseUrl}${route}`, headers: { cookie }, connections: 10, duration: 2 });
