@@ -101,9 +101,12 @@ export async function updateUser(db: Executor, id: string, version: number, patc
 }
 
 /** Updates that are not user edits (sign-in bookkeeping) and so don't bump the version. */
+/** Sign-in bookkeeping that signed-in sessions do not carry: changing it leaves them cached. */
+const BOOKKEEPING = new Set(['failedLogins', 'lockedUntil', 'lastLoginAt', 'passwordHash', 'updatedAt']);
+
 export async function setLoginState(db: Executor, id: string, patch: UserUpdate) {
   await db.updateTable('users').set(patch).where('id', '=', id).execute();
-  await sessionsChanged(db, { userId: id });
+  if (Object.keys(patch).some((k) => !BOOKKEEPING.has(k))) await sessionsChanged(db, { userId: id });
 }
 
 /** Ids of all users of a unit, disabled ones included (files they uploaded stay theirs). */
