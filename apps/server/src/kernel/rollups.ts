@@ -4,6 +4,7 @@ import type { DbHandle, Executor } from '../db/database.js';
 import { beijingToday } from '../lib/days.js';
 import { newId, now } from '../lib/ids.js';
 import { writeInChunks } from './chunks.js';
+import { readModelChanged } from './read-cache.js';
 
 export type RollupSourceName = 'projects' | 'activities' | 'appeals' | 'incentives' | 'rectification';
 
@@ -57,8 +58,13 @@ const rowsOf = (source: RollupSourceName, cells: readonly PlacedCell[]) =>
     days: c.days,
   }));
 
-/** Adds cells to a source's roll-ups (an upsert per row). */
+/**
+ * Adds cells to a source's roll-ups (an upsert per row). The dashboard's cached answers go stale
+ * first: like the province's own roll-up rows, every writer passes there, in the same order.
+ */
 export async function addCells(db: Executor, source: RollupSourceName, cells: readonly PlacedCell[]) {
+  if (cells.length === 0) return;
+  await readModelChanged(db, 'dashboard');
   const rows = rowsOf(source, [...cells].sort(byKey));
   await writeInChunks(
     rows,
@@ -208,6 +214,7 @@ export async function rebuildRollups({ db, dialect }: DbHandle, source: RollupSo
   const rows = await db.transaction().execute(async (trx) => {
     const expected = await recountRollups(trx, source);
     await trx.deleteFrom('rollups').where('source', '=', source.name).execute();
+    await readModelChanged(trx, 'dashboard');
     // a recount has one row per key: plain inserts, in key order, a thousand at a time
     const rows = rowsOf(source.name, [...expected.values()].sort(byKey));
     await writeInChunks(rows, (c) => trx.insertInto('rollups').values(c).execute(), 1000);

@@ -94,7 +94,14 @@ export interface OutboxTable {
   lockOwner: string | null;
 }
 
+/** Versions of the cached read models (kernel/read-cache.ts). */
+export interface CacheVersionTable {
+  name: string;
+  version: number;
+}
+
 export interface CoreDatabase {
+  cacheVersions: CacheVersionTable;
   orgUnits: OrgUnitTable;
   users: UserTable;
   sessions: SessionTable;

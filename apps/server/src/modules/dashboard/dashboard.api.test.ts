@@ -1,5 +1,6 @@
 import { industrySectionName } from '@yingshang/rules';
 import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   type Client,
@@ -337,6 +338,67 @@ describeApi('dashboard API', () => {
     } finally {
       await fresh.close();
     }
+  });
+
+  it('answers from its cache until a write changes what it shows, and shows that write on the next read', async () => {
+    const url = `/api/v1/dashboard?regionId=${yaodu}&from=${thisMonth}&to=${thisMonth}`;
+    const first = (await linfen.get(url)).json();
+    // a roll-up row changed behind the application's back is not seen: the answer comes from the cache
+    const { path } = await t.database.db
+      .selectFrom('orgUnits')
+      .select('path')
+      .where('id', '=', yaodu)
+      .executeTakeFirstOrThrow();
+    const tamper = (n: number) =>
+      t.database.db
+        .insertInto('rollups')
+        .values({
+          source: 'projects',
+          regionPath: path,
+          period: thisMonth,
+          metric: 'signed',
+          n,
+          fen: 0,
+          days: 0,
+        })
+        .onConflict((oc) =>
+          oc.columns(['source', 'regionPath', 'metric', 'period']).doUpdateSet({ n: sql`rollups.n + ${n}` }),
+        )
+        .execute();
+    await tamper(1000);
+    expect((await linfen.get(url)).json()).toEqual(first);
+
+    // a fund received today, through the application: the next read recomputes (and so shows the
+    // tampered row too)
+    const { id } = await t.database.db
+      .selectFrom('projects')
+      .select('id')
+      .where('name', '=', '甲')
+      .executeTakeFirstOrThrow();
+    const res = await linfen.post(`/api/v1/projects/${id}/funds`, {
+      receivedOn: today,
+      currency: 'CNY',
+      amount: 12_345_00,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const after = (await linfen.get(url)).json();
+    expect(after.pipeline.current.fundsInPeriodFen).toBe(first.pipeline.current.fundsInPeriodFen + 12_345_00);
+    expect(after.pipeline.current.newlySigned.count).toBe(first.pipeline.current.newlySigned.count + 1000);
+    await tamper(-1000);
+
+    // the units it names and the arrears ledger it reads are writes that count too
+    const admin = await t.login('admin');
+    const unit = (await admin.get(`/api/v1/org-units/${yaodu}`)).json();
+    const renamed = await admin.patch(`/api/v1/org-units/${yaodu}`, {
+      version: unit.version,
+      name: '尧都区（测试）',
+    });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    const named = (await linfen.get(url)).json();
+    expect(named.region.name).toBe('尧都区（测试）');
+    expect(named.pipeline.current.newlySigned.count).toBe(first.pipeline.current.newlySigned.count);
+    await admin.patch(`/api/v1/org-units/${yaodu}`, { version: renamed.json().version, name: unit.name });
+    expect((await linfen.get(url)).json().region.name).toBe(unit.name);
   });
 
   it('keeps to the caller’s area and refuses bad months', async () => {

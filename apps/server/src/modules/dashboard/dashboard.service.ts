@@ -13,6 +13,7 @@ import type { z } from 'zod';
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/database.js';
 import { recordAudit } from '../../kernel/audit.js';
+import { readCache } from '../../kernel/read-cache.js';
 import { type MetricSums, rollupSeries, rollupSums } from '../../kernel/rollups.js';
 import { type Actor, inScope, scopePath } from '../../lib/actor.js';
 import { fail } from '../../lib/app-error.js';
@@ -96,7 +97,10 @@ export function pipelinePeriod(sums: Map<string, MetricSums>): PipelinePeriod {
 
 /**
  * The leaders' dashboard (驾驶舱): every figure is a sum of roll-up rows of the region and its
- * children, so its cost follows the months and regions shown, not the number of records.
+ * children, so its cost follows the months and regions shown, not the number of records. Answers
+ * are cached per region, months, day and what of it the reader may see (kernel/read-cache.ts):
+ * every roll-up write, and every write to the units, campaigns and arrears it also reads, makes
+ * them stale in the same transaction.
  */
 export function createDashboardService(deps: {
   db: Db;
@@ -112,6 +116,7 @@ export function createDashboardService(deps: {
   >;
 }) {
   const { db, config } = deps;
+  const cache = readCache<Dashboard>(db, 'dashboard');
   const {
     activityDashboard,
     appealDashboard,
@@ -262,115 +267,130 @@ export function createDashboardService(deps: {
 
     async get(actor: Actor, q: { regionId?: string; from: string; to: string }): Promise<Dashboard> {
       const region = await regionOf(actor, q.regionId);
-      const lastYear = { from: shiftMonth(q.from, -12), to: shiftMonth(q.to, -12) };
-      const children = await childRegions(db, region.id);
-      const today = beijingToday();
       const can = (p: string) => actor.permissions.has(p as never);
-      const section = { path: region.path, children, current: q, lastYear, today };
       // a department's staff read appeals of their department only, so not the region's
       const regionReader = isRegionKind(actor.orgUnit.kind);
-      const [
-        [own, lyOwn],
-        [kids, lyKids],
-        series,
-        lySeries,
-        now,
-        [industries],
-        [origins],
-        activities,
-        appeals,
-        incentives,
-        rectification,
-        parent,
-      ] = await Promise.all([
-        rollupSums(db, 'projects', [region.path], PERIOD_METRICS, [q, lastYear], { cumulative: true }),
-        // the children's rows read only what the ranking shows
-        rollupSums(
-          db,
-          'projects',
-          children.map((c) => c.path),
-          CHILD_METRICS,
-          [q, lastYear],
-          { cumulative: true },
-        ),
-        rollupSeries(db, 'projects', region.path, ['signed', 'started', 'producing', 'funds'], q.from, q.to),
-        rollupSeries(db, 'projects', region.path, ['signed'], lastYear.from, lastYear.to),
-        presentState(db, region.path, {
-          today,
-          signedBefore: addDays(today, -config.stallSignedDays),
-          startedBefore: addDays(today, -config.stallStartedDays),
-        }),
-        rollupSums(db, 'projects', [region.path], [{ prefix: 'signedIndustry:' }], [q]),
-        rollupSums(db, 'projects', [region.path], [{ prefix: 'signedOrigin:' }], [q]),
-        can('activities.read') ? activityDashboard(db, section) : null,
-        can('appeals.read') && regionReader ? appealDashboard(db, section) : null,
-        can('incentives.read') ? incentiveDashboard(db, section) : null,
-        can('rectification.read')
-          ? latestCampaign(db, scopePath(actor)).then((campaign) =>
-              rectificationDashboard(db, { ...section, campaign }),
-            )
-          : null,
-        region.parentId ? findOrg(db, region.parentId) : undefined,
-      ]);
-      const shares = (w: Map<string, Map<string, MetricSums>>, prefix: string) =>
-        [...(w.get(region.path) ?? new Map<string, MetricSums>())]
-          .map(([metric, v]) => ({ key: metric.slice(prefix.length), count: v.inN, investmentFen: v.inFen }))
-          .filter((x) => x.count !== 0 || x.investmentFen !== 0)
-          .sort((a, b) => b.investmentFen - a.investmentFen || a.key.localeCompare(b.key));
-      const cell = (rows: typeof series, month: string, metric: RollupMetric) =>
-        rows.find((r) => r.period === month && r.metric === metric);
-      const count = (r: { n: number; fen: number } | undefined) => ({
-        count: Number(r?.n ?? 0),
-        investmentFen: Number(r?.fen ?? 0),
-      });
-      const dto = (u: { id: string; name: string; kind: string; code: string }, parentId: string | null) => ({
-        id: u.id,
-        name: u.name,
-        kind: u.kind,
-        code: u.code,
-        parentId,
-      });
-      const none = new Map<string, MetricSums>();
-      return {
-        region: dto(region, parent && inScope(actor, parent.path) ? parent.id : null),
-        period: { from: q.from, to: q.to },
-        lastYear,
-        pipeline: {
-          current: pipelinePeriod(own.get(region.path) ?? none),
-          lastYear: pipelinePeriod(lyOwn.get(region.path) ?? none),
-          now: { ...now, asOf: today },
-          trend: monthsBetween(q.from, q.to).map((month) => ({
-            month,
-            signed: count(cell(series, month, 'signed')),
-            started: Number(cell(series, month, 'started')?.n ?? 0),
-            producing: Number(cell(series, month, 'producing')?.n ?? 0),
-            fundsFen: Number(cell(series, month, 'funds')?.fen ?? 0),
-            lastYearSigned: count(cell(lySeries, shiftMonth(month, -12), 'signed')),
-          })),
-          byRegion: children.map((c) => {
-            const p = pipelinePeriod(kids.get(c.path) ?? none);
-            return {
-              ...dto(c, region.id),
-              current: {
-                newlySigned: p.newlySigned,
-                signedTotal: p.signedTotal,
-                startRate: p.startRate,
-                productionRate: p.productionRate,
-                fundsInPlaceRate: p.fundsInPlaceRate,
-                contractedFen: p.contractedFen,
-              },
-              lastYearSigned: pipelinePeriod(lyKids.get(c.path) ?? none).newlySigned,
-            };
-          }),
-          byIndustry: shares(industries, 'signedIndustry:'),
-          byOrigin: shares(origins, 'signedOrigin:'),
-        },
-        activities,
-        appeals,
-        incentives,
-        rectification,
-      };
+      const sections = ['activities', 'appeals', 'incentives', 'rectification'].filter((s) =>
+        can(`${s}.read`),
+      );
+      // everything the answer depends on besides the data: the reader's area (the parent link,
+      // the campaign) and sections, the region, the months and the day
+      const today = beijingToday();
+      const key = [scopePath(actor), regionReader, sections, region.id, q.from, q.to, today].join('|');
+      return cache.get(key, () => compute(actor, region, q, { can, regionReader, today }));
     },
   };
+
+  async function compute(
+    actor: Actor,
+    region: NonNullable<Awaited<ReturnType<Ports['findOrg']>>>,
+    q: { from: string; to: string },
+    { can, regionReader, today }: { can: (p: string) => boolean; regionReader: boolean; today: string },
+  ): Promise<Dashboard> {
+    const lastYear = { from: shiftMonth(q.from, -12), to: shiftMonth(q.to, -12) };
+    const children = await childRegions(db, region.id);
+    const section = { path: region.path, children, current: q, lastYear, today };
+    const [
+      [own, lyOwn],
+      [kids, lyKids],
+      series,
+      lySeries,
+      now,
+      [industries],
+      [origins],
+      activities,
+      appeals,
+      incentives,
+      rectification,
+      parent,
+    ] = await Promise.all([
+      rollupSums(db, 'projects', [region.path], PERIOD_METRICS, [q, lastYear], { cumulative: true }),
+      // the children's rows read only what the ranking shows
+      rollupSums(
+        db,
+        'projects',
+        children.map((c) => c.path),
+        CHILD_METRICS,
+        [q, lastYear],
+        { cumulative: true },
+      ),
+      rollupSeries(db, 'projects', region.path, ['signed', 'started', 'producing', 'funds'], q.from, q.to),
+      rollupSeries(db, 'projects', region.path, ['signed'], lastYear.from, lastYear.to),
+      presentState(db, region.path, {
+        today,
+        signedBefore: addDays(today, -config.stallSignedDays),
+        startedBefore: addDays(today, -config.stallStartedDays),
+      }),
+      rollupSums(db, 'projects', [region.path], [{ prefix: 'signedIndustry:' }], [q]),
+      rollupSums(db, 'projects', [region.path], [{ prefix: 'signedOrigin:' }], [q]),
+      can('activities.read') ? activityDashboard(db, section) : null,
+      can('appeals.read') && regionReader ? appealDashboard(db, section) : null,
+      can('incentives.read') ? incentiveDashboard(db, section) : null,
+      can('rectification.read')
+        ? latestCampaign(db, scopePath(actor)).then((campaign) =>
+            rectificationDashboard(db, { ...section, campaign }),
+          )
+        : null,
+      region.parentId ? findOrg(db, region.parentId) : undefined,
+    ]);
+    const shares = (w: Map<string, Map<string, MetricSums>>, prefix: string) =>
+      [...(w.get(region.path) ?? new Map<string, MetricSums>())]
+        .map(([metric, v]) => ({ key: metric.slice(prefix.length), count: v.inN, investmentFen: v.inFen }))
+        .filter((x) => x.count !== 0 || x.investmentFen !== 0)
+        .sort((a, b) => b.investmentFen - a.investmentFen || a.key.localeCompare(b.key));
+    const cell = (rows: typeof series, month: string, metric: RollupMetric) =>
+      rows.find((r) => r.period === month && r.metric === metric);
+    const count = (r: { n: number; fen: number } | undefined) => ({
+      count: Number(r?.n ?? 0),
+      investmentFen: Number(r?.fen ?? 0),
+    });
+    const dto = (u: { id: string; name: string; kind: string; code: string }, parentId: string | null) => ({
+      id: u.id,
+      name: u.name,
+      kind: u.kind,
+      code: u.code,
+      parentId,
+    });
+    const none = new Map<string, MetricSums>();
+    return {
+      region: dto(region, parent && inScope(actor, parent.path) ? parent.id : null),
+      period: { from: q.from, to: q.to },
+      lastYear,
+      pipeline: {
+        current: pipelinePeriod(own.get(region.path) ?? none),
+        lastYear: pipelinePeriod(lyOwn.get(region.path) ?? none),
+        now: { ...now, asOf: today },
+        trend: monthsBetween(q.from, q.to).map((month) => ({
+          month,
+          signed: count(cell(series, month, 'signed')),
+          started: Number(cell(series, month, 'started')?.n ?? 0),
+          producing: Number(cell(series, month, 'producing')?.n ?? 0),
+          fundsFen: Number(cell(series, month, 'funds')?.fen ?? 0),
+          lastYearSigned: count(cell(lySeries, shiftMonth(month, -12), 'signed')),
+        })),
+        byRegion: children.map((c) => {
+          const p = pipelinePeriod(kids.get(c.path) ?? none);
+          return {
+            ...dto(c, region.id),
+            current: {
+              newlySigned: p.newlySigned,
+              signedTotal: p.signedTotal,
+              startRate: p.startRate,
+              productionRate: p.productionRate,
+              fundsInPlaceRate: p.fundsInPlaceRate,
+              contractedFen: p.contractedFen,
+            },
+            lastYearSigned: pipelinePeriod(lyKids.get(c.path) ?? none).newlySigned,
+          };
+        }),
+        byIndustry: shares(industries, 'signedIndustry:'),
+        byOrigin: shares(origins, 'signedOrigin:'),
+      },
+      activities,
+      appeals,
+      incentives,
+      rectification,
+    };
+  }
 }
 export type DashboardService = ReturnType<typeof createDashboardService>;

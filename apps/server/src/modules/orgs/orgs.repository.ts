@@ -4,6 +4,7 @@ import type { Dialect } from '../../db/dialect.js';
 import { fetchPage } from '../../db/paging.js';
 import type { NewOrgUnit, OrgUnitRow } from '../../db/schema.js';
 import { writeInChunks } from '../../kernel/chunks.js';
+import { readModelChanged } from '../../kernel/read-cache.js';
 import { updateVersioned } from '../../kernel/versioned.js';
 
 export function toOrgUnit(r: OrgUnitRow) {
@@ -33,7 +34,9 @@ export const findOrg = (db: Executor, id: string) =>
 export const findOrgByCode = (db: Executor, code: string) =>
   db.selectFrom('orgUnits').selectAll().where('code', '=', code).executeTakeFirst();
 
+/** The dashboard names regions and ranks their children: a new or edited unit makes it stale. */
 export async function insertOrgs(db: Executor, rows: NewOrgUnit[]): Promise<void> {
+  await readModelChanged(db, 'dashboard');
   await writeInChunks(rows, (c) => db.insertInto('orgUnits').values(c).execute(), 200);
 }
 
@@ -83,6 +86,7 @@ export async function updateOrg(
   patch: Partial<Pick<OrgUnitRow, 'name' | 'shortName' | 'category' | 'creditCode' | 'active' | 'pinyin'>>,
   at: string,
 ) {
+  await readModelChanged(db, 'dashboard');
   return updateVersioned(db, 'orgUnits', { id, version }, { ...patch, updatedAt: at });
 }
 

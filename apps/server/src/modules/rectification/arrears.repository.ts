@@ -3,6 +3,7 @@ import type { Executor } from '../../db/database.js';
 import type { Dialect } from '../../db/dialect.js';
 import { fetchPage } from '../../db/paging.js';
 import type { Database } from '../../db/schema.js';
+import { readModelChanged } from '../../kernel/read-cache.js';
 import { updateVersioned } from '../../kernel/versioned.js';
 
 /** All SQL of the 清欠台账 (rectificationArrears, rectificationRepayments). */
@@ -51,7 +52,9 @@ export function listArrears(
   );
 }
 
+// The dashboard reads the arrears ledger directly (it is small): each write makes it stale.
 export async function insertArrear(db: Executor, row: Insertable<Database['rectificationArrears']>) {
+  await readModelChanged(db, 'dashboard');
   await db.insertInto('rectificationArrears').values(row).execute();
 }
 
@@ -60,7 +63,7 @@ export const updateArrear = (
   db: Executor,
   key: { id: string; version: number },
   changes: { repaidFen: number; status: string; clearedOn: string | null; updatedAt: string },
-) => updateVersioned(db, 'rectificationArrears', key, changes);
+) => readModelChanged(db, 'dashboard').then(() => updateVersioned(db, 'rectificationArrears', key, changes));
 
 export async function insertRepayment(db: Executor, row: Insertable<Database['rectificationRepayments']>) {
   await db.insertInto('rectificationRepayments').values(row).execute();

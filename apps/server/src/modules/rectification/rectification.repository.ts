@@ -3,6 +3,7 @@ import { type ExpressionBuilder, type Insertable, sql } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import type { Dialect } from '../../db/dialect.js';
 import type { Database, RectificationTaskRow } from '../../db/schema.js';
+import { readModelChanged } from '../../kernel/read-cache.js';
 import { updateVersioned } from '../../kernel/versioned.js';
 import { addDays, daysBetween } from '../../lib/days.js';
 import { now } from '../../lib/ids.js';
@@ -46,6 +47,7 @@ export async function insertCampaign(
   row: Insertable<Database['rectificationCampaigns']>,
   problems: Insertable<Database['rectificationProblems']>[],
 ) {
+  await readModelChanged(db, 'dashboard'); // it shows the latest campaign
   await db.insertInto('rectificationCampaigns').values(row).execute();
   await db.insertInto('rectificationProblems').values(problems).execute();
 }

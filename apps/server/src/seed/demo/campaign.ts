@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.js';
+import { readModelChanged } from '../../kernel/read-cache.js';
 import { addDays, beijingToday } from '../../lib/days.js';
 import { newId, now } from '../../lib/ids.js';
 import { findOrgByCode } from '../../modules/orgs/orgs.repository.js';
@@ -45,6 +46,7 @@ export async function loadDemoCampaign(db: Db, today = beijingToday()): Promise<
   const id = newId();
   const at = now();
   await db.transaction().execute(async (trx) => {
+    await readModelChanged(trx, 'dashboard');
     await trx
       .insertInto('rectificationCampaigns')
       .values({
