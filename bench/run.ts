@@ -1,5 +1,10 @@
 /**
- * `npm run bench [-- foundation | projects | load]`: all benches by default, or the one named.
+ * `npm run bench [-- foundation | assets | projects | load | import | profile]`: all benches by
+ * default (profile aside), or the one named.
+ *
+ * - import (bench/import.ts): a 20,000-row project ledger (BENCH_IMPORT_ROWS) checked and
+ *   committed over HTTP on SQLite and PostgreSQL (BENCH_DBS), against exceljs's own read of the
+ *   file, with the health check's latency during the commit (issue 21).
  *
  * - load (bench/load.ts): a realistic mix (lists, details, figures, dashboard, writes) against a
  *   server process for LOAD_SECONDS (default 60), p99 latency, throughput and the server's memory
@@ -31,13 +36,14 @@
  */
 import { assetsBench } from './assets.js';
 import { foundationBench } from './foundation.js';
+import { importBench } from './import.js';
 import { loadBench } from './load.js';
 import { profileBench } from './profile.js';
 import { projectsBench } from './projects.js';
 
 const which = process.argv[2] ?? 'all';
-if (!['all', 'foundation', 'assets', 'projects', 'load', 'profile'].includes(which)) {
-  console.error('usage: npm run bench [-- foundation | assets | projects | load | profile]');
+if (!['all', 'foundation', 'assets', 'projects', 'load', 'import', 'profile'].includes(which)) {
+  console.error('usage: npm run bench [-- foundation | assets | projects | load | import | profile]');
   process.exit(1);
 }
 if (which === 'all' || which === 'foundation') await foundationBench();
@@ -47,4 +53,6 @@ if (which === 'all') console.log('');
 if (which === 'all' || which === 'projects') await projectsBench();
 if (which === 'all') console.log('');
 if (which === 'all' || which === 'load') await loadBench();
+if (which === 'all') console.log('');
+if (which === 'all' || which === 'import') await importBench();
 if (which === 'profile') await profileBench();
