@@ -65,6 +65,30 @@ it('two processes share sessions and never sweep or send the same item twice', a
     };
     expect(listed.total).toBe(10);
 
+    // the dashboard, cached on A, shows a write made on B on A's very next read (no waiting: the
+    // version that makes it stale commits with the write)
+    const month = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
+    type Figures = { pipeline: { current: { byStatus: { count: number }[] } } };
+    const projectsOnA = async () =>
+      (
+        (await (await onA.get(`/api/v1/dashboard?from=${month}&to=${month}`)).json()) as Figures
+      ).pipeline.current.byStatus.reduce((sum, s) => sum + s.count, 0);
+    const before = await projectsOnA();
+    expect(await projectsOnA()).toBe(before);
+    const investor = (
+      (await (await onB.get('/api/v1/investors?q=hop-0')).json()) as { items: { id: string }[] }
+    ).items[0];
+    const created = await onB.send('POST', '/api/v1/projects', {
+      name: '两进程驾驶舱',
+      regionId: ids[0].id,
+      industryCode: '39',
+      totalInvestmentFen: 100_000_00,
+      projectType: 'new',
+      investorIds: [investor.id],
+    });
+    expect(created.status).toBe(201);
+    expect(await projectsOnA()).toBe(before + 1);
+
     // 300 messages in the outbox while both workers poll it
     const messages = Array.from({ length: 300 }, (_, i) => [
       crypto.randomUUID(),
