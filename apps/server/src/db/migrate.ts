@@ -15,6 +15,7 @@ import * as m0012 from './migrations/0012-department-codes.js';
 import * as m0013 from './migrations/0013-report-revisions.js';
 import * as m0014 from './migrations/0014-import-mappings.js';
 import * as m0015 from './migrations/0015-appeal-event-occurred-on.js';
+import * as m0016 from './migrations/0016-project-search-index.js';
 import * as m0017 from './migrations/0017-cache-versions.js';
 
 /**
@@ -37,6 +38,7 @@ const MIGRATIONS: Record<string, { up(db: Kysely<unknown>, dialect: Dialect): Pr
   '0013-report-revisions': m0013,
   '0014-import-mappings': m0014,
   '0015-appeal-event-occurred-on': m0015,
+  '0016-project-search-index': m0016,
   '0017-cache-versions': m0017,
 };
 

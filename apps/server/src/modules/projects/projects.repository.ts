@@ -2,7 +2,7 @@ import type { ProjectStatus } from '@yingshang/contracts';
 import { industryByCode } from '@yingshang/rules';
 import { type ExpressionBuilder, type Insertable, sql } from 'kysely';
 import type { Executor } from '../../db/database.js';
-import type { Dialect } from '../../db/dialect.js';
+import type { Dialect, TextIndex } from '../../db/dialect.js';
 import { fetchPage } from '../../db/paging.js';
 import type { Database, FactorNeedRow, InvestorRow, ProjectRow, PromiseRow } from '../../db/schema.js';
 import { daysBetween } from '../../lib/days.js';
@@ -151,6 +151,15 @@ const SORT_COLUMN = {
   name: 'p.name',
 } as const;
 
+/** The trigram index of projects.search_text (migration 0016). */
+const SEARCH_INDEX: TextIndex = {
+  column: sql`p.search_text`,
+  rowid: sql`p.rowid`,
+  fts: 'project_search',
+  ftsTerms: 'project_search_terms',
+  bigrams: 'project_search_bigrams',
+};
+
 /** The filtered query (no selection yet): shared by the list, the export and the figures. */
 export function filteredProjects(
   db: Executor,
@@ -181,8 +190,10 @@ export function filteredProjects(
     q = q.where(({ ref }) => dialect.contains(ref('p.leaderName'), leader));
   }
   if (f.q) {
+    // a case-insensitive substring of search_text, through its trigram index (dialect.textSearch:
+    // 2 characters through the index too, 1 character a scan)
     const text = f.q.toLowerCase();
-    q = q.where(({ ref }) => dialect.contains(ref('p.searchText'), text));
+    q = q.where(() => dialect.textSearch(SEARCH_INDEX, text));
   }
   if (f.blocked) {
     q = q.where(blockedExpr(c.today), '=', f.blocked === 'true' ? 1 : 0);
