@@ -1,6 +1,4 @@
-import { App as AntApp, ConfigProvider, theme } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
+import { App as AntApp, ConfigProvider } from 'antd';
 import { RouterProvider } from 'react-router';
 import { AuthProvider } from './auth/AuthProvider';
 import { useI18n } from './i18n/i18n-context';
@@ -10,12 +8,11 @@ const FONT =
   "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'WenQuanYi Micro Hei', 'Noto Sans CJK SC', 'Helvetica Neue', Arial, sans-serif";
 
 export function App() {
-  const { locale } = useI18n();
+  const { antdLocale } = useI18n();
   return (
     <ConfigProvider
-      locale={locale === 'zh-CN' ? zhCN : enUS}
+      locale={antdLocale}
       theme={{
-        algorithm: theme.defaultAlgorithm,
         // secondary, description, placeholder and status texts dark enough for WCAG AA (4.5:1 on white and on
         // the page's grey); antd's defaults (45 % and 25 % black) fall below it
         token: {

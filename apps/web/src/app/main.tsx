@@ -1,7 +1,9 @@
+import './i18n/start-locale';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { z } from 'zod';
 import { App } from './App';
+import { BootSpin } from './i18n/BootSpin';
 import { I18nProvider } from './i18n/I18nProvider';
 import './styles.css';
 
@@ -14,7 +16,7 @@ if (!root) throw new Error('#root missing from index.html');
 
 createRoot(root).render(
   <StrictMode>
-    <I18nProvider>
+    <I18nProvider fallback={<BootSpin />}>
       <App />
     </I18nProvider>
   </StrictMode>,

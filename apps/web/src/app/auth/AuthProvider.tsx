@@ -37,10 +37,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     let alive = true;
     authApi
       .me()
-      .then((next) => {
+      .then(async (next) => {
         if (!alive) return;
-        adopt(next);
-        if (next.user.locale !== locale) setLocale(next.user.locale);
+        // the shell appears in the account's language, not first in this browser's for a moment
+        if (next.user.locale !== locale) await setLocale(next.user.locale);
+        if (alive) adopt(next);
       })
       .catch(() => {
         if (alive) adopt(null);

@@ -1,7 +1,12 @@
 import type { OrgKind, Permission } from '@yingshang/contracts';
-import type { ReactNode } from 'react';
-import { ForbiddenPage } from '../layout/ForbiddenPage';
+import { lazy, type ReactNode } from 'react';
 import { useAuth } from './auth-context';
+
+// fetched when first shown (the shell's Suspense waits for it): the routes, and so the login page,
+// do not carry antd's Result and its illustrations
+const ForbiddenPage = lazy(() =>
+  import('../layout/ForbiddenPage').then((m) => ({ default: m.ForbiddenPage })),
+);
 
 /**
  * Renders the page only when the user holds the permission (and, when given, belongs to a unit of

@@ -1,12 +1,16 @@
 import { AUDIT_ACTIONS, AUDIT_ENTITIES, MODULES, ORG_KINDS, ROLES } from '@yingshang/contracts';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { enUS } from './en-US';
-import { translate } from './messages';
+import { isMessageKey, loadLocale, translate } from './messages';
 import { zhCN } from './zh-CN';
 
 const tables = { 'zh-CN': zhCN as Record<string, string>, 'en-US': enUS as Record<string, string> };
 
 describe('message tables', () => {
+  beforeAll(async () => {
+    await Promise.all([loadLocale('zh-CN'), loadLocale('en-US')]);
+  });
+
   it('have exactly the same keys', () => {
     expect(Object.keys(enUS).sort()).toEqual(Object.keys(zhCN).sort());
   });
@@ -48,8 +52,19 @@ describe('message tables', () => {
     }
   });
 
+  it("load each language on its own, with antd's locale of that language", async () => {
+    const [zh, en] = await Promise.all([loadLocale('zh-CN'), loadLocale('en-US')]);
+    expect(zh.messages).toBe(zhCN);
+    expect(en.messages).toBe(enUS);
+    expect(zh.antd.locale).toBe('zh-cn');
+    expect(en.antd.locale).toBe('en');
+    expect(await loadLocale('zh-CN')).toBe(zh);
+  });
+
   it('fills placeholders', () => {
     expect(translate('zh-CN', 'common.total', { total: '1,234' })).toBe('共 1,234 条');
     expect(translate('en-US', 'home.welcome', { name: 'Li' })).toBe('Hello, Li');
+    expect(isMessageKey('home.welcome')).toBe(true);
+    expect(isMessageKey('home.nope')).toBe(false);
   });
 });

@@ -1,5 +1,8 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { Alert, Button, Card, Form, Typography } from 'antd';
+// the two inputs on their own: antd's Input brings TextArea, Search and OTP along, which this page has not
+import Input from 'antd/es/input/Input';
+import Password from 'antd/es/input/Password';
 import { useState } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { ApiError } from '../../../app/api/client';
@@ -66,7 +69,7 @@ export function LoginPage() {
             label={t('auth.password')}
             rules={[{ required: true, message: t('auth.login.passwordRequired') }]}
           >
-            <Input.Password
+            <Password
               data-testid="login-password"
               prefix={<LockOutlined />}
               autoComplete="current-password"
