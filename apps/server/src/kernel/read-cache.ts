@@ -1,7 +1,11 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db/database.js';
 
-/** A read model whose answers are cached (a row of cache_versions each). */
+/**
+ * A read model whose answers are cached (a row of cache_versions each). 'dashboard': the leaders'
+ * dashboard and the period figures, made stale by every roll-up write and by the writes to the
+ * units, campaigns and arrears the dashboard also reads.
+ */
 export type ReadModel = 'dashboard';
 
 /**

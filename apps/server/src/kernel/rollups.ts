@@ -59,11 +59,12 @@ const rowsOf = (source: RollupSourceName, cells: readonly PlacedCell[]) =>
   }));
 
 /**
- * Adds cells to a source's roll-ups (an upsert per row). The dashboard's cached answers go stale
- * first: like the province's own roll-up rows, every writer passes there, in the same order.
+ * Adds cells to a source's roll-ups (an upsert per row). The cached answers read from the records
+ * behind them go stale first, even with no cells to add (a date moved within a month moves no
+ * monthly cell, but does move the stage figures of a run of days). Like the province's own roll-up
+ * rows, every writer passes there, in the same order.
  */
 export async function addCells(db: Executor, source: RollupSourceName, cells: readonly PlacedCell[]) {
-  if (cells.length === 0) return;
   await readModelChanged(db, 'dashboard');
   const rows = rowsOf(source, [...cells].sort(byKey));
   await writeInChunks(
@@ -153,11 +154,23 @@ export async function withRollups<T>(
       delta.addAll(cellsOf(t.source, before[i], id), -1);
       delta.addAll(cellsOf(t.source, after, id), 1);
     }
-    const cells = delta.cells();
-    await addCells(db, t.source.name, cells);
-    if (revision) await recordRevisions(db, t.source.name, cells, revision);
+    await addRollupDelta(db, t.source.name, delta.cells(), revision);
   }
   return result;
+}
+
+/**
+ * Adds a delta the caller gathered itself (a bulk write computing many records' cells at once):
+ * the roll-ups, and with `revision` the closed months' revisions, as `withRollups` adds them.
+ */
+export async function addRollupDelta(
+  db: Executor,
+  source: RollupSourceName,
+  cells: readonly PlacedCell[],
+  revision?: Revision,
+) {
+  await addCells(db, source, cells);
+  if (revision) await recordRevisions(db, source, cells, revision);
 }
 
 const keyOf = (c: PlacedCell) => `${c.path}|${c.period}|${c.metric}`;

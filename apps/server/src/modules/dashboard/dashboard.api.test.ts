@@ -10,6 +10,7 @@ import {
   tableCounts,
   unitId,
 } from '../../../test/harness.js';
+import { readModelChanged } from '../../kernel/read-cache.js';
 import { addDays, beijingToday } from '../../lib/days.js';
 import { shiftMonth } from './dashboard.service.js';
 
@@ -367,6 +368,16 @@ describeApi('dashboard API', () => {
         .execute();
     await tamper(1000);
     expect((await linfen.get(url)).json()).toEqual(first);
+    // the period figures too (they scan the projects)
+    const figures = await scanned(yaodu, thisMonth, thisMonth);
+    const investment = (fen: number) =>
+      t.database.db
+        .updateTable('projects')
+        .set({ totalInvestmentFen: fen })
+        .where('name', '=', '甲')
+        .execute();
+    await investment(1);
+    expect(await scanned(yaodu, thisMonth, thisMonth)).toEqual(figures);
 
     // a fund received today, through the application: the next read recomputes (and so shows the
     // tampered row too)
@@ -384,7 +395,12 @@ describeApi('dashboard API', () => {
     const after = (await linfen.get(url)).json();
     expect(after.pipeline.current.fundsInPeriodFen).toBe(first.pipeline.current.fundsInPeriodFen + 12_345_00);
     expect(after.pipeline.current.newlySigned.count).toBe(first.pipeline.current.newlySigned.count + 1000);
+    const producing = (f: typeof figures) =>
+      f.byStatus.find((x: { status: string }) => x.status === 'producing').investmentFen;
+    expect(producing(await scanned(yaodu, thisMonth, thisMonth))).toBe(producing(figures) - 100_000_00 + 1);
     await tamper(-1000);
+    await investment(100_000_00);
+    await readModelChanged(t.database.db, 'dashboard');
 
     // the units it names and the arrears ledger it reads are writes that count too
     const admin = await t.login('admin');

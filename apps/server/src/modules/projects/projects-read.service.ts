@@ -1,7 +1,9 @@
+import type { ProjectFigures } from '@yingshang/contracts';
 import type { Config } from '../../config.js';
 import type { Db, Tx } from '../../db/database.js';
 import type { Dialect } from '../../db/dialect.js';
 import type { ProjectRow } from '../../db/schema.js';
+import { readCache } from '../../kernel/read-cache.js';
 import { visibleOr404 } from '../../kernel/scope.js';
 import { type Actor, scopePath } from '../../lib/actor.js';
 import { fail } from '../../lib/app-error.js';
@@ -122,6 +124,7 @@ export function createProjectReading(deps: {
 }) {
   const { db, dialect, config } = deps;
   const { findOrg, rootUnitIds } = deps.ports;
+  const figureCache = readCache<ProjectFigures>(db, 'dashboard');
   const clock = (today = beijingToday()) => projectClock(config, today);
 
   /** The path of a region filter inside the actor's area (the whole area without one). */
@@ -175,16 +178,21 @@ export function createProjectReading(deps: {
       });
     },
 
+    /** The period figures scan the region's projects: answers are cached as the dashboard's are. */
     async figures(actor: Actor, q: { regionId?: string; from: string; to: string }) {
       const regionPath = await regionPathOf(actor, q.regionId);
       if (q.from > q.to) fail('VALIDATION_FAILED', [{ path: 'from', message: 'from > to' }]);
-      return projectFigures(db, dialect, {
-        ...q,
-        regionPath,
-        today: beijingToday(),
-        stallSignedDays: config.stallSignedDays,
-        stallStartedDays: config.stallStartedDays,
-      });
+      const today = beijingToday();
+      return figureCache.get([regionPath, q.from, q.to, today].join('|'), () =>
+        projectFigures(db, dialect, {
+          from: q.from,
+          to: q.to,
+          regionPath,
+          today,
+          stallSignedDays: config.stallSignedDays,
+          stallStartedDays: config.stallStartedDays,
+        }),
+      );
     },
   };
 }
