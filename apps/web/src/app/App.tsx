@@ -1,11 +1,9 @@
-import { App as AntApp, ConfigProvider } from 'antd';
+import { ConfigProvider } from 'antd';
 import { RouterProvider } from 'react-router';
 import { AuthProvider } from './auth/AuthProvider';
 import { useI18n } from './i18n/i18n-context';
 import { router } from './router';
-
-const FONT =
-  "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'WenQuanYi Micro Hei', 'Noto Sans CJK SC', 'Helvetica Neue', Arial, sans-serif";
+import { FONT } from './theme';
 
 export function App() {
   const { antdLocale } = useI18n();
@@ -42,11 +40,10 @@ export function App() {
         },
       }}
     >
-      <AntApp>
-        <AuthProvider>
-          <RouterProvider router={router} />
-        </AuthProvider>
-      </AntApp>
+      {/* antd's App (the context of message, modal and notification) is the signed-in shell's: AppLayout */}
+      <AuthProvider>
+        <RouterProvider router={router} />
+      </AuthProvider>
     </ConfigProvider>
   );
 }

@@ -1,5 +1,5 @@
 import { MenuOutlined } from '@ant-design/icons';
-import { Button, Drawer, Flex, Layout, Spin, Typography } from 'antd';
+import { App as AntApp, Button, Drawer, Flex, Layout, Spin, Typography } from 'antd';
 import { Suspense, useEffect, useState } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { ForcedPasswordChangePage } from '../../features/auth/pages/ForcedPasswordChangePage';
@@ -38,8 +38,18 @@ function Logo({ collapsed = false }: { collapsed?: boolean }) {
 /**
  * The signed-in shell: side menu, header (breadcrumbs, bell, language, user), page. Below 768 px
  * the menu is a drawer opened from the header's menu button, and the page takes the full width.
+ * antd's App (message, modal, notification for App.useApp) wraps it here, not the whole app: the
+ * login page has no use for them and does not download them.
  */
 export function AppLayout() {
+  return (
+    <AntApp>
+      <Shell />
+    </AntApp>
+  );
+}
+
+function Shell() {
   const me = useMe();
   const { t } = useI18n();
   const location = useLocation();

@@ -1,13 +1,14 @@
 import { Flex, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n-context';
+import { APP_TEXT } from '../theme';
 import { LanguageSwitch } from './LanguageSwitch';
 
 /** The frame of the signed-out pages (login, forced password change): product name, language switch, a card. */
 export function AuthShell({ children, extra }: { children: ReactNode; extra?: ReactNode }) {
   const { t } = useI18n();
   return (
-    <div className="auth-shell">
+    <div className="auth-shell" style={APP_TEXT}>
       <Flex justify="flex-end" align="center" gap={12} style={{ padding: '16px 24px' }}>
         {extra}
         <LanguageSwitch />
