@@ -1,5 +1,3 @@
-import zlib from 'node:zlib';
-import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
@@ -50,6 +48,7 @@ import { rectificationRoutes } from './modules/rectification/rectification.route
 import { createRectificationService } from './modules/rectification/rectification.service.js';
 import { rectificationExcelRoutes } from './modules/rectification/rectification-excel.routes.js';
 import { authPlugin } from './plugins/auth.js';
+import { compressionPlugin } from './plugins/compression.js';
 import { errorsPlugin, sendError } from './plugins/errors.js';
 import { securityHeadersPlugin } from './plugins/security-headers.js';
 import { serializerCompiler } from './plugins/serializer.js';
@@ -174,11 +173,7 @@ export async function buildApp({ config, database, logger = true }: AppDeps): Pr
   });
   // API answers over 1 KB compressed as the client accepts (brotli at a quality cheap enough per
   // request); the web app's files are compressed once at build and served as they are.
-  await app.register(fastifyCompress, {
-    threshold: 1024,
-    encodings: ['br', 'gzip'],
-    brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } },
-  });
+  await app.register(compressionPlugin, { threshold: 1024 });
   await app.register(fastifyCookie);
   // Uploads (attachments, Excel imports): one file per request, 20 MB at most.
   await app.register(fastifyMultipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 10 } });

@@ -21,6 +21,7 @@ function visit(node: unknown, fn: (n: Json) => void): void {
  *   an object anyway (a leaked field is dropped, as Zod's strip did), but it picks the branch of an
  *   `anyOf` by validating the value, which a closed object with an extra field would fail.
  * - `oneOf` becomes `anyOf`: with open objects two branches may match; the first one is written.
+ * - `anyOf` of a schema and null becomes the schema, `nullable`.
  * Null when the schema has no JSON form (a transform): that route keeps the Zod serialiser.
  */
 export function serializerSchema(schema: z.ZodType): Json | null {
@@ -35,6 +36,13 @@ export function serializerSchema(schema: z.ZodType): Json | null {
     if (Array.isArray(n.oneOf)) {
       n.anyOf = n.oneOf;
       delete n.oneOf;
+    }
+    // `X | null` is X, nullable: an anyOf is written after validating the value against each
+    // branch, which for a dashboard section costs ten times the writing
+    const branches = n.anyOf as Json[] | undefined;
+    if (branches?.length === 2 && branches.some((b) => b.type === 'null' && Object.keys(b).length === 1)) {
+      delete n.anyOf;
+      Object.assign(n, branches.find((b) => b.type !== 'null'), { nullable: true });
     }
   });
   return json;

@@ -72,6 +72,24 @@ describeApi('compressed and cached responses', () => {
     const tree = JSON.parse(zlib.brotliDecompressSync(big.rawPayload).toString());
     expect(tree).toEqual((await admin.get('/api/v1/org-units/tree')).json());
 
+    expect(big.headers.vary).toContain('Accept-Encoding');
+    for (const accept of ['gzip', 'br;q=0, gzip', 'gzip, deflate']) {
+      const gz = await admin.request({
+        method: 'GET',
+        url: '/api/v1/org-units/tree',
+        headers: { 'accept-encoding': accept },
+      });
+      expect(gz.headers['content-encoding'], accept).toBe('gzip');
+      expect(JSON.parse(zlib.gunzipSync(gz.rawPayload).toString())).toEqual(tree);
+    }
+    const plain = await admin.request({
+      method: 'GET',
+      url: '/api/v1/org-units/tree',
+      headers: { 'accept-encoding': 'identity' },
+    });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.json()).toEqual(tree);
+
     const small = await admin.request({
       method: 'GET',
       url: '/api/v1/notifications/unread-count',
