@@ -1,6 +1,5 @@
 import type { Dashboard, PipelinePeriod } from '@yingshang/contracts';
 import { PROJECT_STATUSES } from '@yingshang/contracts';
-import { industrySectionName } from '@yingshang/rules';
 import { Card, Col, Flex, Row, Typography } from 'antd';
 import { useI18n } from '../../../app/i18n/i18n-context';
 import { bigMoney } from '../units';
@@ -19,7 +18,7 @@ export function PipelineCharts({
   periodDays: { reachedFrom: string; reachedTo: string };
   onProjects: (q: Record<string, string | undefined>) => void;
 }) {
-  const { t, locale, formatNumber } = useI18n();
+  const { t, tMaybe, locale, formatNumber } = useI18n();
   const p = d.pipeline;
   const cur = p.current;
   const stage = (x: PipelinePeriod, s: string) => x.byStatus.find((b) => b.status === s)?.count ?? 0;
@@ -122,7 +121,7 @@ export function PipelineCharts({
     <Row gutter={[12, 12]}>
       <Col xs={24} xl={12}>
         <Card size="small" title={t('dash.chart.industryTitle')}>
-          {shares(p.byIndustry, (k) => industrySectionName(k, locale), 'industry', 'dash-industries')}
+          {shares(p.byIndustry, (k) => tMaybe(`dash.industry.${k}`, k), 'industry', 'dash-industries')}
         </Card>
       </Col>
       <Col xs={24} xl={12}>
