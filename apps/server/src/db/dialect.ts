@@ -30,9 +30,19 @@ export interface Dialect {
    *   occurrence at the end of the text begins one too); PostgreSQL, the GIN index of each row's
    *   2-character substrings.
    * - 1 character: no index (it would select a large share of the rows anyway): the scan of contains.
-   * The LIKE / ILIKE of contains is tested on every candidate: the index narrows, never decides.
+   * The LIKE / ILIKE of contains is tested on every candidate where the index may give more rows
+   * than it: 3+ characters on PostgreSQL (pg_trgm is lossy), 4+ on SQLite (trigrams found, not
+   * always in a row).
    */
   textSearch(index: TextIndex, needle: string): RawBuilder<SqlBool>;
+  /**
+   * SQLite: how many rows the FTS5 index gives for `needle` (a count of its entries, no row read),
+   * and whether that is the count of textSearch itself: for 2 and 3 characters each entry found
+   * holds the needle (a trigram that is or begins with it; search texts are stored in lower case),
+   * for more it holds all its trigrams, not always in a row. Null on PostgreSQL (its planner
+   * weighs the index itself) and for 1 character.
+   */
+  textCandidates(index: TextIndex, needle: string): { count: RawBuilder<number>; exact: boolean } | null;
   /** The YYYY-MM-DD day `n` days after a YYYY-MM-DD text column. */
   dayPlus(column: Expression<string | null> | RawBuilder<unknown>, n: number): RawBuilder<string>;
   /** Suffix for a SELECT that claims queue rows. */
@@ -64,26 +74,51 @@ function trigrams(s: string): string[] {
   return [...out];
 }
 
-function sqliteTextSearch(index: TextIndex, needle: string): RawBuilder<SqlBool> {
-  const like = sql<SqlBool>`${index.column} like ${`%${escapeLike(needle)}%`} escape '\\'`;
+/** SQLite: the FTS5 query of a needle of 2+ characters (null for 1). */
+function ftsQuery(index: TextIndex, needle: string): RawBuilder<string> | null {
   const length = [...needle].length;
-  if (length < 2) return like;
-  const fts = sql.table(index.fts);
+  if (length < 2) return null;
   if (length === 2) {
     // the terms of the vocabulary that begin with the needle: a range of the sorted term index
     // (upper bound: the needle followed by the last code point), OR-ed into one FTS5 query
     const terms = sql`(select group_concat('"' || replace(term, '"', '""') || '"', ' OR ')
       from ${sql.table(index.ftsTerms)} where term >= ${needle} and term < ${`${needle}\u{10FFFF}`})`;
-    return sql<SqlBool>`(${index.rowid} in (select rowid from ${fts} where ${fts} match coalesce(${terms}, '""')) and ${like})`;
+    return sql<string>`coalesce(${terms}, '""')`;
   }
-  const query = trigrams(needle).map(ftsString).join(' AND ');
-  return sql<SqlBool>`(${index.rowid} in (select rowid from ${fts} where ${fts} match ${query}) and ${like})`;
+  return sql<string>`${trigrams(needle).map(ftsString).join(' AND ')}`;
+}
+
+/**
+ * For 2 and 3 characters each FTS5 entry found holds the needle (a trigram that is or begins with
+ * it; search texts are stored in lower case, and the spaces added at the end cannot be part of a
+ * needle that does not end in a space): the index decides alone, no row is read.
+ */
+const ftsExact = (needle: string) => [...needle].length <= 3 && !/\s$/.test(needle);
+
+function sqliteTextSearch(index: TextIndex, needle: string): RawBuilder<SqlBool> {
+  const like = sql<SqlBool>`${index.column} like ${`%${escapeLike(needle)}%`} escape '\\'`;
+  const query = ftsQuery(index, needle);
+  if (!query) return like;
+  const fts = sql.table(index.fts);
+  const found = sql<SqlBool>`${index.rowid} in (select rowid from ${fts} where ${fts} match ${query})`;
+  return ftsExact(needle) ? found : sql<SqlBool>`(${found} and ${like})`;
+}
+
+function sqliteTextCandidates(index: TextIndex, needle: string) {
+  const query = ftsQuery(index, needle);
+  if (!query) return null;
+  const fts = sql.table(index.fts);
+  return {
+    count: sql<number>`(select count(*) from ${fts} where ${fts} match ${query})`,
+    exact: ftsExact(needle),
+  };
 }
 
 function postgresTextSearch(index: TextIndex, needle: string): RawBuilder<SqlBool> {
   const ilike = sql<SqlBool>`${index.column} ilike ${`%${escapeLike(needle)}%`} escape '\\'`;
   if ([...needle].length !== 2) return ilike;
-  return sql<SqlBool>`(${sql.raw(index.bigrams)}(${index.column}) @> array[lower(${needle})] and ${ilike})`;
+  // exact: the row's pairs of lower(text) hold lower(needle) if and only if the ILIKE holds
+  return sql<SqlBool>`${sql.raw(index.bigrams)}(${index.column}) @> array[lower(${needle})]`;
 }
 
 function escapeLike(s: string): string {
@@ -107,6 +142,7 @@ export function dialectFor(name: DialectName): Dialect {
       contains: (column, needle) => sql<SqlBool>`${column} ilike ${`%${escapeLike(needle)}%`} escape '\\'`,
       wordPrefix: (column, needle) => wordPrefix('ilike', column, needle),
       textSearch: postgresTextSearch,
+      textCandidates: () => null,
       dayPlus: (column, n) =>
         sql<string>`to_char(cast(${column} as date) + ${sql.lit(Math.trunc(n))}, 'YYYY-MM-DD')`,
       skipLocked: 'for update skip locked',
@@ -119,6 +155,7 @@ export function dialectFor(name: DialectName): Dialect {
     contains: (column, needle) => sql<SqlBool>`${column} like ${`%${escapeLike(needle)}%`} escape '\\'`,
     wordPrefix: (column, needle) => wordPrefix('like', column, needle),
     textSearch: sqliteTextSearch,
+    textCandidates: sqliteTextCandidates,
     dayPlus: (column, n) => sql<string>`date(${column}, ${`+${Math.trunc(n)} days`})`,
     skipLocked: '',
     types: { bigint: 'integer', text: 'text' },

@@ -151,14 +151,18 @@ const SORT_COLUMN = {
   name: 'p.name',
 } as const;
 
-/** The trigram index of projects.search_text (migration 0016). */
-const SEARCH_INDEX: TextIndex = {
+/**
+ * The trigram index of projects.search_text (migration 0016). `rowid` hidden from the planner when
+ * the list walks the sort index: the walk then probes the index's matches (a set built once) for
+ * each entry instead of fetching and sorting every match.
+ */
+const searchIndex = (walk: boolean): TextIndex => ({
   column: sql`p.search_text`,
-  rowid: sql`p.rowid`,
+  rowid: walk ? sql`+p.rowid` : sql`p.rowid`,
   fts: 'project_search',
   ftsTerms: 'project_search_terms',
   bigrams: 'project_search_bigrams',
-};
+});
 
 /** The filtered query (no selection yet): shared by the list, the export and the figures. */
 export function filteredProjects(
@@ -168,6 +172,8 @@ export function filteredProjects(
   c: Clock,
   /** SQLite: hide scope and status from the planner so that it walks the sort index (see listProjects). */
   walk = false,
+  /** SQLite: probe the search index's matches rather than start from them (see listProjects). */
+  probe = walk,
 ) {
   const hidden = (column: string) => (walk ? sql`+${sql.ref(column)}` : sql.ref(column));
   let q = db.selectFrom('projects as p');
@@ -193,7 +199,7 @@ export function filteredProjects(
     // a case-insensitive substring of search_text, through its trigram index (dialect.textSearch:
     // 2 characters through the index too, 1 character a scan)
     const text = f.q.toLowerCase();
-    q = q.where(() => dialect.textSearch(SEARCH_INDEX, text));
+    q = q.where(() => dialect.textSearch(searchIndex(probe), text));
   }
   if (f.blocked) {
     q = q.where(blockedExpr(c.today), '=', f.blocked === 'true' ? 1 : 0);
@@ -225,6 +231,42 @@ export function summaryRows(
 
 /** Above this many matches SQLite walks the sort index rather than sorting every match. */
 const WALK_THRESHOLD = 2000;
+/**
+ * Above this many entries of the search index, SQLite counts a region's matches from the region's
+ * index, probing the set of entries, rather than reading each entry's row (a row costs ~20 index
+ * entries).
+ */
+const PROBE_THRESHOLD = 2000;
+
+/** The filter has nothing but the search text (and the actor's whole tree as its scope). */
+const onlyText = (f: ProjectFilter) =>
+  !!f.wholeTree &&
+  !f.regionPath &&
+  !f.status &&
+  !f.industry &&
+  !f.origin &&
+  f.minInvestmentFen === undefined &&
+  f.maxInvestmentFen === undefined &&
+  !f.leader &&
+  !f.blocked &&
+  !f.stalled &&
+  !f.reached;
+
+/**
+ * SQLite, with a search text: the entries of its index first (a count of index entries, no row
+ * read). A 2- or 3-character search over the whole tree with no other filter is counted by them
+ * alone; with many entries, the count starts from the scope or the other filters and probes them.
+ */
+async function searchPlan(db: Executor, dialect: Dialect, f: ProjectFilter) {
+  const candidates = f.q ? dialect.textCandidates(searchIndex(false), f.q.toLowerCase()) : null;
+  if (!candidates) return { total: null, probe: false };
+  const { n } = await db.selectNoFrom(candidates.count.as('n')).executeTakeFirstOrThrow();
+  const entries = Number(n);
+  return {
+    total: candidates.exact && onlyText(f) ? entries : null,
+    probe: entries > PROBE_THRESHOLD,
+  };
+}
 
 /**
  * One page of the list: the count, then the page's ids, then their rows. With many matches and the
@@ -238,13 +280,19 @@ export async function listProjects(
   c: Clock,
   walkThreshold = WALK_THRESHOLD,
 ) {
-  const counted = await filteredProjects(db, dialect, f, c)
-    .select(sql<number>`count(*)`.as('total'))
-    .executeTakeFirstOrThrow();
-  const total = Number(counted.total);
+  const plan = await searchPlan(db, dialect, f);
+  const total =
+    plan.total ??
+    Number(
+      (
+        await filteredProjects(db, dialect, f, c, false, plan.probe)
+          .select(sql<number>`count(*)`.as('total'))
+          .executeTakeFirstOrThrow()
+      ).total,
+    );
   const walk = dialect.name === 'sqlite' && f.sort === 'updatedAt' && total > walkThreshold;
   const ids = (
-    await filteredProjects(db, dialect, f, c, walk)
+    await filteredProjects(db, dialect, f, c, walk, walk || plan.probe)
       .select('p.id')
       .orderBy(SORT_COLUMN[f.sort], f.order)
       .orderBy('p.id', f.order)
