@@ -16,6 +16,7 @@ import pg from 'pg';
 import { openDatabase, seed } from '../apps/server/src/boot.js';
 import { type Config, loadConfig } from '../apps/server/src/config.js';
 import type { DbHandle } from '../apps/server/src/db/database.js';
+import { projectSearchSize, rebuildProjectSearch } from '../apps/server/src/db/project-search.js';
 import type { OrgUnitRow } from '../apps/server/src/db/schema.js';
 import type { Actor } from '../apps/server/src/lib/actor.js';
 import { beijingToday } from '../apps/server/src/lib/days.js';
@@ -152,16 +153,70 @@ export async function scenarios(database: DbHandle, config: Config) {
         return `${d.pipeline.current.newlySigned.count.toLocaleString('en')} signed, ${d.pipeline.byRegion.length} regions, ${sections.join('+')}`;
       },
     })),
-    { kind: 'search', name: `search q=xny · ${CITY.name}`, run: list(city, { q: 'xny' }) },
-    { kind: 'search', name: 'search q=xny · province', run: list(province, { q: 'xny' }) },
-    { kind: 'search', name: 'search q=gf · province', run: list(province, { q: 'gf' }) },
+    ...(await searches(database)).map(([q, who, label]) => ({
+      kind: 'search' as const,
+      name: `search ${label} q=${q} · ${who === 'city' ? CITY.name : 'province'}`,
+      run: list(who === 'city' ? city : province, { q }),
+    })),
   ] as const;
+}
+
+/**
+ * The free-text searches (issue 21): a 2-character and a longer Chinese name fragment, an investor's
+ * name and a fragment of its credit code (of one investor of the data set, the 8th by id, so that
+ * they find something at every size), pinyin initials of 2 and 3 letters, and one character.
+ * `[q, actor, label]`.
+ */
+async function searches(database: DbHandle): Promise<[string, 'city' | 'province', string][]> {
+  const investor = await database.db
+    .selectFrom('investors')
+    .select(['name', 'creditCode'])
+    .where('creditCode', 'is not', null)
+    .orderBy('id')
+    .offset(7)
+    .limit(1)
+    .executeTakeFirst();
+  // the brand and trade without the province and the legal form: 山西远联物流有限公司 → 远联物流
+  const investorName = investor ? investor.name.slice(2).replace(/(股份|有限|责任|集团|公司)+$/, '') : '物流';
+  const code = investor?.creditCode ? investor.creditCode.slice(8, 15).toLowerCase() : '1401';
+  return [
+    ['平遥', 'province', 'name 2 chars'],
+    ['平遥', 'city', 'name 2 chars'],
+    ['半导体封装', 'province', 'name 5 chars'],
+    [investorName, 'province', 'investor'],
+    [code, 'province', 'credit code'],
+    ['ty', 'province', 'pinyin 2'],
+    ['ty', 'city', 'pinyin 2'],
+    ['xny', 'city', 'pinyin 3'],
+    ['xny', 'province', 'pinyin 3'],
+    ['gf', 'province', 'pinyin 2'],
+    ['煤', 'province', '1 char'],
+  ];
+}
+
+/** The search index's lines for the summary (rebuilt once per database and size, then measured). */
+const searchIndexLines: string[] = [];
+
+/** Rebuilds the search index of migration 0016 from the rows (its build time) and reads its size. */
+async function searchIndex(db: string, size: number, database: DbHandle) {
+  const seconds = await rebuildProjectSearch(database);
+  const parts = await projectSearchSize(database);
+  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+  const total = Object.values(parts).reduce((a, b) => a + b, 0);
+  const line = `${db} ${sizeLabel(size)}: search index built in ${seconds.toFixed(1)} s, ${mb(total)} (${Object.entries(
+    parts,
+  )
+    .map(([k, v]) => `${k} ${mb(v)}`)
+    .join(', ')})`;
+  searchIndexLines.push(line);
+  console.log(`  ${line}`);
 }
 
 async function measure(db: string, size: number, database: DbHandle, config: Config): Promise<Timing[]> {
   const out: Timing[] = [];
+  await searchIndex(db, size, database);
   console.log(
-    `  ${'scenario'.padEnd(34)}${'p50 ms'.padStart(9)}${'p95 ms'.padStart(9)}${'max ms'.padStart(9)}${'runs'.padStart(6)}   result`,
+    `  ${'scenario'.padEnd(44)}${'p50 ms'.padStart(9)}${'p95 ms'.padStart(9)}${'max ms'.padStart(9)}${'runs'.padStart(6)}   result`,
   );
   for (const s of await scenarios(database, config)) {
     // the first call of a scenario, before any warm-up: what a leader opening the page first waits
@@ -172,7 +227,7 @@ async function measure(db: string, size: number, database: DbHandle, config: Con
     const last = s.kind === 'dashboard' ? `${result} (cold ${fmt(cold).trim()} ms)` : result;
     out.push({ db, size, scenario: s.name, kind: s.kind, ...r, result: last });
     console.log(
-      `  ${s.name.padEnd(34)}${fmt(r.p50)}${fmt(r.p95)}${fmt(r.max)}${String(r.runs).padStart(6)}   ${last}`,
+      `  ${s.name.padEnd(44)}${fmt(r.p50)}${fmt(r.p95)}${fmt(r.max)}${String(r.runs).padStart(6)}   ${last}`,
     );
   }
   return out;
@@ -372,17 +427,19 @@ function summary(timings: Timing[], generation: string[]) {
     const columns = [...new Set(rows.map((t) => `${t.db} ${sizeLabel(t.size)}`))];
     const names = [...new Set(rows.map((t) => t.scenario))];
     console.log(`${title}: p95 ms (p50)`);
-    console.log(`${'scenario'.padEnd(34)}${columns.map((c) => c.padStart(18)).join('')}`);
+    console.log(`${'scenario'.padEnd(44)}${columns.map((c) => c.padStart(18)).join('')}`);
     for (const name of names) {
       const cells = columns.map((c) => {
         const t = rows.find((x) => x.scenario === name && `${x.db} ${sizeLabel(x.size)}` === c);
         return (t ? `${fmt(t.p95).trim()} (${fmt(t.p50).trim()})` : '–').padStart(18);
       });
-      console.log(`${name.padEnd(34)}${cells.join('')}`);
+      console.log(`${name.padEnd(44)}${cells.join('')}`);
     }
   };
   table(timings, 'current code');
   if (generation.length) console.log(`\ngeneration:\n  ${generation.join('\n  ')}`);
+  if (searchIndexLines.length)
+    console.log(`\nsearch index (migration 0016):\n  ${searchIndexLines.join('\n  ')}`);
   console.log(
     `load average at the end: ${os
       .loadavg()
