@@ -184,6 +184,11 @@ export const ERRORS = {
     zh: '导入文件有错误，未导入任何数据，请按错误报告修改后重试',
     en: 'The file has errors; nothing was imported. Fix the rows in the report and try again',
   },
+  IMPORT_PARTIAL: {
+    status: 409,
+    zh: '导入未全部完成：已写入的行已保存（见已写入行数与逐行报告），其余行未写入。处理后重新导入同一文件即可补齐，已导入的行会被识别并跳过',
+    en: 'The import stopped part way: the rows written so far are saved (see rows written and the report), the others are not. Send the same file again to complete it: rows already imported are recognised and skipped',
+  },
   IMPORT_NOT_FOUND: { status: 404, zh: '导入任务不存在', en: 'No such import' },
   FILE_INVALID: { status: 400, zh: '文件格式不正确或已损坏', en: 'The file is not valid or is damaged' },
   FILE_XLS: {

@@ -105,8 +105,10 @@ export const ImportJob = z.object({
   /** All problems found; `errors` lists at most the first 10,000. */
   errorCount: z.number().int(),
   /**
-   * Why the job ended as it did: IMPORT_INVALID (commit refused: the file has errors), FILE_INVALID
-   * (not a readable .xlsx or .csv), INTERNAL; null otherwise. `message` is its text in the caller's language.
+   * Why the job ended as it did: IMPORT_INVALID (commit refused: the file has errors, nothing
+   * written), IMPORT_PARTIAL (SQLite, which writes in batches: the write stopped part way, the rows
+   * counted in rowsWritten are saved and the same file sent again completes it), FILE_INVALID (not
+   * a readable .xlsx or .csv), INTERNAL; null otherwise. `message` is its text in the caller's language.
    */
   code: z.string().nullable(),
   message: z.string().nullable(),

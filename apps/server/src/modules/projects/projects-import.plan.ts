@@ -3,17 +3,19 @@
  * - `createResolver` turns parsed rows into plans (create / update / unchanged) or row errors:
  *   所在地 in the user's area, investors by credit code or normalised name, the existing project by
  *   项目编号 or by name + region, and the stage steps the row implies. Look-ups are batched and cached.
- * - `createWriter` writes plans inside the caller's transaction: bulk inserts for new projects,
- *   version-guarded updates for existing ones, stage events, one audit row per project (action
- *   'import') and per investor created. Rows changed by someone else since the check are refused.
+ * - `createWriter` writes batches of plans in the transaction it is given: multi-row inserts for
+ *   new projects, their investors, stage events and audit rows (one per project, action 'import',
+ *   and per investor created), version-guarded updates for existing ones. Rows changed by someone
+ *   else since the check are refused. The roll-up delta is gathered in memory and added when the
+ *   caller says (`flushRollups`: once per transaction).
  */
 import type { ImportRowError, ProjectStatus, Stage } from '@yingshang/contracts';
-import { applyStageChange, PIPELINE, usdCentsToFen } from '@yingshang/rules';
-import type { Executor, Tx } from '../../db/database.js';
+import { applyStageChange, CellBag, PIPELINE, usdCentsToFen } from '@yingshang/rules';
+import type { Executor } from '../../db/database.js';
 import type { InvestorRow, ProjectRow } from '../../db/schema.js';
 import { type AuditInput, recordAudits } from '../../kernel/audit.js';
 import { bareCountyName } from '../../kernel/ledger-cells.js';
-import { withRollups } from '../../kernel/rollups.js';
+import { addRollupDelta } from '../../kernel/rollups.js';
 import { type Actor, inScope } from '../../lib/actor.js';
 import { newId, now } from '../../lib/ids.js';
 import { pinyinKey } from '../../lib/pinyin.js';
@@ -45,7 +47,7 @@ import {
   regionUnits,
   updateProject,
 } from './projects-ledger.repository.js';
-import { projectRollups } from './rollups.repository.js';
+import { newProjectRecord, projectRollups } from './rollups.repository.js';
 
 /** Before any stage event a project's "last event" is this day (as in projects.service.ts). */
 const NO_EVENT_YET = '1900-01-01';
@@ -458,21 +460,28 @@ export interface WriteResult {
 }
 
 export function createWriter(
-  trx: Tx,
   actor: Actor,
   job: { id: string; fileName: string; today: string },
   header: LedgerHeader,
 ) {
   const investors = new Map<string, InvestorRow>();
+  /** What the batches written since the last `flushRollups` add to the roll-ups. */
+  let delta = new CellBag();
   let changedIds = new Set<string>();
   let changedNames = new Set<string>();
+  /** Changed by someone else since the check began (as `prepare` found). */
+  const changedSinceCheck = (p: Plan) =>
+    p.kind !== 'unchanged' &&
+    (p.kind === 'create'
+      ? changedNames.has(`${p.values.regionId}|${p.nameNorm}`)
+      : changedIds.has(p.existing!.row.id));
   const conflict = (row: number): ImportRowError => ({
     row,
     column: columnName(header, 'name'),
     message: '该项目在检查之后已被他人新增或修改，请重新导入以核对最新数据',
   });
 
-  async function resolveInvestors(plans: Plan[]) {
+  async function resolveInvestors(trx: Executor, plans: Plan[]) {
     const wanted = new Map<string, InvestorSpec>();
     for (const p of plans)
       for (const r of p.investors) if (r.kind === 'new' && !investors.has(r.key)) wanted.set(r.key, r.spec);
@@ -586,7 +595,7 @@ export function createWriter(
    * this import and the database and drawn again when taken, so a rare collision never fails a job.
    */
   const codesUsed = new Set<string>();
-  async function freshIds(n: number) {
+  async function freshIds(trx: Executor, n: number) {
     const draw = () => {
       for (;;) {
         const id = newId();
@@ -614,150 +623,159 @@ export function createWriter(
 
   return {
     /** What others changed in these regions since the check began. */
-    async prepare(plans: Plan[], since: string) {
+    async prepare(trx: Executor, plans: Plan[], since: string) {
       const regions = [...new Set(plans.filter((p) => p.kind !== 'unchanged').map((p) => p.values.regionId))];
       const changed = await projectsChangedSince(trx, regions, since);
       changedIds = new Set(changed.map((c) => c.id));
       changedNames = new Set(changed.map((c) => `${c.regionId}|${normaliseProjectName(c.name)}`));
     },
 
-    async write(batch: Plan[]): Promise<WriteResult> {
+    /** The rows of these plans that others changed since the check (known after `prepare`). */
+    conflicts: (plans: Plan[]): ImportRowError[] =>
+      plans.filter(changedSinceCheck).map((p) => conflict(p.row)),
+
+    /** Adds the roll-up delta of the batches written so far, in one go (and the closed months' revisions). */
+    async flushRollups(trx: Executor) {
+      const cells = delta.cells();
+      delta = new CellBag();
+      await addRollupDelta(trx, projectRollups.name, cells, { actor, summary: job.fileName });
+    },
+
+    /**
+     * Writes a batch: multi-row inserts for the new projects, their investors, stage events and
+     * audit rows; a version-guarded update per changed project. The roll-up delta is gathered in
+     * memory (`flushRollups` writes it): a new project's cells are computed from the row written,
+     * a changed one's read before and after.
+     */
+    async write(trx: Executor, batch: Plan[]): Promise<WriteResult> {
       const result: WriteResult = { created: 0, updated: 0, unchanged: 0, conflicts: [] };
       const todo: Plan[] = [];
       for (const p of batch) {
         if (p.kind === 'unchanged') result.unchanged += 1;
-        else if (
-          p.kind === 'create'
-            ? changedNames.has(`${p.values.regionId}|${p.nameNorm}`)
-            : changedIds.has(p.existing!.row.id)
-        )
-          result.conflicts.push(conflict(p.row));
+        else if (changedSinceCheck(p)) result.conflicts.push(conflict(p.row));
         else todo.push(p);
       }
-      await resolveInvestors(todo);
+      await resolveInvestors(trx, todo);
       const at = now();
 
       const creates = todo.filter((p) => p.kind === 'create');
-      const ids = await freshIds(creates.length);
-      // The roll-ups follow every project this batch creates or changes (rollups.repository.ts).
-      const touched = [
-        ...ids.map((i) => i.id),
-        ...todo.filter((p) => p.kind === 'update').map((p) => p.existing!.row.id),
-      ];
-      return withRollups(
+      const updates = todo.filter((p) => p.kind === 'update');
+      const ids = await freshIds(trx, creates.length);
+      const updateIds = updates.map((p) => p.existing!.row.id);
+      const before = updateIds.length ? await projectRollups.load(trx, updateIds) : new Map();
+      const projects = creates.map((p, i) => {
+        const { id, code } = ids[i];
+        return {
+          plan: p,
+          row: {
+            ...p.values,
+            ...derived(p),
+            ...stageColumns(p, { status: 'lead', lastEventOn: NO_EVENT_YET }),
+            id,
+            code,
+            serviceOfficerId: null,
+            taskForce: '[]',
+            tags: '[]',
+            createdOn: job.today,
+            createdAt: at,
+            updatedAt: at,
+          },
+        };
+      });
+      await insertRows(
         trx,
-        { source: projectRollups, ids: touched },
-        async () => {
-          const projects = creates.map((p, i) => {
-            const { id, code } = ids[i];
-            return {
-              plan: p,
-              row: {
-                ...p.values,
-                ...derived(p),
-                ...stageColumns(p, { status: 'lead', lastEventOn: NO_EVENT_YET }),
-                id,
-                code,
-                serviceOfficerId: null,
-                taskForce: '[]',
-                tags: '[]',
-                createdOn: job.today,
-                createdAt: at,
-                updatedAt: at,
-              },
-            };
-          });
-          await insertRows(
-            trx,
-            'projects',
-            projects.map((x) => x.row),
-          );
-          await insertRows(
-            trx,
-            'projectInvestors',
-            projects.flatMap(({ plan, row }) =>
-              investorRows(plan).map((i, position) => ({ projectId: row.id, investorId: i.id, position })),
-            ),
-          );
-          await insertRows(
-            trx,
-            'projectEvents',
-            projects.flatMap(({ plan, row }) => events(plan, row.id, 'lead')),
-          );
-          const audits: AuditInput[] = [];
-          for (const { plan, row } of projects) {
-            audits.push({
-              action: 'import',
-              entity: 'project',
-              entityId: row.id,
-              scopePath: row.regionPath,
-              summary: `${row.name} (${row.code})`,
-              after: {
-                ...plan.values,
-                investors: investorRows(plan).map((i) => i.name),
-                status: row.status,
-                stages: plan.steps,
-                import: { job: job.id, file: job.fileName, row: plan.row },
-              },
-            });
-            result.created += 1;
-          }
-
-          for (const p of todo.filter((x) => x.kind === 'update')) {
-            const old = p.existing!.row;
-            const stage = stageColumns(p, { status: old.status, lastEventOn: old.lastEventOn });
-            const written = await updateProject(trx, old.id, old.version, {
-              ...p.values,
-              ...derived(p),
-              ...(p.steps.length > 0 && stage),
-              updatedAt: at,
-            });
-            if (!written) {
-              result.conflicts.push(conflict(p.row));
-              continue;
-            }
-            if (p.values.regionPath !== old.regionPath) await refreshChildFigures(trx, old.id);
-            const ids = investorRows(p).map((i) => i.id);
-            if (!sameList(ids, p.existing!.investorIds)) await replaceProjectInvestors(trx, old.id, ids);
-            const evs = events(p, old.id, old.status);
-            if (evs.length) await insertRows(trx, 'projectEvents', evs);
-            const before: Record<string, unknown> = {};
-            const after: Record<string, unknown> = {};
-            for (const field of p.changes) {
-              if (field === 'investors') {
-                before.investors = old.investorNames;
-                after.investors = investorRows(p)
-                  .map((i) => i.name)
-                  .join('、');
-              } else if (field === 'status') {
-                before.status = old.status;
-                after.status = stage.status;
-                after.stages = p.steps;
-              } else {
-                before[field] =
-                  field === 'totalInvestmentFen' || field === 'foreignCapitalUsdCents'
-                    ? Number(old[field])
-                    : old[field as keyof ProjectRow];
-                after[field] = p.values[field as keyof ProjectValues];
-              }
-            }
-            after.import = { job: job.id, file: job.fileName, row: p.row };
-            audits.push({
-              action: 'import',
-              entity: 'project',
-              entityId: old.id,
-              scopePath: p.values.regionPath,
-              summary: `${p.values.name} (${old.code})`,
-              before,
-              after,
-            });
-            result.updated += 1;
-          }
-          await recordAudits(trx, actor, audits);
-          return result;
-        },
-        { actor, summary: job.fileName },
+        'projects',
+        projects.map((x) => x.row),
       );
+      await insertRows(
+        trx,
+        'projectInvestors',
+        projects.flatMap(({ plan, row }) =>
+          investorRows(plan).map((i, position) => ({ projectId: row.id, investorId: i.id, position })),
+        ),
+      );
+      const audits: AuditInput[] = [];
+      const newEvents = projects.flatMap(({ plan, row }) => events(plan, row.id, 'lead'));
+      for (const { plan, row } of projects) {
+        delta.addAll(projectRollups.cells(newProjectRecord(row)));
+        audits.push({
+          action: 'import',
+          entity: 'project',
+          entityId: row.id,
+          scopePath: row.regionPath,
+          summary: `${row.name} (${row.code})`,
+          after: {
+            ...plan.values,
+            investors: investorRows(plan).map((i) => i.name),
+            status: row.status,
+            stages: plan.steps,
+            import: { job: job.id, file: job.fileName, row: plan.row },
+          },
+        });
+        result.created += 1;
+      }
+
+      for (const p of updates) {
+        const old = p.existing!.row;
+        const stage = stageColumns(p, { status: old.status, lastEventOn: old.lastEventOn });
+        const written = await updateProject(trx, old.id, old.version, {
+          ...p.values,
+          ...derived(p),
+          ...(p.steps.length > 0 && stage),
+          updatedAt: at,
+        });
+        if (!written) {
+          result.conflicts.push(conflict(p.row));
+          continue;
+        }
+        if (p.values.regionPath !== old.regionPath) await refreshChildFigures(trx, old.id);
+        const ids = investorRows(p).map((i) => i.id);
+        if (!sameList(ids, p.existing!.investorIds)) await replaceProjectInvestors(trx, old.id, ids);
+        newEvents.push(...events(p, old.id, old.status));
+        const before: Record<string, unknown> = {};
+        const after: Record<string, unknown> = {};
+        for (const field of p.changes) {
+          if (field === 'investors') {
+            before.investors = old.investorNames;
+            after.investors = investorRows(p)
+              .map((i) => i.name)
+              .join('、');
+          } else if (field === 'status') {
+            before.status = old.status;
+            after.status = stage.status;
+            after.stages = p.steps;
+          } else {
+            before[field] =
+              field === 'totalInvestmentFen' || field === 'foreignCapitalUsdCents'
+                ? Number(old[field])
+                : old[field as keyof ProjectRow];
+            after[field] = p.values[field as keyof ProjectValues];
+          }
+        }
+        after.import = { job: job.id, file: job.fileName, row: p.row };
+        audits.push({
+          action: 'import',
+          entity: 'project',
+          entityId: old.id,
+          scopePath: p.values.regionPath,
+          summary: `${p.values.name} (${old.code})`,
+          before,
+          after,
+        });
+        result.updated += 1;
+      }
+      await insertRows(trx, 'projectEvents', newEvents);
+      await recordAudits(trx, actor, audits);
+      if (updateIds.length) {
+        const after = await projectRollups.load(trx, updateIds);
+        for (const id of updateIds) {
+          const b = before.get(id);
+          const a = after.get(id);
+          if (b) delta.addAll(projectRollups.cells(b), -1);
+          if (a) delta.addAll(projectRollups.cells(a));
+        }
+      }
+      return result;
     },
   };
 }

@@ -2,13 +2,23 @@
  * Ledger import jobs: the upload answers 202 with a job id at once; the job then runs in this
  * process through its phases (reading → checking → writing → done) and the uploader polls it.
  *
- * - mode=check reads and checks only. mode=commit writes every row in ONE transaction, or nothing
- *   when any row has an error. mode=commit-valid writes the valid rows and skips the others.
- * - Progress and the cancel flag live in memory while the job runs (and in import_jobs every ~200
- *   rows). On SQLite the single connection is held by the write transaction, so during writing
- *   only the in-memory state moves; on PostgreSQL the row is updated too, so another process can
- *   read progress and request cancellation, which the worker checks between batches.
- * - Cancellation rolls the open transaction back: nothing half-written.
+ * - mode=check reads and checks only. mode=commit writes every row, or nothing when any row has an
+ *   error. mode=commit-valid writes the valid rows and skips the others.
+ * - Writing (issue 21: a 20,000-row commit must not stall the server) — multi-row inserts, the
+ *   roll-up delta gathered in memory, and:
+ *   · PostgreSQL: ONE transaction, yielding between batches (others use their own connections),
+ *     roll-ups added once at its end. Cancellation or a failure rolls everything back.
+ *   · SQLite: one connection that better-sqlite3 runs on this thread, so one transaction would
+ *     make every request wait for the whole import. Each batch (what ~15 ms writes) is its own
+ *     transaction with its roll-ups and the job's progress, requests run in between. Writing is
+ *     not cancelled once begun; a batch that fails leaves the batches before it saved, counted in
+ *     the job (failed, IMPORT_PARTIAL), and the same file sent again completes the import.
+ *   A worker thread with its own SQLite connection was not taken: other requests' writes would
+ *   then wait on SQLite's file lock, synchronously (busy_timeout), for the whole import.
+ * - Progress and the cancel flag live in memory while the job runs, and in import_jobs every ~200
+ *   rows (on SQLite while writing: in each batch's transaction), so another process can read
+ *   progress and (PostgreSQL) request cancellation, which the worker checks between batches.
+ * - Cancellation rolls back what the job wrote: a cancelled job has written nothing.
  * - A job dies with its process: running jobs whose row has not moved for an hour are marked
  *   failed at start-up and when read.
  */
@@ -36,7 +46,7 @@ import { earliestBackdate } from '../../lib/backdate.js';
 import { beijingToday } from '../../lib/days.js';
 import { newId, now } from '../../lib/ids.js';
 import { compact, type LedgerKey, mappedHeader, matchHeader } from './projects.ledger.js';
-import { createResolver, createWriter, type Plan } from './projects-import.plan.js';
+import { createResolver, createWriter, type Plan, type WriteResult } from './projects-import.plan.js';
 import {
   FileUnreadable,
   type HeaderMatcher,
@@ -54,8 +64,17 @@ import {
   updateImportJob,
 } from './projects-ledger.repository.js';
 
-/** Rows between progress updates and cancellation checks. */
+/** Rows between progress updates and cancellation checks (reading, checking). */
 const BATCH = 200;
+/** Plans written per batch on PostgreSQL, inside the one transaction. */
+const WRITE_BATCH = 100;
+/**
+ * SQLite: plans are written SQLITE_WRITE_STEP at a time, in one transaction until it has run for
+ * SQLITE_HOLD_MS; then its roll-ups are added and it commits. It holds the only connection (and
+ * the thread) that long, plus its last step and the roll-ups: what another request may wait.
+ */
+const SQLITE_WRITE_STEP = 20;
+const SQLITE_HOLD_MS = 15;
 /** Problems kept in the report (all are counted). */
 const MAX_REPORTED_ERRORS = 10_000;
 /** A running job whose row has not moved for this long belongs to a process that is gone. */
@@ -212,8 +231,8 @@ export function createProjectImportService(deps: {
 
   async function run(job: Live, actor: Actor, upload: Buffer, opts: { kind: UploadKind; sheet?: string }) {
     const sqlite = dialect.name === 'sqlite';
-    /** True while the write transaction holds SQLite's only connection: no other query may run. */
-    let holdingSqlite = false;
+    /** False once SQLite's batched writing has begun: it runs to its end (see below). */
+    let cancellable = true;
     const today = beijingToday();
 
     const patch = (): ImportJobPatch & { updatedAt: string } => ({
@@ -234,8 +253,8 @@ export function createProjectImportService(deps: {
       // macrotask and starve every other request (and the cancel button) until then.
       await new Promise<void>((resolve) => setImmediate(resolve));
       job.updatedAt = now();
+      if (!cancellable) return;
       if (job.cancel) throw new Cancelled();
-      if (sqlite && holdingSqlite) return;
       if (await isCancelRequested(db, job.id)) {
         job.cancel = true;
         throw new Cancelled();
@@ -330,26 +349,88 @@ export function createProjectImportService(deps: {
       job.phase = 'writing';
       job.skipped = rows.length - plans.length;
       await tick(true);
+      const writer = createWriter(actor, { id: job.id, fileName: job.fileName, today }, header);
       const conflicts: ImportRowError[] = [];
-      holdingSqlite = true;
-      try {
+      const count = (batch: Plan[], r: WriteResult) => {
+        conflicts.push(...r.conflicts);
+        job.created += r.created;
+        job.updated += r.updated;
+        job.skipped += r.unchanged + r.conflicts.length;
+        job.rowsWritten += batch.length;
+      };
+      if (!sqlite) {
+        // PostgreSQL: one transaction, yielding between batches; others read and write meanwhile
+        // (their own connections). The roll-ups are added once, at the end: the shared rows (the
+        // province's months) stay locked from then to the commit only.
         await db.transaction().execute(async (trx) => {
-          const writer = createWriter(trx, actor, { id: job.id, fileName: job.fileName, today }, header);
-          await writer.prepare(plans, checkStartedAt);
-          for (let i = 0; i < plans.length; i += BATCH) {
-            const batch = plans.slice(i, i + BATCH);
-            const r = await writer.write(batch);
-            conflicts.push(...r.conflicts);
-            job.created += r.created;
-            job.updated += r.updated;
-            job.skipped += r.unchanged + r.conflicts.length;
-            job.rowsWritten += batch.length;
+          await writer.prepare(trx, plans, checkStartedAt);
+          for (let i = 0; i < plans.length; i += WRITE_BATCH) {
+            const batch = plans.slice(i, i + WRITE_BATCH);
+            count(batch, await writer.write(trx, batch));
             await tick();
           }
           if (conflicts.length > 0 && job.mode === 'commit') throw new Conflicts(conflicts);
+          await writer.flushRollups(trx);
         });
-      } finally {
-        holdingSqlite = false;
+      } else {
+        // SQLite: one connection, and better-sqlite3 holds the thread while it runs: an open
+        // transaction would make every other request wait for the whole import. So each batch (the
+        // rows written in SQLITE_HOLD_MS) is its own transaction, with its roll-ups and the job's progress
+        // (import_jobs: rows written, created, updated), and other requests run in between. Rows
+        // others changed since the check are known before the first batch (mode=commit: nothing
+        // is written, as on PostgreSQL). Once writing has begun it is no longer cancelled (a
+        // cancelled job has written nothing). A batch that fails is rolled back and the job ends
+        // IMPORT_PARTIAL with the rows written before it saved and counted: the same file sent
+        // again completes it, rows already imported being found and skipped as unchanged.
+        cancellable = false;
+        await writer.prepare(db, plans, checkStartedAt);
+        const early = writer.conflicts(plans);
+        if (early.length > 0 && job.mode === 'commit') throw new Conflicts(early);
+        let saved = { ...patch(), conflicts: 0 };
+        try {
+          for (let i = 0; i < plans.length; ) {
+            await db.transaction().execute(async (trx) => {
+              // steps of a few rows until the transaction has held the thread for its share
+              const started = performance.now();
+              do {
+                const batch = plans.slice(i, i + SQLITE_WRITE_STEP);
+                count(batch, await writer.write(trx, batch));
+                i += batch.length;
+              } while (i < plans.length && performance.now() - started < SQLITE_HOLD_MS);
+              await writer.flushRollups(trx);
+              job.updatedAt = now();
+              await updateImportJob(trx, job.id, patch());
+            });
+            saved = { ...patch(), conflicts: conflicts.length };
+            // two turns of the event loop: the requests that arrived meanwhile reach the connection first
+            await tick();
+            await new Promise<void>((resolve) => setImmediate(resolve));
+          }
+        } catch (err) {
+          // the failed batch was rolled back: the job says what the committed ones wrote
+          job.created = saved.createdCount ?? 0;
+          job.updated = saved.updatedCount ?? 0;
+          job.skipped = saved.skippedCount ?? 0;
+          job.rowsWritten = saved.rowsWritten ?? 0;
+          conflicts.length = saved.conflicts;
+          if (job.rowsWritten === 0) throw err;
+          deps.log?.error({ err, job: job.id }, 'import job failed part way');
+          report(conflicts);
+          const next = plans[job.rowsWritten];
+          report([
+            {
+              row: next?.row ?? 0,
+              column: null,
+              message: `写入中断：前 ${job.rowsWritten} 行已保存，自第 ${next?.row ?? '?'} 行起未写入；重新导入同一文件即可补齐（已导入的行会被跳过）`,
+            },
+          ]);
+          return await finish('failed', 'IMPORT_PARTIAL');
+        }
+        if (conflicts.length > 0 && job.mode === 'commit') {
+          // changed by others while the batches were written: those rows are skipped, the rest is saved
+          report(conflicts);
+          return await finish('done', 'IMPORT_PARTIAL');
+        }
       }
       report(conflicts);
       await finish('done');

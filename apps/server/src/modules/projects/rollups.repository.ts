@@ -96,6 +96,42 @@ async function load(db: Executor, ids: readonly string[]) {
 }
 
 /**
+ * What `load` reads back of a project just inserted, from the row itself: no funds, promises or
+ * signing yet, no factor need (a bulk import computes the new projects' cells without reading them).
+ */
+export function newProjectRecord(row: {
+  regionPath: string;
+  status: string;
+  createdOn: string;
+  negotiatingOn?: string | null;
+  signedOn?: string | null;
+  startedOn?: string | null;
+  producingOn?: string | null;
+  totalInvestmentFen: number;
+  industrySection: string | null;
+  originGroup: string | null;
+}): ProjectRollupRecord {
+  return {
+    regionPath: row.regionPath,
+    status: row.status,
+    openNeedDueOn: null,
+    createdOn: row.createdOn,
+    negotiatingOn: row.negotiatingOn ?? null,
+    signedOn: row.signedOn ?? null,
+    startedOn: row.startedOn ?? null,
+    producingOn: row.producingOn ?? null,
+    terminatedOn: null,
+    totalInvestmentFen: Number(row.totalInvestmentFen),
+    fundsInPlaceFen: 0,
+    industrySection: row.industrySection || null,
+    originGroup: row.originGroup || null,
+    funds: [],
+    promises: [],
+    signing: null,
+  };
+}
+
+/**
  * The pipeline in the roll-ups: each project's cells in its region and every ancestor, and what its
  * signing at an activity brought, in the activity's month (packages/rules: projectCells, signingCells).
  */
