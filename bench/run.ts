@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- foundation | assets | projects | load | import | profile]`: all benches by
+ * `npm run bench [-- foundation | overhead | assets | projects | load | import | profile]`: all benches by
  * default (profile aside), or the one named.
  *
  * - import (bench/import.ts): a 20,000-row project ledger (BENCH_IMPORT_ROWS) checked and
@@ -12,6 +12,8 @@
  *
  * - foundation (bench/foundation.ts): the foundation's HTTP hot paths with autocannon against a
  *   server process on a fresh SQLite database; BENCH_SECONDS per scenario (default 5).
+ * - overhead (bench/overhead.ts): the project list and the dashboard through HTTP beside their
+ *   service call in the same process (SQLite, demo data): what the route adds (target ≤ 1 ms).
  * - projects (bench/projects.ts): the project pipeline at scale, in-process at the service level
  *   (the numbers are query costs, not HTTP): the filtered list, the stage figures and the pinyin
  *   search and the dashboard (province, a city, a county; cold first call and warm) on generated data
@@ -38,15 +40,20 @@ import { assetsBench } from './assets.js';
 import { foundationBench } from './foundation.js';
 import { importBench } from './import.js';
 import { loadBench } from './load.js';
+import { overheadBench } from './overhead.js';
 import { profileBench } from './profile.js';
 import { projectsBench } from './projects.js';
 
 const which = process.argv[2] ?? 'all';
-if (!['all', 'foundation', 'assets', 'projects', 'load', 'import', 'profile'].includes(which)) {
-  console.error('usage: npm run bench [-- foundation | assets | projects | load | import | profile]');
+if (!['all', 'foundation', 'overhead', 'assets', 'projects', 'load', 'import', 'profile'].includes(which)) {
+  console.error(
+    'usage: npm run bench [-- foundation | overhead | assets | projects | load | import | profile]',
+  );
   process.exit(1);
 }
 if (which === 'all' || which === 'foundation') await foundationBench();
+if (which === 'all') console.log('');
+if (which === 'all' || which === 'overhead') await overheadBench();
 if (which === 'all') console.log('');
 if (which === 'all' || which === 'assets') await assetsBench();
 if (which === 'all') console.log('');
