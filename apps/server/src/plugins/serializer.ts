@@ -42,7 +42,11 @@ export function serializerSchema(schema: z.ZodType): Json | null {
     const branches = n.anyOf as Json[] | undefined;
     if (branches?.length === 2 && branches.some((b) => b.type === 'null' && Object.keys(b).length === 1)) {
       delete n.anyOf;
-      Object.assign(n, branches.find((b) => b.type !== 'null'), { nullable: true });
+      Object.assign(
+        n,
+        branches.find((b) => b.type !== 'null'),
+        { nullable: true },
+      );
     }
   });
   return json;
