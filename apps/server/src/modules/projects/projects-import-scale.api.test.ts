@@ -337,4 +337,40 @@ describeApi('project import at scale: batches, requests served meanwhile, a fail
     expect((await named('中断-')).map((p) => p.name)).toEqual(rows.map((r) => r.name));
     expect((await verifyRollups(t.database.db, projectRollups)).differences).toEqual([]);
   });
+
+  it('a job whose process died after writing some batches is failed with what it saved', async () => {
+    const at = new Date(Date.now() - 2 * 3600_000).toISOString();
+    const actor = await t.database.db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', 'linfen')
+      .executeTakeFirstOrThrow();
+    await t.database.db
+      .insertInto('importJobs')
+      .values({
+        id: 'dead-part-way',
+        kind: 'projects',
+        mode: 'commit',
+        status: 'running',
+        phase: 'writing',
+        actorId: actor.id,
+        fileName: 'big.xlsx',
+        fileSha256: '0',
+        total: 20_000,
+        rowsRead: 20_000,
+        rowsChecked: 20_000,
+        rowsWritten: 7_000,
+        createdCount: 7_000,
+        errorsJson: JSON.stringify({ code: null, errorCount: 0, errors: [] }),
+        createdAt: at,
+        updatedAt: at,
+      })
+      .execute();
+    expect(await job('dead-part-way')).toMatchObject({
+      status: 'failed',
+      code: 'IMPORT_PARTIAL',
+      rowsWritten: 7_000,
+      created: 7_000,
+    });
+  });
 });

@@ -225,6 +225,8 @@ export function createProjectImportService(deps: {
       db,
       new Date(Date.now() - STALE_MS).toISOString(),
       JSON.stringify({ code: 'INTERNAL', errorCount: 0, errors: [] } satisfies Outcome),
+      // SQLite: the batches it committed are saved and counted in the row
+      JSON.stringify({ code: 'IMPORT_PARTIAL', errorCount: 0, errors: [] } satisfies Outcome),
       at,
     );
   }

@@ -173,11 +173,25 @@ export const requestCancel = (db: Executor, id: string, at: string) =>
     .where('status', '=', 'running')
     .execute();
 
-/** Running jobs that have not moved since `before`: their process is gone. */
-export const failStaleJobs = (db: Executor, before: string, errorsJson: string, at: string) =>
-  db
-    .updateTable('importJobs')
-    .set({ status: 'failed', errorsJson, updatedAt: at })
-    .where('status', '=', 'running')
-    .where('updatedAt', '<', before)
-    .execute();
+/**
+ * Running jobs that have not moved since `before`: their process is gone. Those that had written
+ * rows (SQLite commits in batches) get `partialJson`, the others `errorsJson`.
+ */
+export async function failStaleJobs(
+  db: Executor,
+  before: string,
+  errorsJson: string,
+  partialJson: string,
+  at: string,
+) {
+  const stale = (written: boolean) =>
+    db
+      .updateTable('importJobs')
+      .set({ status: 'failed', errorsJson: written ? partialJson : errorsJson, updatedAt: at })
+      .where('status', '=', 'running')
+      .where('updatedAt', '<', before)
+      .where('rowsWritten', written ? '>' : '=', 0)
+      .execute();
+  await stale(true);
+  await stale(false);
+}
