@@ -264,7 +264,8 @@ async function searchPlan(db: Executor, dialect: Dialect, f: ProjectFilter) {
   const entries = Number(n);
   return {
     total: candidates.exact && onlyText(f) ? entries : null,
-    probe: entries > PROBE_THRESHOLD,
+    // (over the whole tree with nothing else to start from, probing would read every row: not then)
+    probe: entries > PROBE_THRESHOLD && !onlyText(f),
   };
 }
 
