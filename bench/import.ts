@@ -21,6 +21,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { creditCodeCheckChar } from '@yingshang/rules';
 import ExcelJS from 'exceljs';
 import regions from '../apps/server/src/modules/orgs/seed-data/regions.json' with { type: 'json' };
+import { orgCodeCheck, Rng } from '../apps/server/src/seed/demo/generate-projects.js';
 import { type HttpClient, PASSWORD, pgDatabase, signIn } from '../apps/server/test/resilience/helpers.js';
 import { startServer } from '../apps/server/test/spawn-server.js';
 
@@ -48,35 +49,11 @@ const STAGES = ['线索', '在谈', '签约', '签约', '开工', '开工', '投
 const LEADERS = ['王副市长', '李副县长', '张主任', null, null];
 const ORG = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 
-/** A small deterministic generator (the same file every run). */
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function orgCodeCheck(eight: string): string {
-  const W = [3, 7, 9, 10, 5, 8, 4, 2];
-  let sum = 0;
-  for (let i = 0; i < 8; i++) {
-    const ch = eight.charCodeAt(i);
-    sum += (ch <= 57 ? ch - 48 : ch - 55) * W[i];
-  }
-  const c = 11 - (sum % 11);
-  return c === 10 ? 'X' : c === 11 ? '0' : String(c);
-}
-
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /** The workbook: `n` rows, as an office sends it. */
 export async function importWorkbook(n: number): Promise<Buffer> {
-  const r = rng(21);
-  const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)];
+  const r = new Rng(21);
   const counties = regions.filter((u) => u.kind === 'county');
   const nameCount = new Map<string, number>();
   for (const c of counties) nameCount.set(c.name, (nameCount.get(c.name) ?? 0) + 1);
@@ -84,9 +61,9 @@ export async function importWorkbook(n: number): Promise<Buffer> {
   const provinces = ['11', '32', '44', '14', '31', '33', '37', '41'];
   const investors = Array.from({ length: 1000 }, (_, i) => {
     const eight = Array.from({ length: 8 }, () =>
-      r() < 0.8 ? String(Math.floor(r() * 10)) : pick([...ORG.slice(10)]),
+      r.float() < 0.8 ? String(Math.floor(r.float() * 10)) : r.pick([...ORG.slice(10)]),
     ).join('');
-    const first17 = `91${pick(provinces)}0100${eight}${orgCodeCheck(eight)}`;
+    const first17 = `91${r.pick(provinces)}0100${eight}${orgCodeCheck(eight)}`;
     return {
       name: `基准投资方${String(i).padStart(4, '0')}有限公司`,
       code: `${first17}${creditCodeCheckChar(first17)}`,
@@ -103,31 +80,31 @@ export async function importWorkbook(n: number): Promise<Buffer> {
   const DAY = 86_400_000;
   const end = Date.now() - 2 * DAY;
   for (let i = 0; i < n; i++) {
-    const stage = pick(STAGES);
-    const inv = investors[Math.floor(r() * investors.length)];
-    const signed = end - Math.floor(200 + r() * 500) * DAY;
-    const started = signed + Math.floor(r() * 90) * DAY;
-    const producing = Math.min(end, started + Math.floor(r() * 120) * DAY);
+    const stage = r.pick(STAGES);
+    const inv = investors[Math.floor(r.float() * investors.length)];
+    const signed = end - Math.floor(200 + r.float() * 500) * DAY;
+    const started = signed + Math.floor(r.float() * 90) * DAY;
+    const producing = Math.min(end, started + Math.floor(r.float() * 120) * DAY);
     const reached = STAGES.indexOf(stage);
-    const total = Math.round(1000 + r() * 200_000) / 10;
-    const foreign = r() < 0.1 ? Math.round((r() * total) / 10) : null;
+    const total = Math.round(1000 + r.float() * 200_000) / 10;
+    const foreign = r.float() < 0.1 ? Math.round((r.float() * total) / 10) : null;
     ws.addRow([
       i + 1,
-      `基准导入项目${String(i).padStart(6, '0')}${pick(['项目', '建设项目', '二期项目'])}`,
+      `基准导入项目${String(i).padStart(6, '0')}${r.pick(['项目', '建设项目', '二期项目'])}`,
       null,
-      pick(places),
-      pick(INDUSTRIES),
+      r.pick(places),
+      r.pick(INDUSTRIES),
       total,
       foreign,
       inv.name,
       inv.code,
-      pick(TYPES),
+      r.pick(TYPES),
       stage,
       reached >= 2 ? day(signed) : null,
       reached >= 4 ? day(started) : null,
       reached >= 6 ? day(producing) : null,
-      pick(LEADERS),
-      r() < 0.2 ? '一期已完成环评' : null,
+      r.pick(LEADERS),
+      r.float() < 0.2 ? '一期已完成环评' : null,
     ]);
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
